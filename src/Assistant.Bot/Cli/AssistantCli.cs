@@ -1,0 +1,202 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Assistant.Bot.Api;
+using Assistant.Index;
+using Assistant.Index.Answers;
+using Assistant.Index.Knowledge;
+
+namespace Assistant.Bot.Cli;
+
+/// <summary>
+/// The command line: <c>ask</c>, <c>eval</c>, <c>knowledge validate|show|unit</c>. Anything else starts the server.
+/// </summary>
+public static class AssistantCli
+{
+    private static readonly string[] Commands = ["ask", "eval", "knowledge", "help", "--help", "-h", "-?"];
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+
+    public static int Run(string[] args, TextWriter? output = null)
+    {
+        var stdout = output ?? Console.Out;
+        var knowledgeOption = new Option<string?>("--knowledge") { Description = "The knowledge folder (default: found next to the app or above the current folder)." };
+
+        var question = new Argument<string?>("question") { Description = "The question; none starts an interactive session.", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print the /api/ask response body." };
+        var ask = new Command("ask", "Answer a question about the plan.") { question, json, knowledgeOption };
+        ask.SetAction(r => Ask(Load(r.GetValue(knowledgeOption)), r.GetValue(question), r.GetValue(json), stdout));
+
+        var file = new Argument<string>("file") { Description = "A questions.jsonl evaluation set." };
+        var verbose = new Option<bool>("--verbose") { Description = "Print every failure." };
+        var eval = new Command("eval", "Score the answer engine on an evaluation set, per question kind.") { file, verbose, knowledgeOption };
+        eval.SetAction(r => Eval(Load(r.GetValue(knowledgeOption)), r.GetValue(file)!, r.GetValue(verbose), stdout));
+
+        var validate = new Command("validate", "Check the knowledge against the seed (wording, order, units, deadlines, figures).") { knowledgeOption };
+        validate.SetAction(r => Validate(r.GetValue(knowledgeOption), stdout));
+        var reference = new Argument<string>("reference") { Description = "附件1-15 or 附件1-15-1" };
+        var show = new Command("show", "Print a task with its measures.") { reference, knowledgeOption };
+        show.SetAction(r => Show(Load(r.GetValue(knowledgeOption)), r.GetValue(reference)!, stdout));
+        var unitName = new Argument<string>("unit") { Description = "A unit's name or alias, e.g. 区园林绿化局 or 园林局" };
+        var unit = new Command("unit", "Print what a unit leads and co-operates on.") { unitName, knowledgeOption };
+        unit.SetAction(r => Unit(Load(r.GetValue(knowledgeOption)), r.GetValue(unitName)!, stdout));
+        var knowledge = new Command("knowledge", "Inspect and validate the knowledge files.") { validate, show, unit };
+
+        var root = new RootCommand("西城政策助手 — answers questions on the Xicheng 2024 pollution-prevention action plan. "
+            + "Without a command it runs the web server (dotnet run --project src/Assistant.Bot [--urls http://127.0.0.1:5000]).")
+        {
+            ask, eval, knowledge,
+        };
+        var parsed = root.Parse(args[0] == "help" ? ["--help"] : args);
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout });
+    }
+
+    private static PlanRuntime Load(string? knowledgeDirectory) =>
+        PlanRuntime.Load(KnowledgeLoader.LocateDirectory(knowledgeDirectory));
+
+    private static int Ask(PlanRuntime runtime, string? question, bool json, TextWriter stdout)
+    {
+        using (runtime)
+        {
+            if (!string.IsNullOrWhiteSpace(question))
+            {
+                Print(runtime.Answers.Ask(question), json, "cli", stdout);
+                return 0;
+            }
+
+            stdout.WriteLine("西城政策助手（输入问题，空行退出）");
+            ConversationContext? context = null;
+            while (true)
+            {
+                stdout.Write("> ");
+                var line = Console.ReadLine();
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    return 0;
+                }
+
+                var answer = runtime.Answers.Ask(line, context);
+                context = answer.Context;
+                Print(answer, json, "cli", stdout);
+            }
+        }
+    }
+
+    private static void Print(Answer answer, bool json, string conversationId, TextWriter stdout)
+    {
+        if (json)
+        {
+            var body = AskResponse.From(new Conversations.ConversationReply(conversationId, answer));
+            stdout.WriteLine(JsonSerializer.Serialize(body, Json));
+        }
+        else
+        {
+            stdout.WriteLine(answer.Text);
+        }
+    }
+
+    private static int Eval(PlanRuntime runtime, string file, bool verbose, TextWriter stdout)
+    {
+        using (runtime)
+        {
+            if (!File.Exists(file))
+            {
+                stdout.WriteLine($"No such file: {file}");
+                return 2;
+            }
+
+            var report = Evaluator.Run(runtime.Answers, Evaluator.Read(file));
+            stdout.WriteLine($"{"kind",-10} {"n",4} {"passed",6} {"accuracy",8}");
+            foreach (var (kind, total, passed, accuracy) in report.ByKind())
+            {
+                stdout.WriteLine($"{kind,-10} {total,4} {passed,6} {accuracy,8:0.000}");
+            }
+
+            stdout.WriteLine($"{"all",-10} {report.Results.Count,4} {report.Results.Count(r => r.Passed),6} {report.Overall,8:0.000}");
+            if (verbose)
+            {
+                foreach (var r in report.Results.Where(r => !r.Passed))
+                {
+                    var intent = r.IntentRight ? "" : $" intent={r.Answer.Intent.ToApi()}";
+                    stdout.WriteLine($"FAIL [{r.Item.Kind}] {r.Item.Question}{intent} {string.Join("; ", r.Failures)}");
+                }
+            }
+
+            return 0;
+        }
+    }
+
+    private static int Validate(string? knowledgeDirectory, TextWriter stdout)
+    {
+        var directory = KnowledgeLoader.LocateDirectory(knowledgeDirectory);
+        var knowledge = KnowledgeLoader.Load(directory);
+        var seedPath = Path.GetFullPath(Path.Combine(directory, "..", knowledge.Plan.Source));
+        var problems = new GroundingValidator(File.ReadAllText(seedPath)).Validate(knowledge);
+        foreach (var problem in problems)
+        {
+            stdout.WriteLine(problem);
+        }
+
+        stdout.WriteLine(problems.Count == 0
+            ? $"OK: {knowledge.Plan.Tasks.Count()} tasks, {knowledge.Plan.Measures.Count()} measures, {knowledge.Units.Count} units, all grounded in {knowledge.Plan.Source}."
+            : $"{problems.Count} problem(s).");
+        return problems.Count == 0 ? 0 : 1;
+    }
+
+    private static int Show(PlanRuntime runtime, string reference, TextWriter stdout)
+    {
+        using (runtime)
+        {
+            if (!References.TryParse(reference, out var annex, out var number, out var only) || runtime.Knowledge.FindTask(annex, number) is not { } task)
+            {
+                stdout.WriteLine($"No task {reference}. References look like 附件1-15.");
+                return 1;
+            }
+
+            stdout.WriteLine($"{task.Ref} {task.Name}（{task.Section}）");
+            foreach (var m in task.Measures.Where(m => only is null || m.Number == only))
+            {
+                stdout.WriteLine($"  {m.Ref} [{m.Deadline.Text}]");
+                stdout.WriteLine($"    主责：{string.Join("、", m.LeadUnits)}");
+                stdout.WriteLine($"    协办：{(m.CoUnits.Count == 0 ? "——" : string.Join("、", m.CoUnits))}{(m.SplitInferred ? $"（划分为推断：{m.Note}）" : "")}");
+                stdout.WriteLine($"    {m.Text}");
+            }
+
+            return 0;
+        }
+    }
+
+    private static int Unit(PlanRuntime runtime, string name, TextWriter stdout)
+    {
+        using (runtime)
+        {
+            var unit = runtime.Knowledge.FindUnit(name) ?? runtime.Gazetteer.FindUnits(Index.Search.ChineseText.Normalize(name)).FirstOrDefault();
+            if (unit is null)
+            {
+                stdout.WriteLine($"No unit '{name}' in the plan.");
+                return 1;
+            }
+
+            var leads = runtime.Knowledge.LedBy(unit.Name);
+            var co = runtime.Knowledge.CoOperatedBy(unit.Name);
+            stdout.WriteLine($"{unit.Name}（{unit.Kind}）主责 {leads.Count} 项，协办 {co.Count} 项");
+            foreach (var (title, list) in new[] { ("主责", leads), ("协办", co) })
+            {
+                stdout.WriteLine($"{title}：");
+                foreach (var m in list)
+                {
+                    stdout.WriteLine($"  {m.Ref} {m.TaskName} [{m.Deadline.Text}] {AnswerEngine.Trim(m.Text, 50)}");
+                }
+            }
+
+            return 0;
+        }
+    }
+}

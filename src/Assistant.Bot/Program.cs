@@ -1,0 +1,33 @@
+using Assistant.Bot.Api;
+using Assistant.Bot.Cli;
+using Assistant.Bot.Conversations;
+using Assistant.Bot.Hosting;
+
+// `ask`, `eval`, `knowledge …` run the command line; anything else runs the server.
+if (AssistantCli.Handles(args))
+{
+    return AssistantCli.Run(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The plan: knowledge, Lucene index and answer engine, loaded and warmed before the first request.
+builder.Services.AddPlanKnowledge();
+
+// One conversation service that every channel calls.
+builder.Services.AddConversations();
+
+// problem+json for every error response, never exception text.
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapAskApi();
+app.MapPlanApi();
+app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+
+app.Run();
+return 0;

@@ -1,0 +1,52 @@
+using Assistant.Index.Knowledge;
+
+namespace Assistant.Index.Answers;
+
+/// <summary>One measure an answer rests on, as the API and the channels show it.</summary>
+public sealed record AnswerMatch(
+    string Ref,
+    string MeasureRef,
+    int Annex,
+    int Task,
+    string TaskName,
+    string Measure,
+    string Deadline,
+    IReadOnlyList<string> LeadUnits,
+    IReadOnlyList<string> CoUnits,
+    bool SplitInferred,
+    string? Note,
+    string Role = "")
+{
+    public static AnswerMatch From(Measure m, string role = "") => new(
+        m.TaskRef, m.Ref, m.Annex, m.Task, m.TaskName, m.Text, m.Deadline.Text, m.LeadUnits, m.CoUnits,
+        m.SplitInferred, m.Note, role);
+}
+
+/// <summary>A figure from the indicator tables or a measure, with where it comes from.</summary>
+public sealed record Figure(string Name, string Value, string Unit, string Source);
+
+/// <summary>
+/// The answer engine's result: records first (matches, figures), and a short Chinese rendering of them.
+/// Channels render the records; <see cref="Text"/> is the plain-text form.
+/// </summary>
+public sealed record Answer(
+    Intent Intent,
+    string Text,
+    bool NoAnswer,
+    IReadOnlyList<AnswerMatch> Matches,
+    IReadOnlyList<Figure> Figures,
+    ConversationContext Context)
+{
+    /// <summary>True when any unit split the answer relies on is a reading of the layout, not stated.</summary>
+    public bool SplitInferred => Matches.Any(m => m.SplitInferred);
+}
+
+/// <summary>What a follow-up ("那协办单位呢？") resolves against: the previous answer's measures and subject.</summary>
+public sealed record ConversationContext(
+    Intent Intent,
+    IReadOnlyList<string> MeasureRefs,
+    string? Unit,
+    string? Street)
+{
+    public static readonly ConversationContext Empty = new(Intent.None, [], null, null);
+}

@@ -1,0 +1,430 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Assistant.Index.Knowledge;
+using Assistant.Index.Search;
+
+namespace Assistant.Index.Answers;
+
+/// <summary>
+/// Answers a question from the plan: reads it, finds the measures or figures it is about, and renders a short
+/// Chinese answer with the units and deadline first and a citation. Never names a unit, date or number that the
+/// records it returns do not hold; says so when the plan has no basis.
+/// </summary>
+public sealed partial class AnswerEngine
+{
+    /// <summary>Share of the topic's bigrams a measure must contain to count as an answer.</summary>
+    internal const double MinCoverage = 0.5;
+
+    /// <summary>A second measure within this share of the best score is "equally" relevant and listed too.</summary>
+    private const double TieRatio = 0.9;
+
+    private const int MaxListed = 3;
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly MeasureIndex _index;
+    private readonly QuestionReader _reader;
+    private readonly Dictionary<string, HashSet<string>> _measureBigrams;
+
+    public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer)
+    {
+        _knowledge = knowledge;
+        _index = index;
+        _reader = new QuestionReader(gazetteer);
+        _measureBigrams = knowledge.Plan.Measures.ToDictionary(
+            m => m.Ref,
+            m => ChineseText.Bigrams(ChineseText.Normalize($"{m.TaskName}|{m.Section}|{m.Text}")),
+            StringComparer.Ordinal);
+    }
+
+    public QuestionReader Reader => _reader;
+
+    public Answer Ask(string question, ConversationContext? context = null)
+    {
+        var q = _reader.Read(question, context);
+        return q.Intent switch
+        {
+            Intent.None => NoBasis(q),
+            Intent.Duties => Duties(q),
+            Intent.Indicator => Indicator(q, context),
+            _ => AboutMeasures(q, context),
+        };
+    }
+
+    /// <summary>The measures a topic is about, best first, each with its share of the topic found in it.</summary>
+    public IReadOnlyList<(Measure Measure, double Coverage, float Score)> FindMeasures(string topic, IReadOnlyCollection<string>? units = null, int max = 10)
+    {
+        var topicBigrams = ChineseText.Bigrams(ChineseText.Normalize(topic));
+        if (topicBigrams.Count == 0)
+        {
+            return [];
+        }
+
+        return _index.Search(topic, units, max)
+            .Select(h => (h.Measure, Coverage(topicBigrams, h.Measure), h.Score))
+            .ToList();
+    }
+
+    private double Coverage(HashSet<string> topicBigrams, Measure m)
+    {
+        var own = _measureBigrams[m.Ref];
+        return topicBigrams.Count == 0 ? 0 : topicBigrams.Count(own.Contains) / (double)topicBigrams.Count;
+    }
+
+    // ---- lead / deadline / co / search -------------------------------------------------------------------------
+
+    private Answer AboutMeasures(Question q, ConversationContext? context)
+    {
+        IReadOnlyList<Measure> measures;
+        if (q.Reference is { } reference)
+        {
+            measures = _knowledge.FindMeasure(reference) is { } one ? [one] : _knowledge.FindTask(reference)?.Measures ?? [];
+        }
+        else if (q.IsFollowUp && context is not null)
+        {
+            measures = context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().ToList();
+        }
+        else
+        {
+            measures = BestMeasures(q);
+        }
+
+        if (measures.Count == 0)
+        {
+            return NoBasis(q with { OutOfScope = "notfound" });
+        }
+
+        var sb = new StringBuilder();
+        if (measures.Count > 1)
+        {
+            sb.Append("计划中有 ").Append(measures.Count).Append(" 项措施与此相关：\n");
+        }
+
+        for (var i = 0; i < measures.Count; i++)
+        {
+            if (measures.Count > 1)
+            {
+                sb.Append(i + 1).Append(". ");
+            }
+
+            AppendMeasure(sb, measures[i], q.Intent);
+        }
+
+        AppendInferredNote(sb, measures);
+        var intent = q.Intent == Intent.None ? Intent.Search : q.Intent;
+        return new Answer(intent, sb.ToString().TrimEnd(), false, measures.Select(m => AnswerMatch.From(m)).ToList(), [],
+            new ConversationContext(intent, measures.Select(m => m.Ref).ToList(), null, null));
+    }
+
+    /// <summary>Searches the topic; keeps the best measure and any that match equally well.</summary>
+    private List<Measure> BestMeasures(Question q)
+    {
+        var topic = q.Topic.Length > 0 ? q.Topic : string.Join(" ", q.Units.Select(u => u.Name));
+        var hits = FindMeasures(topic, q.Units.Select(u => u.Name).ToList(), max: 10)
+            .Where(h => h.Coverage >= MinCoverage)
+            .ToList();
+        if (q.Units.Count > 0)
+        {
+            // "区交通委负责的充电设施…": a measure the named unit takes part in beats one it does not.
+            var withUnit = hits.Where(h => q.Units.Any(u => h.Measure.InvolvesUnit(u.Name))).ToList();
+            if (withUnit.Count > 0)
+            {
+                hits = withUnit;
+            }
+        }
+
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        var best = hits.Max(h => Rank(h.Coverage, h.Score));
+        return hits
+            .Where(h => Rank(h.Coverage, h.Score) >= best * TieRatio)
+            .OrderByDescending(h => Rank(h.Coverage, h.Score))
+            .Take(MaxListed)
+            .Select(h => h.Measure)
+            .ToList();
+    }
+
+    private static double Rank(double coverage, float score) => score * (0.25 + coverage);
+
+    private static void AppendMeasure(StringBuilder sb, Measure m, Intent intent)
+    {
+        var lead = $"主责单位：{Units(m.LeadUnits)}";
+        var co = $"协办单位：{Units(m.CoUnits)}";
+        var due = $"完成时限：{m.Deadline.Text}";
+        var lines = intent switch
+        {
+            Intent.Co => new[] { co, lead, due },
+            Intent.Deadline => [due, lead, co],
+            _ => [lead, co, due],
+        };
+        sb.AppendJoin("；", lines).Append("。\n");
+        sb.Append("依据：").Append(m.Citation).Append("（").Append(m.Ref).Append("）").Append('：')
+          .Append('“').Append(Trim(m.Text, 160)).Append("”\n");
+    }
+
+    private static void AppendInferredNote(StringBuilder sb, IEnumerable<Measure> measures)
+    {
+        var inferred = measures.Where(m => m.SplitInferred).Select(m => m.Ref).Distinct().ToList();
+        if (inferred.Count > 0)
+        {
+            sb.Append("注：").AppendJoin("、", inferred)
+              .Append(" 的主责/协办单位划分是根据原文表格排版推断的，请以正式文件核对。\n");
+        }
+    }
+
+    internal static string Units(IReadOnlyList<string> units) => units.Count == 0 ? "无（原文为“——”）" : string.Join("、", units);
+
+    public static string Trim(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "……");
+
+    // ---- duties -------------------------------------------------------------------------------------------------
+
+    private Answer Duties(Question q)
+    {
+        var unit = q.Units.FirstOrDefault();
+        var street = q.Streets.FirstOrDefault();
+        IEnumerable<(Measure M, string Role)> rows;
+        string subject;
+        if (unit is not null || street is not null)
+        {
+            // Street offices take part through the rows that name 各街道办事处.
+            var names = new List<string>();
+            if (unit is not null)
+            {
+                names.Add(unit.Name);
+            }
+
+            if (street is not null || unit?.Kind == UnitKind.StreetOffice)
+            {
+                names.Add(StreetOffices);
+            }
+
+            subject = unit?.Name ?? street!.Office;
+            rows = _knowledge.Plan.Measures
+                .Select(m => (M: m, Role: m.LeadUnits.Any(names.Contains) ? "lead" : m.CoUnits.Any(names.Contains) ? "co" : ""))
+                .Where(r => r.Role.Length > 0);
+        }
+        else if (q.Time is not null)
+        {
+            subject = "全区";
+            rows = _knowledge.Plan.Measures.Select(m => (M: m, Role: "due"));
+        }
+        else
+        {
+            return NoBasis(q with { OutOfScope = "notfound" });
+        }
+
+        if (q.Time is { } window)
+        {
+            rows = rows.Where(r => window.Includes(r.M.Deadline));
+        }
+
+        if (q.AsksLeadOnly)
+        {
+            rows = rows.Where(r => r.Role != "co");
+        }
+        else if (q.AsksCoOnly)
+        {
+            rows = rows.Where(r => r.Role != "lead");
+        }
+
+        var list = rows.ToList();
+        var topicBigrams = ChineseText.Bigrams(ChineseText.Normalize(q.Topic));
+        if (topicBigrams.Count > 0)
+        {
+            // "区城市管理委负责哪些充电设施的工作": narrow to the topic when some rows are about it.
+            var onTopic = list.Where(r => Coverage(topicBigrams, r.M) >= MinCoverage).ToList();
+            if (onTopic.Count > 0)
+            {
+                list = onTopic;
+            }
+        }
+
+        var when = q.Time is null ? "" : $"（{q.Time.Surface}{(q.Time.ByEnd ? "" : "到期")}）";
+        var sb = new StringBuilder();
+        if (list.Count == 0)
+        {
+            sb.Append("计划中没有").Append(subject).Append(when).Append("的措施。");
+            return new Answer(Intent.Duties, sb.ToString(), true, [], [], new ConversationContext(Intent.Duties, [], unit?.Name, street?.Name));
+        }
+
+        AppendDutyGroup(sb, $"{subject}{when}主责的措施", list.Where(r => r.Role == "lead").Select(r => r.M).ToList());
+        AppendDutyGroup(sb, $"{subject}{when}协办的措施", list.Where(r => r.Role == "co").Select(r => r.M).ToList());
+        AppendDutyGroup(sb, $"{when.Trim('（', '）')}到期的措施", list.Where(r => r.Role == "due").Select(r => r.M).ToList());
+        if (unit is null && street is not null || unit?.Kind == UnitKind.StreetOffice)
+        {
+            sb.Append("说明：计划把这些措施交给“各街道办事处”，").Append(street?.Name ?? "各街道").Append("在其中承担本街道的部分。\n");
+        }
+
+        AppendInferredNote(sb, list.Select(r => r.M));
+        var matches = list.Select(r => AnswerMatch.From(r.M, r.Role)).ToList();
+        return new Answer(Intent.Duties, sb.ToString().TrimEnd(), false, matches, [],
+            new ConversationContext(Intent.Duties, list.Select(r => r.M.Ref).ToList(), unit?.Name, street?.Name));
+    }
+
+    private const string StreetOffices = "各街道办事处";
+
+    private static void AppendDutyGroup(StringBuilder sb, string title, IReadOnlyList<Measure> measures)
+    {
+        if (measures.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append(title).Append("共 ").Append(measures.Count).Append(" 项：\n");
+        var i = 1;
+        foreach (var m in measures)
+        {
+            sb.Append(i++).Append(". ").Append(m.Ref).Append(' ').Append(m.TaskName).Append("（").Append(m.Deadline.Text).Append("）：")
+              .Append(Trim(m.Text, 40)).Append('\n');
+        }
+    }
+
+    // ---- indicators ---------------------------------------------------------------------------------------------
+
+    private Answer Indicator(Question q, ConversationContext? context)
+    {
+        if (q.Streets.Count > 0)
+        {
+            return StreetFigures(q);
+        }
+
+        var district = DistrictFigures(q);
+        if (district.Count > 0)
+        {
+            var sb = new StringBuilder("西城区2024年指标（附件6）：");
+            sb.AppendJoin("；", district.Select(f => $"{f.Name}：{f.Value}{f.Unit}")).Append('。');
+            return new Answer(Intent.Indicator, sb.ToString(), false, [], district, context ?? ConversationContext.Empty);
+        }
+
+        var measures = q.IsFollowUp && context is not null
+            ? context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().ToList()
+            : BestMeasures(q);
+        var withNumbers = measures.Where(m => Number().IsMatch(m.Text)).ToList();
+        if (withNumbers.Count == 0)
+        {
+            return measures.Count > 0 ? AboutMeasures(q with { Intent = Intent.Search }, context) : NoBasis(q with { OutOfScope = "notfound" });
+        }
+
+        var figures = new List<Figure>();
+        var text = new StringBuilder();
+        var topicBigrams = ChineseText.Bigrams(ChineseText.Normalize(q.Topic));
+        foreach (var m in withNumbers)
+        {
+            var clause = BestClause(m.Text, topicBigrams);
+            figures.Add(new Figure(m.TaskName, clause, "", m.Ref));
+            text.Append("根据").Append(m.Citation).Append("（").Append(m.Ref).Append("）：“").Append(clause).Append("”\n")
+                .Append("主责单位：").Append(Units(m.LeadUnits)).Append("；完成时限：").Append(m.Deadline.Text).Append("。\n");
+        }
+
+        AppendInferredNote(text, withNumbers);
+        return new Answer(Intent.Indicator, text.ToString().TrimEnd(), false, withNumbers.Select(m => AnswerMatch.From(m)).ToList(), figures,
+            new ConversationContext(Intent.Indicator, withNumbers.Select(m => m.Ref).ToList(), null, null));
+    }
+
+    private Answer StreetFigures(Question q)
+    {
+        var figures = new List<Figure>();
+        var sb = new StringBuilder();
+        foreach (var street in q.Streets)
+        {
+            if (_knowledge.TargetFor(street) is not { } t)
+            {
+                continue;
+            }
+
+            var source = "附件1 全区及各街道空气质量目标表";
+            figures.Add(new Figure($"{street.Name} PM2.5年均浓度", t.Pm25Annual.ToString(System.Globalization.CultureInfo.InvariantCulture), "微克/立方米", source));
+            figures.Add(new Figure($"{street.Name} 一季度PM2.5浓度", t.Pm25Q1.ToString(System.Globalization.CultureInfo.InvariantCulture), "微克/立方米", source));
+            figures.Add(new Figure($"{street.Name} 优良天数比率", t.GoodDaysRatio.ToString(System.Globalization.CultureInfo.InvariantCulture), "%", source));
+            figures.Add(new Figure($"{street.Name} 重污染天数（全年）", t.HeavyPollutionDays.ToString(System.Globalization.CultureInfo.InvariantCulture), "天", source));
+            figures.Add(new Figure($"{street.Name} 重污染天数（一季度）", t.HeavyPollutionDaysQ1.ToString(System.Globalization.CultureInfo.InvariantCulture), "天", source));
+            if (q.AsksQ1)
+            {
+                sb.Append(street.Name).Append("2024年一季度目标：PM2.5浓度 ").Append(t.Pm25Q1).Append(" 微克/立方米，重污染天数 ")
+                  .Append(t.HeavyPollutionDaysQ1).Append(" 天（全年：PM2.5 ").Append(t.Pm25Annual).Append(" 微克/立方米，优良天数比率 ")
+                  .Append(t.GoodDaysRatio).Append("%，重污染天数 ").Append(t.HeavyPollutionDays).Append(" 天）。\n");
+            }
+            else
+            {
+                sb.Append(street.Name).Append("2024年目标：PM2.5年均浓度 ").Append(t.Pm25Annual).Append(" 微克/立方米（一季度 ")
+                  .Append(t.Pm25Q1).Append("），优良天数比率 ").Append(t.GoodDaysRatio).Append("%，重污染天数 ")
+                  .Append(t.HeavyPollutionDays).Append(" 天（一季度 ").Append(t.HeavyPollutionDaysQ1).Append(" 天）。\n");
+            }
+        }
+
+        if (figures.Count == 0)
+        {
+            return NoBasis(q with { OutOfScope = "notfound" });
+        }
+
+        sb.Append("依据：附件1 所附“全区及各街道”PM2.5浓度、优良天数比率、重污染天数目标表。");
+        return new Answer(Intent.Indicator, sb.ToString(), false, [], figures,
+            new ConversationContext(Intent.Indicator, [], null, q.Streets[0].Name));
+    }
+
+    /// <summary>The 附件6 figures the question names (全区PM2.5, 叉车电动化数量, VOCs减排量…).</summary>
+    private List<Figure> DistrictFigures(Question q)
+    {
+        var text = q.Normalized;
+        var asksDistrict = text.Contains("全区", StringComparison.Ordinal) || text.Contains("西城区", StringComparison.Ordinal)
+            || text.Contains("区级", StringComparison.Ordinal) || text.Contains("全西城", StringComparison.Ordinal);
+        var scored = _knowledge.Plan.DistrictTargets
+            .Select(t => (Target: t, Hits: t.Keywords.Count(k => text.Contains(ChineseText.Normalize(k), StringComparison.Ordinal))))
+            .Where(x => x.Hits > 0)
+            .ToList();
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        // Air-quality words name figures the measures also mention; take them from 附件6 only for the district.
+        var best = scored.Max(x => x.Hits);
+        var chosen = scored.Where(x => x.Hits == best).Select(x => x.Target).ToList();
+        if (!asksDistrict && chosen.All(t => t.Keywords.Any(k => AirWords.Contains(k))))
+        {
+            return [];
+        }
+
+        if (q.AsksQ1 && chosen.Any(t => t.Name.Contains("一季度", StringComparison.Ordinal)))
+        {
+            chosen = chosen.Where(t => t.Name.Contains("一季度", StringComparison.Ordinal)).ToList();
+        }
+
+        return chosen.Select(t => new Figure(t.Name, t.Value, t.Unit, "附件6")).ToList();
+    }
+
+    private static readonly HashSet<string> AirWords = new(StringComparer.Ordinal) { "PM2.5", "优良天数", "重污染天数", "浓度" };
+
+    private static string BestClause(string text, HashSet<string> topic)
+    {
+        var clauses = ClauseSplit().Split(text).Where(c => Number().IsMatch(c)).ToList();
+        return clauses.Count == 0
+            ? Trim(text, 120)
+            : clauses.OrderByDescending(c => topic.Count(ChineseText.Bigrams(ChineseText.Normalize(c)).Contains)).First();
+    }
+
+    // ---- no basis -----------------------------------------------------------------------------------------------
+
+    private static Answer NoBasis(Question q)
+    {
+        var reason = q.OutOfScope switch
+        {
+            "year" => "这份计划只安排2024年的工作，其他年份的安排请以相应年度的文件为准。",
+            "place" => "这份计划只涉及西城区，其他地区的安排请咨询当地政府。",
+            "legal" => "本助手不提供法律意见，具体法律问题请咨询专业律师或拨打12345市民服务热线。",
+            "chat" => "您好！我是西城政策助手，解答《推进美丽西城建设 持续深入打好污染防治攻坚战2024年行动计划》的相关问题。",
+            _ => "在《推进美丽西城建设 持续深入打好污染防治攻坚战2024年行动计划》（西政办发〔2024〕2号）中没有找到这个问题的依据。",
+        };
+        var text = reason + "\n我可以回答：某项工作由哪个部门牵头、哪些单位协办、什么时候完成，某个部门负责哪些工作，各街道和全区的空气质量等指标。"
+            + "例如：“餐饮油烟归哪个部门管？”“区园林绿化局负责哪些工作？”“德胜街道PM2.5目标是多少？”";
+        return new Answer(Intent.None, text, true, [], [], ConversationContext.Empty);
+    }
+
+    [GeneratedRegex(@"\d")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"(?<=[。；;])")]
+    private static partial Regex ClauseSplit();
+}

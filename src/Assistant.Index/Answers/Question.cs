@@ -1,0 +1,28 @@
+using Assistant.Index.Knowledge;
+
+namespace Assistant.Index.Answers;
+
+/// <summary>A period a question asks about ("4月底前", "上半年", "年底前"), in the plan year.</summary>
+public sealed record TimeWindow(DateOnly From, DateOnly To, string Surface, bool ByEnd)
+{
+    /// <summary>"4月底前" means everything due up to then; "6月" means due within June.</summary>
+    public bool Includes(Deadline deadline) => ByEnd
+        ? deadline.Kind is DeadlineKind.By or DeadlineKind.Period && deadline.By is { } by && by <= To
+        : deadline.DueWithin(From, To);
+}
+
+/// <summary>What the question reader understood: intent, named things, and the free-text topic left over.</summary>
+public sealed record Question(
+    string Raw,
+    string Normalized,
+    Intent Intent,
+    IReadOnlyList<Unit> Units,
+    IReadOnlyList<Street> Streets,
+    TimeWindow? Time,
+    string? Reference,
+    string Topic,
+    bool IsFollowUp,
+    bool AsksQ1,
+    bool AsksLeadOnly,
+    bool AsksCoOnly,
+    string? OutOfScope);

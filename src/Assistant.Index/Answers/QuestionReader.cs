@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Assistant.Index.Knowledge;
+using Assistant.Index.Search;
+
+namespace Assistant.Index.Answers;
+
+/// <summary>
+/// Reads a question: finds units, streets, periods and references by dictionary, picks the intent from cue words,
+/// and leaves the remaining words as the topic to search for. Deterministic; no model.
+/// </summary>
+public sealed partial class QuestionReader(Gazetteer gazetteer)
+{
+    private static readonly string[] CoCues = ["协办", "配合", "协助", "协同", "参与单位", "辅助", "协作", "配合单位", "还有谁", "还有哪些单位", "其他单位"];
+
+    private static readonly string[] LeadCues =
+    [
+        "牵头", "主责", "负责", "归谁", "谁管", "归哪", "哪个部门", "哪个单位", "哪些部门", "哪些单位", "什么部门", "什么单位",
+        "哪家", "谁来", "谁负责", "主管", "管理部门", "责任单位", "找谁", "由谁", "哪个局", "哪个委", "谁抓", "谁的事", "谁管理",
+        "管不管", "哪个机关", "责任部门", "主办", "归口",
+    ];
+
+    private static readonly string[] DeadlineCues =
+    [
+        "什么时候", "何时", "截止", "期限", "时限", "多久", "哪天", "几月", "完成时间", "时间节点", "到什么时候", "啥时候", "啥时",
+        "哪一天", "多长时间", "几号", "时间表", "时间要求", "最晚", "哪个月", "何日", "deadline", "DEADLINE",
+    ];
+
+    private static readonly string[] DutiesCues =
+    [
+        "负责哪些", "负责什么", "哪些工作", "哪些任务", "什么工作", "什么任务", "职责", "干什么", "做什么", "做哪些", "要完成什么",
+        "要完成哪些", "完成哪些", "完成什么", "牵头哪些", "牵头什么", "协办哪些", "参与哪些", "配合哪些", "有哪些事", "管什么",
+        "管哪些", "任务清单", "工作清单", "到期", "哪些措施", "什么措施", "有哪些", "都有啥", "有啥任务", "有啥工作", "干啥",
+        "主责哪些", "承担哪些", "承担什么", "涉及哪些", "涉及什么",
+    ];
+
+    private static readonly string[] IndicatorCues =
+    [
+        "多少", "目标值", "指标", "浓度", "PM2.5", "PM25", "优良天数", "优良天", "重污染天数", "重污染天", "比率", "比例", "百分之",
+        "几个", "几辆", "几家", "几组", "几天", "数量", "控制在", "下降率", "减排量", "达标率", "利用率", "几成", "多高", "多大",
+    ];
+
+    private static readonly string[] AirQualityWords = ["PM2.5", "PM25", "浓度", "优良天数", "优良天", "重污染", "空气质量", "细颗粒物", "目标", "指标", "空气"];
+
+    private static readonly string[] FollowUpMarkers = ["那", "它", "这项", "这个", "该项", "这条", "上面", "刚才", "此项", "这些", "那个", "那项", "其"];
+
+    private static readonly string[] OtherPlaces =
+    [
+        "东城", "朝阳", "海淀", "丰台", "石景山", "门头沟", "房山", "通州", "顺义", "昌平", "大兴", "怀柔", "平谷", "密云", "延庆",
+        "上海", "天津", "重庆", "广州", "深圳", "河北", "雄安", "全国", "国家层面",
+    ];
+
+    private static readonly string[] LegalAdvice =
+    [
+        "起诉", "打官司", "律师", "赔偿", "索赔", "判刑", "坐牢", "诉讼", "法院", "违法吗", "合法吗", "犯法", "仲裁", "举报奖励",
+    ];
+
+    private static readonly string[] ChitChat =
+    [
+        "你好", "您好", "谢谢", "再见", "你是谁", "讲个笑话", "天气", "吃什么", "你叫什么", "hello", "HELLO", "HI", "在吗", "股票",
+        "彩票", "房价", "电影", "机器人吗", "几点了",
+    ];
+
+    // Words that only shape the question; removed before searching so they do not dilute the topic.
+    private static readonly string[] FunctionWords =
+    [
+        "请问", "我想问", "我想知道", "想问", "想了解", "问一下", "问下", "咨询", "一下", "请告诉我", "告诉我", "帮我查", "查一下",
+        "西城区", "西城", "区里", "区政府", "政府", "行动计划", "计划", "里面", "中", "今年", "2024年", "2024", "本年度", "全年",
+        "到底", "究竟", "具体", "应该", "需要", "要求", "是否", "有没有", "是不是", "能不能", "可以", "怎么", "如何", "怎样", "啥",
+        "什么", "哪些", "哪个", "哪", "谁", "吗", "呢", "啊", "呀", "吧", "嘛", "么", "的", "了", "是", "在", "有", "和", "与",
+        "及", "或", "要", "把", "给", "对", "关于", "方面", "事情", "事儿", "工作", "任务", "单位", "部门", "措施", "完成", "落实",
+        "开展", "推进", "实施", "相关", "这项", "这个", "那个", "这", "那", "它", "其", "事", "管", "归", "由", "来", "做", "搞",
+        "弄", "抓", "项", "条", "个", "也", "都", "还", "就", "会", "能", "让", "被", "呗", "么样",
+    ];
+
+    public Question Read(string raw, ConversationContext? context = null)
+    {
+        var normalized = ChineseText.Normalize(raw);
+        var text = gazetteer.ToPlanVocabulary(normalized);
+        var mentions = gazetteer.Find(text);
+        var units = mentions.Where(m => m.Unit is not null).Select(m => m.Unit!).Distinct().ToList();
+        var streets = mentions.Where(m => m.Street is not null && !m.IsPlace).Select(m => m.Street!).Distinct().ToList();
+        var time = ReadTime(text);
+        var reference = References.TryParse(text, out var a, out var t, out var k)
+            ? (k is { } mk ? References.Measure(a, t, mk) : References.Task(a, t))
+            : null;
+
+        // The topic: the text less names, periods, references, cue and function words.
+        var topic = text;
+        foreach (var m in mentions.OrderByDescending(m => m.Start))
+        {
+            topic = topic.Remove(m.Start, m.Surface.Length).Insert(m.Start, " ");
+        }
+
+        if (time is not null)
+        {
+            topic = topic.Replace(time.Surface, " ", StringComparison.Ordinal);
+        }
+
+        topic = RefText().Replace(topic, " ");
+        foreach (var cue in CoCues.Concat(LeadCues).Concat(DeadlineCues).Concat(DutiesCues).Concat(FunctionWords).OrderByDescending(c => c.Length))
+        {
+            topic = topic.Replace(cue, " ", StringComparison.Ordinal);
+        }
+
+        topic = Punctuation().Replace(topic, " ");
+        topic = Spaces().Replace(topic, " ").Trim();
+
+        var outOfScope = OutOfScope(text);
+        var hasTopic = topic.Count(ChineseText.IsCjk) >= 2 || topic.Any(char.IsAsciiLetter);
+        var isFollowUp = context is { MeasureRefs.Count: > 0 }
+            && units.Count == 0 && streets.Count == 0 && reference is null
+            && (!hasTopic || (normalized.Length <= 12 && FollowUpMarkers.Any(f => normalized.StartsWith(f, StringComparison.Ordinal))));
+
+        var asksQ1 = text.Contains("一季度", StringComparison.Ordinal) || text.Contains("第一季度", StringComparison.Ordinal)
+            || text.Contains("Q1", StringComparison.Ordinal) || text.Contains("1季度", StringComparison.Ordinal);
+        var intent = outOfScope is not null
+            ? Intent.None
+            : Classify(text, units, streets, time, hasTopic, isFollowUp, context);
+        return new Question(raw, normalized, intent, units, streets, time, reference, topic, isFollowUp, asksQ1,
+            AsksLeadOnly: HasAny(text, "牵头", "主责") && !HasAny(text, CoCues),
+            AsksCoOnly: HasAny(text, CoCues) && !HasAny(text, "牵头", "主责"),
+            outOfScope);
+    }
+
+    private Intent Classify(string text, List<Unit> units, List<Street> streets, TimeWindow? time, bool hasTopic, bool isFollowUp, ConversationContext? context)
+    {
+        var co = HasAny(text, CoCues);
+        var lead = HasAny(text, LeadCues);
+        var deadline = HasAny(text, DeadlineCues);
+        var duties = HasAny(text, DutiesCues);
+        var indicator = HasAny(text, IndicatorCues);
+
+        if (isFollowUp)
+        {
+            if (co) return Intent.Co;
+            if (deadline) return Intent.Deadline;
+            if (lead) return Intent.Lead;
+            if (indicator) return Intent.Indicator;
+            return context!.Intent is Intent.None or Intent.Duties ? Intent.Search : context.Intent;
+        }
+
+        // Street figures: "德胜街道PM2.5目标是多少", "牛街优良天数".
+        if (streets.Count > 0 && HasAny(text, AirQualityWords) && !duties)
+        {
+            return Intent.Indicator;
+        }
+
+        // A unit (or a street office) and a duty cue, with nothing else to look for: its list of duties.
+        if ((units.Count > 0 || streets.Count > 0) && (duties || !hasTopic) && !deadline)
+        {
+            return Intent.Duties;
+        }
+
+        if (time is not null && (duties || !hasTopic))
+        {
+            return Intent.Duties;
+        }
+
+        if (units.Count > 0 && duties && time is not null)
+        {
+            return Intent.Duties;
+        }
+
+        if (co) return Intent.Co;
+        if (indicator && !lead && !deadline) return Intent.Indicator;
+        if (deadline && !lead) return Intent.Deadline;
+        if (lead) return Intent.Lead;
+        if (deadline) return Intent.Deadline;
+        return hasTopic || units.Count > 0 ? Intent.Search : Intent.None;
+    }
+
+    private static string? OutOfScope(string text)
+    {
+        var year = Year().Match(text);
+        if (year.Success && year.Groups[1].Value is var y && y != "2024" && !text.Contains("2024", StringComparison.Ordinal)
+            && !text.Contains(y + "年累计", StringComparison.Ordinal) && !text.Contains("较" + y, StringComparison.Ordinal))
+        {
+            return "year";
+        }
+
+        if (HasAny(text, "去年", "明年", "前年", "后年", "十五五"))
+        {
+            return "year";
+        }
+
+        if (OtherPlaces.FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal)) is not null)
+        {
+            return "place";
+        }
+
+        if (HasAny(text, LegalAdvice))
+        {
+            return "legal";
+        }
+
+        if (HasAny(text, ChitChat) && text.Length <= 12)
+        {
+            return "chat";
+        }
+
+        return null;
+    }
+
+    /// <summary>"4月底前" / "四月底" / "6月" / "上半年" / "三季度" / "年底前" → a window in the plan year.</summary>
+    internal static TimeWindow? ReadTime(string text)
+    {
+        const int y = Deadline.PlanYear;
+        var m = MonthPhrase().Match(text);
+        if (m.Success)
+        {
+            var month = ParseMonth(m.Groups["m"].Value);
+            if (month is >= 1 and <= 12)
+            {
+                var last = new DateOnly(y, month, DateTime.DaysInMonth(y, month));
+                var byEnd = m.Groups["before"].Success || m.Groups["end"].Success || text.Contains("之前", StringComparison.Ordinal);
+                return new TimeWindow(byEnd ? new DateOnly(y, 1, 1) : new DateOnly(y, month, 1), last, m.Value, byEnd);
+            }
+        }
+
+        if (YearEnd().Match(text) is { Success: true } ye)
+        {
+            return new TimeWindow(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), ye.Value, ByEnd: true);
+        }
+
+        if (text.Contains("上半年", StringComparison.Ordinal))
+        {
+            return new TimeWindow(new DateOnly(y, 1, 1), new DateOnly(y, 6, 30), "上半年", ByEnd: true);
+        }
+
+        if (text.Contains("下半年", StringComparison.Ordinal))
+        {
+            return new TimeWindow(new DateOnly(y, 7, 1), new DateOnly(y, 12, 31), "下半年", ByEnd: false);
+        }
+
+        if (Quarter().Match(text) is { Success: true } q && ParseMonth(q.Groups["q"].Value) is >= 1 and <= 4 and var n
+            && !text.Contains("PM", StringComparison.Ordinal) && !text.Contains("重污染", StringComparison.Ordinal) && !text.Contains("浓度", StringComparison.Ordinal))
+        {
+            var to = new DateOnly(y, n * 3, DateTime.DaysInMonth(y, n * 3));
+            return new TimeWindow(new DateOnly(y, n * 3 - 2, 1), to, q.Value, ByEnd: false);
+        }
+
+        return null;
+    }
+
+    private static int ParseMonth(string s)
+    {
+        if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        return s switch
+        {
+            "一" => 1, "二" => 2, "两" => 2, "三" => 3, "四" => 4, "五" => 5, "六" => 6, "七" => 7, "八" => 8, "九" => 9, "十" => 10,
+            "十一" => 11, "十二" => 12, _ => 0,
+        };
+    }
+
+    private static bool HasAny(string text, params string[] cues) =>
+        cues.Any(c => text.Contains(c, StringComparison.Ordinal));
+
+    [GeneratedRegex(@"(?<m>1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月(?:份)?(?<end>底|末)?(?<before>前|之前|以前)?")]
+    private static partial Regex MonthPhrase();
+
+    [GeneratedRegex(@"年底(?:前|之前)?|年末|年内")]
+    private static partial Regex YearEnd();
+
+    [GeneratedRegex(@"第?(?<q>[1-4一二三四])季度")]
+    private static partial Regex Quarter();
+
+    [GeneratedRegex(@"(20\d\d)年?")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"附件\s*\d\s*[-－—第]\s*\d{1,2}\s*项?(?:\s*[-－—第]\s*\d{1,2}\s*[条项个]?)?")]
+    private static partial Regex RefText();
+
+    [GeneratedRegex(@"[\p{P}\p{S}-[.]]|(?<!\d)\.(?!\d)")]
+    private static partial Regex Punctuation();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

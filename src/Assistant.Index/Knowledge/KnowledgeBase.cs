@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+
+namespace Assistant.Index.Knowledge;
+
+/// <summary>
+/// The loaded knowledge with its lookups. Immutable and shared: built once at start-up.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    private readonly FrozenDictionary<string, PlanTask> _tasks;
+    private readonly FrozenDictionary<string, Measure> _measures;
+    private readonly FrozenDictionary<string, Unit> _units;
+    private readonly FrozenDictionary<string, Street> _streets;
+
+    public KnowledgeBase(Plan plan, IReadOnlyList<Unit> units, IReadOnlyList<Street> streets, IReadOnlyList<SynonymGroup> synonyms)
+    {
+        Plan = plan;
+        Units = units;
+        Streets = streets;
+        Synonyms = synonyms;
+        _tasks = plan.Tasks.ToFrozenDictionary(t => t.Ref, StringComparer.Ordinal);
+        _measures = plan.Measures.ToFrozenDictionary(m => m.Ref, StringComparer.Ordinal);
+        _units = units.ToFrozenDictionary(u => u.Name, StringComparer.Ordinal);
+        _streets = streets.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
+    }
+
+    public Plan Plan { get; }
+
+    public IReadOnlyList<Unit> Units { get; }
+
+    public IReadOnlyList<Street> Streets { get; }
+
+    public IReadOnlyList<SynonymGroup> Synonyms { get; }
+
+    public IEnumerable<Measure> Measures => _measures.Values.OrderBy(m => m.Annex).ThenBy(m => m.Task).ThenBy(m => m.Number);
+
+    public PlanTask? FindTask(string reference) => _tasks.GetValueOrDefault(reference);
+
+    public Measure? FindMeasure(string reference) => _measures.GetValueOrDefault(reference);
+
+    public PlanTask? FindTask(int annex, int task) => FindTask(References.Task(annex, task));
+
+    public Unit? FindUnit(string name) => _units.GetValueOrDefault(name);
+
+    public Street? FindStreet(string name) =>
+        _streets.GetValueOrDefault(name)
+        ?? Streets.FirstOrDefault(s => s.SeedName == name || s.ShortNames.Contains(name));
+
+    /// <summary>Measures a unit leads. 各街道办事处 rows count for every street office too.</summary>
+    public IReadOnlyList<Measure> LedBy(string unit) =>
+        Plan.Measures.Where(m => m.LeadUnits.Contains(unit)).ToList();
+
+    /// <summary>Measures a unit co-operates on (协办).</summary>
+    public IReadOnlyList<Measure> CoOperatedBy(string unit) =>
+        Plan.Measures.Where(m => m.CoUnits.Contains(unit)).ToList();
+
+    /// <summary>Measures that fall due within [from, to] (end date inside the window).</summary>
+    public IReadOnlyList<Measure> DueWithin(DateOnly from, DateOnly to) =>
+        Plan.Measures.Where(m => m.Deadline.DueWithin(from, to)).ToList();
+
+    public StreetTarget? TargetFor(Street street) =>
+        Plan.StreetTargets.FirstOrDefault(t => t.Street == street.SeedName || t.Street == street.Name);
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Assistant.Index.Answers;
+using Assistant.Index.Knowledge;
+using Assistant.Index.Search;
+
+namespace Assistant.Index;
+
+/// <summary>
+/// Everything needed to answer, loaded once: the knowledge, its gazetteer, the Lucene index and the answer engine.
+/// The web host and the CLI both start from here, so they answer identically.
+/// </summary>
+public sealed class PlanRuntime : IDisposable
+{
+    private PlanRuntime(KnowledgeBase knowledge, Gazetteer gazetteer, MeasureIndex index, AnswerEngine answers, TimeSpan loadTime)
+    {
+        Knowledge = knowledge;
+        Gazetteer = gazetteer;
+        Index = index;
+        Answers = answers;
+        LoadTime = loadTime;
+    }
+
+    public KnowledgeBase Knowledge { get; }
+
+    public Gazetteer Gazetteer { get; }
+
+    public MeasureIndex Index { get; }
+
+    public AnswerEngine Answers { get; }
+
+    /// <summary>How long loading, indexing and warming up took.</summary>
+    public TimeSpan LoadTime { get; }
+
+    public static PlanRuntime Load(string knowledgeDirectory, string? indexFolder = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var knowledge = KnowledgeLoader.Load(knowledgeDirectory);
+        var gazetteer = new Gazetteer(knowledge);
+        var index = MeasureIndex.Build(knowledge, indexFolder);
+        var answers = new AnswerEngine(knowledge, index, gazetteer);
+        // The first SmartCn use loads its dictionary (~0.3 s): pay it here, not on the first user's question.
+        answers.Ask("餐饮油烟归哪个部门管");
+        return new PlanRuntime(knowledge, gazetteer, index, answers, clock.Elapsed);
+    }
+
+    public void Dispose() => Index.Dispose();
+}

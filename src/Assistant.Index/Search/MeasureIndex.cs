@@ -1,0 +1,163 @@
+using System.Globalization;
+using Assistant.Index.Knowledge;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Assistant.Index.Search;
+
+public sealed record MeasureHit(Measure Measure, float Score);
+
+/// <summary>
+/// The Lucene index: one document per measure, with its task, units and deadline. Built from the knowledge at
+/// start-up (≈200 documents, well under a second) into memory, or into a folder to keep.
+/// </summary>
+public sealed class MeasureIndex : IDisposable
+{
+    private const string RefField = "ref";
+    private const string TextField = "text";
+    private const string TextBigrams = "text_bi";
+    private const string TaskField = "task";
+    private const string TaskBigrams = "task_bi";
+    private const string UnitField = "unit";
+    private const string DueField = "due";
+
+    // Long questions would otherwise make thousands of clauses; the first terms carry the topic.
+    private const int MaxTermsPerField = 120;
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly LuceneDirectory _directory;
+    private readonly Analyzer _words;
+    private readonly Analyzer _bigrams;
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+    private readonly Similarity _similarity = new BM25Similarity();
+
+    private MeasureIndex(KnowledgeBase knowledge, LuceneDirectory directory, Analyzer words, Analyzer bigrams)
+    {
+        _knowledge = knowledge;
+        _directory = directory;
+        _words = words;
+        _bigrams = bigrams;
+        _reader = DirectoryReader.Open(directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = _similarity };
+    }
+
+    public int DocumentCount => _reader.NumDocs;
+
+    /// <summary>Builds the index into <paramref name="folder"/> (or memory when null) and opens it.</summary>
+    public static MeasureIndex Build(KnowledgeBase knowledge, string? folder = null)
+    {
+        var words = PlanAnalyzers.Words(PlanAnalyzers.BuildSynonyms(knowledge.Synonyms));
+        var bigrams = PlanAnalyzers.Bigrams();
+        var perField = new PerFieldAnalyzerWrapper(words, new Dictionary<string, Analyzer>
+        {
+            [TextBigrams] = bigrams,
+            [TaskBigrams] = bigrams,
+        });
+        LuceneDirectory directory = folder is null ? new RAMDirectory() : FSDirectory.Open(folder);
+        var config = new IndexWriterConfig(PlanAnalyzers.Version, perField)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = new BM25Similarity(),
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            foreach (var measure in knowledge.Plan.Measures)
+            {
+                // UpdateDocument keyed by ref keeps a rebuild idempotent.
+                writer.UpdateDocument(new Term(RefField, measure.Ref), ToDocument(measure));
+            }
+
+            writer.Commit();
+        }
+
+        return new MeasureIndex(knowledge, directory, words, bigrams);
+    }
+
+    private static Document ToDocument(Measure m)
+    {
+        var task = $"{m.TaskName} {m.Section}";
+        var doc = new Document
+        {
+            new StringField(RefField, m.Ref, Field.Store.YES),
+            new TextField(TextField, m.Text, Field.Store.NO),
+            new TextField(TextBigrams, m.Text, Field.Store.NO),
+            new TextField(TaskField, task, Field.Store.NO),
+            new TextField(TaskBigrams, task, Field.Store.NO),
+        };
+        foreach (var unit in m.LeadUnits.Concat(m.CoUnits))
+        {
+            doc.Add(new StringField(UnitField, unit, Field.Store.NO));
+        }
+
+        if (m.Deadline.By is { } by)
+        {
+            doc.Add(new Int32Field(DueField, int.Parse(by.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    /// <summary>
+    /// Ranks measures for free text. Built programmatically (never through QueryParser), so any user input is safe.
+    /// Units named in the question boost the measures they take part in.
+    /// </summary>
+    public IReadOnlyList<MeasureHit> Search(string text, IReadOnlyCollection<string>? units = null, int max = 10)
+    {
+        var query = new BooleanQuery();
+        foreach (var word in PlanAnalyzers.Tokens(_words, text).Distinct().Take(MaxTermsPerField))
+        {
+            query.Add(Boosted(new TermQuery(new Term(TextField, word)), 1f), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term(TaskField, word)), 1.5f), Occur.SHOULD);
+        }
+
+        foreach (var bigram in PlanAnalyzers.Tokens(_bigrams, text).Distinct().Take(MaxTermsPerField))
+        {
+            query.Add(Boosted(new TermQuery(new Term(TextBigrams, bigram)), 0.5f), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term(TaskBigrams, bigram)), 0.75f), Occur.SHOULD);
+        }
+
+        foreach (var unit in units ?? [])
+        {
+            query.Add(Boosted(new TermQuery(new Term(UnitField, unit)), 2f), Occur.SHOULD);
+        }
+
+        if (query.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        var top = _searcher.Search(query, max);
+        var hits = new List<MeasureHit>(top.ScoreDocs.Length);
+        foreach (var sd in top.ScoreDocs)
+        {
+            var reference = _searcher.Doc(sd.Doc).Get(RefField);
+            if (_knowledge.FindMeasure(reference) is { } measure)
+            {
+                hits.Add(new MeasureHit(measure, sd.Score));
+            }
+        }
+
+        return hits;
+    }
+
+    private static Query Boosted(Query q, float boost)
+    {
+        q.Boost = boost;
+        return q;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+        _words.Dispose();
+        _bigrams.Dispose();
+    }
+}
