@@ -2,6 +2,7 @@ using Assistant.Bot.Api;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
+using Assistant.Bot.Storage;
 
 // `ask`, `eval`, `knowledge …` run the command line; anything else runs the server.
 if (AssistantCli.Handles(args))
@@ -16,6 +17,9 @@ builder.Services.AddPlanKnowledge();
 
 // One conversation service that every channel calls.
 builder.Services.AddConversations();
+
+// The embedded SQLite database in the data folder; features register their schema.
+builder.Services.AddSqliteStorage();
 
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();

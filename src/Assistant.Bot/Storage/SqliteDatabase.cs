@@ -1,0 +1,101 @@
+using Assistant.Bot.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace Assistant.Bot.Storage;
+
+/// <summary>A schema step of one feature: applied once, in order, recorded in <c>schema_migrations</c>.</summary>
+public sealed record Migration(string Id, string Sql);
+
+/// <summary>Contributes a feature's migrations (hotline drafts, Direct Line conversations, …).</summary>
+public interface ISqliteSchema
+{
+    IEnumerable<Migration> Migrations { get; }
+}
+
+/// <summary>
+/// The embedded database: one SQLite file in the data folder, WAL mode (readers never block the writer, and a
+/// committed write survives a crash of the process), schema created and migrated on start.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path, IEnumerable<ISqliteSchema> schemas)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        Migrate(schemas.SelectMany(s => s.Migrations).ToList());
+    }
+
+    public string Path { get; }
+
+    /// <summary>An open connection with the per-connection settings applied.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var pragma = connection.CreateCommand();
+        // FULL: a commit is on disk before it returns, so an acknowledged write survives kill -9 and power loss.
+        pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private void Migrate(IReadOnlyList<Migration> migrations)
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = """
+                PRAGMA journal_mode=WAL;
+                CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
+                """;
+            setup.ExecuteNonQuery();
+        }
+
+        foreach (var migration in migrations)
+        {
+            using var tx = connection.BeginTransaction();
+            using var check = connection.CreateCommand();
+            check.Transaction = tx;
+            check.CommandText = "SELECT 1 FROM schema_migrations WHERE id = $id";
+            check.Parameters.AddWithValue("$id", migration.Id);
+            if (check.ExecuteScalar() is not null)
+            {
+                continue;
+            }
+
+            using var apply = connection.CreateCommand();
+            apply.Transaction = tx;
+            apply.CommandText = migration.Sql;
+            apply.ExecuteNonQuery();
+            using var record = connection.CreateCommand();
+            record.Transaction = tx;
+            record.CommandText = "INSERT INTO schema_migrations (id, applied_at) VALUES ($id, $at)";
+            record.Parameters.AddWithValue("$id", migration.Id);
+            record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
+            record.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+}
+
+public static class SqliteServiceExtensions
+{
+    /// <summary>The embedded database at {Assistant:DataDirectory}/assistant.db; features add <see cref="ISqliteSchema"/>s.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new SqliteDatabase(
+            System.IO.Path.Combine(sp.DataDirectory(), "assistant.db"),
+            sp.GetServices<ISqliteSchema>()));
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Assistant.Bot.Tests;
+
+/// <summary>
+/// The one test application: the real host with its own temporary data folder, so no test sees another's data.
+/// Extra settings override the defaults per test.
+/// </summary>
+public sealed class AssistantApplication(IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("assistant-test-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config =>
+        {
+            var values = new Dictionary<string, string?> { ["Assistant:DataDirectory"] = DataDirectory };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                values[key] = value;
+            }
+
+            config.AddInMemoryCollection(values);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS temp cleaner; the next test uses its own folder anyway.
+        }
+    }
+}
