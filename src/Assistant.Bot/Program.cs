@@ -2,6 +2,7 @@ using Assistant.Bot.Api;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
+using Assistant.Bot.Hotline;
 using Assistant.Bot.Storage;
 
 // `ask`, `eval`, `knowledge …` run the command line; anything else runs the server.
@@ -21,6 +22,9 @@ builder.Services.AddConversations();
 // The embedded SQLite database in the data folder; features register their schema.
 builder.Services.AddSqliteStorage();
 
+// The 12345 hotline: complaint triage, reply drafts and their SQLite store.
+builder.Services.AddHotline();
+
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
 
@@ -28,9 +32,12 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 
 app.MapAskApi();
 app.MapPlanApi();
+app.MapHotlineApi();
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
 
 app.Run();

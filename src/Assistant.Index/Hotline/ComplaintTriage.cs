@@ -1,0 +1,197 @@
+using Assistant.Index.Knowledge;
+using Assistant.Index.Search;
+
+namespace Assistant.Index.Hotline;
+
+/// <summary>
+/// Reads a citizen's complaint: its category (by weighted cue words, longest match first), its street (by the
+/// gazetteer: names, short forms, places), its time of day and key facts, and the plan measures that apply with their
+/// units — the street office standing in for 各街道办事处. Deterministic; no model.
+/// </summary>
+public sealed class ComplaintTriage
+{
+    private const string AnyStreetOffice = "各街道办事处";
+    private const string SomeStreetOffices = "相关街道办事处";
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly Gazetteer _gazetteer;
+    private readonly HotlineGuide _guide;
+    private readonly CueMatcher _cues;
+
+    public ComplaintTriage(KnowledgeBase knowledge, Gazetteer gazetteer, HotlineGuide guide)
+    {
+        var problems = guide.Validate(knowledge);
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"{HotlineGuide.FileName}: {string.Join("; ", problems)}");
+        }
+
+        _knowledge = knowledge;
+        _gazetteer = gazetteer;
+        _guide = guide;
+        _cues = new CueMatcher(guide);
+    }
+
+    public HotlineGuide Guide => _guide;
+
+    /// <summary>The triage over a loaded plan, with knowledge/hotline.json from the same folder.</summary>
+    public static ComplaintTriage Load(PlanRuntime runtime, string knowledgeDirectory) =>
+        new(runtime.Knowledge, runtime.Gazetteer, HotlineGuide.Load(knowledgeDirectory));
+
+    public Triage Triage(string complaint)
+    {
+        var text = ChineseText.Normalize(complaint);
+        var hits = _cues.Find(text);
+        var (category, alsoConcerns, cues) = Categorize(hits);
+        var (street, streetEvidence) = FindStreet(text);
+        var basis = Basis(text, category, alsoConcerns);
+        var (leads, cos) = Units(basis, street);
+        return new Triage(
+            category, alsoConcerns, cues, street, streetEvidence, ComplaintReader.ReadTime(text),
+            ComplaintReader.ReadFacts(complaint, streetEvidence), basis, leads, cos);
+    }
+
+    // ---- category -----------------------------------------------------------------------------------------------
+
+    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits)
+    {
+        var score = new Dictionary<string, int>(StringComparer.Ordinal);
+        var context = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var noise = 0;
+        var noiseWords = 0;
+        var noiseFirst = int.MaxValue;
+        foreach (var hit in hits)
+        {
+            foreach (var (target, weight, kind) in hit.Entries)
+            {
+                switch (kind)
+                {
+                    case CueKind.NoiseWord:
+                        // 吵, 声音, 噪音 all say one thing — that it is noise — so the strongest counts, not their sum.
+                        noiseWords = Math.Max(noiseWords, weight);
+                        noiseFirst = Math.Min(noiseFirst, hit.Start);
+                        break;
+                    case CueKind.Context:
+                        context[target!] = context.GetValueOrDefault(target!) + weight;
+                        first.TryAdd(target!, hit.Start);
+                        break;
+                    default:
+                        score[target!] = score.GetValueOrDefault(target!) + weight;
+                        first.TryAdd(target!, hit.Start);
+                        if (_guide.Category(target!).Noise)
+                        {
+                            // 广场舞, 鸣笛, 打桩: noise whatever else the text says.
+                            noise += weight;
+                            noiseFirst = Math.Min(noiseFirst, hit.Start);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        noise += noiseWords;
+
+        // Candidates: each non-noise category, and noise as one family whose kind is settled afterwards.
+        var candidates = _guide.Categories
+            .Where(c => !c.Noise && c.Name != ComplaintCategories.Other && score.GetValueOrDefault(c.Name) >= _guide.MinScore)
+            .Select(c => (Name: c.Name, Score: score[c.Name], First: first[c.Name]))
+            .ToList();
+        if (noise >= _guide.MinScore)
+        {
+            candidates.Add((NoiseKind(score, context, first), noise, noiseFirst));
+        }
+
+        var cues = hits.Where(h => h.Entries.Any(e => e.Kind != CueKind.Context || noise > 0)).Select(h => h.Surface).Distinct().ToList();
+        if (candidates.Count == 0)
+        {
+            return (ComplaintCategories.Other, [], cues);
+        }
+
+        // The strongest evidence leads; on a tie, what the caller said first.
+        var ordered = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.First).ToList();
+        var also = ordered.Skip(1).Where(c => c.Score >= _guide.SecondaryMinScore).Select(c => c.Name).ToList();
+        return (ordered[0].Name, also, cues);
+    }
+
+    /// <summary>The noise law's kind: own cues count always, context cues (工地, 邻居) only because the text is about noise.</summary>
+    private string NoiseKind(Dictionary<string, int> score, Dictionary<string, int> context, Dictionary<string, int> first)
+    {
+        var kinds = _guide.Categories.Where(c => c.Noise)
+            .Select(c => (c.Name, Score: score.GetValueOrDefault(c.Name) + context.GetValueOrDefault(c.Name), First: first.GetValueOrDefault(c.Name, int.MaxValue)))
+            .Where(k => k.Score > 0)
+            .OrderByDescending(k => k.Score).ThenBy(k => k.First)
+            .ToList();
+        // Noise with nothing said about its source: neighbours, shops, streets — 社会生活噪声 is by far the most common.
+        return kinds.Count > 0 ? kinds[0].Name : ComplaintCategories.SocialNoise;
+    }
+
+    // ---- street -------------------------------------------------------------------------------------------------
+
+    private (Street? Street, string? Evidence) FindStreet(string text)
+    {
+        var blocked = _guide.NotStreetContexts
+            .SelectMany(c => Occurrences(text, c).Select(start => (Start: start, End: start + c.Length)))
+            .ToList();
+        var mentions = _gazetteer.Find(text)
+            .Where(m => m.Street is not null && !blocked.Any(b => m.Start < b.End && b.Start < m.End))
+            .ToList();
+        if (mentions.Count == 0)
+        {
+            return (null, null);
+        }
+
+        // A street's full name says more than its short form, a short form more than a place near it.
+        var best = mentions
+            .GroupBy(m => m.Street!.Name, StringComparer.Ordinal)
+            .Select(g => (Mentions: g.ToList(), Weight: g.Sum(Weight), First: g.Min(m => m.Start)))
+            .OrderByDescending(g => g.Weight).ThenBy(g => g.First)
+            .First();
+        var evidence = best.Mentions.OrderByDescending(Weight).ThenBy(m => m.Start).First();
+        return (evidence.Street, evidence.Surface);
+    }
+
+    private static int Weight(Mention m) =>
+        m.IsPlace ? 1 : m.Surface.EndsWith("街道", StringComparison.Ordinal) || m.Surface.EndsWith("办事处", StringComparison.Ordinal) ? 3 : 2;
+
+    private static IEnumerable<int> Occurrences(string text, string word)
+    {
+        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
+        {
+            yield return i;
+        }
+    }
+
+    // ---- measures and units -------------------------------------------------------------------------------------
+
+    private List<BasisMeasure> Basis(string text, string category, IReadOnlyList<string> alsoConcerns)
+    {
+        var basis = new List<BasisMeasure>();
+        foreach (var name in alsoConcerns.Prepend(category))
+        {
+            var guide = _guide.Category(name);
+            var topic = guide.Topics.FirstOrDefault(t => t.Cues.Any(c => text.Contains(c, StringComparison.Ordinal)));
+            var refs = (topic?.Refs ?? guide.DefaultRefs).Concat(guide.Refs);
+            foreach (var reference in refs)
+            {
+                if (basis.All(b => b.Measure.Ref != reference))
+                {
+                    basis.Add(new BasisMeasure(_knowledge.FindMeasure(reference)!, name, topic?.Name));
+                }
+            }
+        }
+
+        return basis;
+    }
+
+    /// <summary>Leads and co-units over the basis, in order, with the complaint's street office for 各街道办事处.</summary>
+    private static (IReadOnlyList<string> Leads, IReadOnlyList<string> Cos) Units(IReadOnlyList<BasisMeasure> basis, Street? street)
+    {
+        string Local(string unit) => street is not null && unit is AnyStreetOffice or SomeStreetOffices ? street.Office : unit;
+
+        var leads = basis.SelectMany(b => b.Measure.LeadUnits).Select(Local).Distinct().ToList();
+        var cos = basis.SelectMany(b => b.Measure.CoUnits).Select(Local).Distinct().Except(leads).ToList();
+        return (leads, cos);
+    }
+}
