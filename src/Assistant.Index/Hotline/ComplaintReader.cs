@@ -119,7 +119,11 @@ public static partial class ComplaintReader
     /// <summary>The complaint in one or two sentences, for restating it: first sentences up to ~90 characters.</summary>
     private static string Summarize(string masked)
     {
-        var text = Spaces().Replace(masked, " ").Trim().TrimEnd('。', '！', '!', '？', '?', '，', ',', '；', ' ');
+        // Clauses that only carry the caller's contact details are not restated.
+        var clauses = ClauseWithEnd().Matches(Spaces().Replace(masked, " ").Trim())
+            .Select(m => m.Value)
+            .Where(c => !ContactWords.Any(w => c.Contains(w, StringComparison.Ordinal)));
+        var text = string.Concat(clauses).Trim().TrimEnd('。', '！', '!', '？', '?', '，', ',', '；', ' ');
         if (text.Length <= 90)
         {
             return text;
@@ -153,6 +157,12 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2,8}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|公园|广场|市场|商场|大厦|地铁站)")]
     private static partial Regex Place();
+
+    private static readonly string[] ContactWords =
+        [PersonalData.PhoneMask, PersonalData.IdMask, PersonalData.DoorMask, "电话", "手机", "联系方式", "身份证"];
+
+    [GeneratedRegex(@"[^，。！？；,!?;]+[，。！？；,!?;]*")]
+    private static partial Regex ClauseWithEnd();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -58,7 +58,9 @@ public sealed class ComplaintTriage
         var score = new Dictionary<string, int>(StringComparer.Ordinal);
         var context = new Dictionary<string, int>(StringComparer.Ordinal);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var strongest = new Dictionary<string, int>(StringComparer.Ordinal);
         var noise = 0;
+        var noiseStrongest = 0;
         var noiseWords = 0;
         var noiseFirst = int.MaxValue;
         foreach (var hit in hits)
@@ -78,11 +80,13 @@ public sealed class ComplaintTriage
                         break;
                     default:
                         score[target!] = score.GetValueOrDefault(target!) + weight;
+                        strongest[target!] = Math.Max(strongest.GetValueOrDefault(target!), weight);
                         first.TryAdd(target!, hit.Start);
                         if (_guide.Category(target!).Noise)
                         {
                             // 广场舞, 鸣笛, 打桩: noise whatever else the text says.
                             noise += weight;
+                            noiseStrongest = Math.Max(noiseStrongest, weight);
                             noiseFirst = Math.Min(noiseFirst, hit.Start);
                         }
 
@@ -92,26 +96,32 @@ public sealed class ComplaintTriage
         }
 
         noise += noiseWords;
+        noiseStrongest = Math.Max(noiseStrongest, noiseWords);
 
         // Candidates: each non-noise category, and noise as one family whose kind is settled afterwards.
         var candidates = _guide.Categories
             .Where(c => !c.Noise && c.Name != ComplaintCategories.Other && score.GetValueOrDefault(c.Name) >= _guide.MinScore)
-            .Select(c => (Name: c.Name, Score: score[c.Name], First: first[c.Name]))
+            .Select(c => (Name: c.Name, Score: score[c.Name], First: first[c.Name], Strongest: strongest[c.Name]))
             .ToList();
         if (noise >= _guide.MinScore)
         {
-            candidates.Add((NoiseKind(score, context, first), noise, noiseFirst));
+            candidates.Add((NoiseKind(score, context, first), noise, noiseFirst, noiseStrongest));
         }
 
-        var cues = hits.Where(h => h.Entries.Any(e => e.Kind != CueKind.Context || noise > 0)).Select(h => h.Surface).Distinct().ToList();
         if (candidates.Count == 0)
         {
-            return (ComplaintCategories.Other, [], cues);
+            return (ComplaintCategories.Other, [], []);
         }
 
-        // The strongest evidence leads; on a tie, what the caller said first.
+        // The strongest evidence leads; on a tie, what the caller said first. A second concern needs a real cue of its
+        // own, not a pile of weak ones (小饭馆 + 做饭 + 烟 in a coal-stove complaint is not a cooking-fumes complaint).
         var ordered = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.First).ToList();
-        var also = ordered.Skip(1).Where(c => c.Score >= _guide.SecondaryMinScore).Select(c => c.Name).ToList();
+        var also = ordered.Skip(1).Where(c => c.Score >= _guide.SecondaryMinScore && c.Strongest >= 2).Select(c => c.Name).ToList();
+        var chosen = also.Prepend(ordered[0].Name).ToHashSet(StringComparer.Ordinal);
+        var aboutNoise = chosen.Any(c => _guide.Category(c).Noise);
+        var cues = hits
+            .Where(h => h.Entries.Any(e => e.Kind == CueKind.NoiseWord ? aboutNoise : chosen.Contains(e.Category!)))
+            .Select(h => h.Surface).Distinct().ToList();
         return (ordered[0].Name, also, cues);
     }
 
@@ -171,7 +181,7 @@ public sealed class ComplaintTriage
         foreach (var name in alsoConcerns.Prepend(category))
         {
             var guide = _guide.Category(name);
-            var topic = guide.Topics.FirstOrDefault(t => t.Cues.Any(c => text.Contains(c, StringComparison.Ordinal)));
+            var topic = guide.Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(text, c)));
             var refs = (topic?.Refs ?? guide.DefaultRefs).Concat(guide.Refs);
             foreach (var reference in refs)
             {
@@ -183,6 +193,42 @@ public sealed class ComplaintTriage
         }
 
         return basis;
+    }
+
+    private const int MaxCueGap = 8;
+
+    /// <summary>A plain cue is a substring; 倒…垃圾 is 倒 then 垃圾 at most <see cref="MaxCueGap"/> characters later.</summary>
+    internal static bool TopicCueMatches(string text, string cue)
+    {
+        var parts = cue.Split('…', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 1)
+        {
+            return text.Contains(parts[0], StringComparison.Ordinal);
+        }
+
+        foreach (var start in Occurrences(text, parts[0]))
+        {
+            var end = start + parts[0].Length;
+            var all = true;
+            foreach (var part in parts.Skip(1))
+            {
+                var next = text.IndexOf(part, end, StringComparison.Ordinal);
+                if (next < 0 || next - end > MaxCueGap)
+                {
+                    all = false;
+                    break;
+                }
+
+                end = next + part.Length;
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Leads and co-units over the basis, in order, with the complaint's street office for 各街道办事处.</summary>

@@ -20,7 +20,8 @@ public sealed record HotlineReply(string Draft, string DispatchNote);
 /// </summary>
 public sealed class HotlineDrafter(KnowledgeBase knowledge, DraftTerms terms)
 {
-    private const int QuoteLength = 110;
+    private const int QuoteLength = 150;
+    private const int CoUnitsNamed = 3;
 
     public DraftTerms Terms => terms;
 
@@ -41,13 +42,16 @@ public sealed class HotlineDrafter(KnowledgeBase knowledge, DraftTerms terms)
             sb.Append("对此类问题，").Append(PlanName()).Append("明确：\n");
             foreach (var b in t.Basis)
             {
-                sb.Append("“").Append(Quote(b.Measure, t)).Append("”（").Append(b.Measure.Citation).Append("，").Append(b.Measure.Ref).Append("）\n");
+                // Quotes inside the quote become ‘’, as Chinese typesetting nests them.
+                var quote = Quote(b.Measure, t).Replace('“', '‘').Replace('”', '’');
+                sb.Append("“").Append(quote).Append("”（").Append(b.Measure.Citation).Append("，").Append(b.Measure.Ref).Append("）\n");
             }
 
             sb.Append("您反映的问题将转交").Append(Join(t.LeadUnits)).Append("办理");
             if (t.CoUnits.Count > 0)
             {
-                sb.Append("，").Append(Join(t.CoUnits)).Append("协助");
+                sb.Append("，").Append(Join(t.CoUnits.Take(CoUnitsNamed).ToList()))
+                  .Append(t.CoUnits.Count > CoUnitsNamed ? "等单位协助" : "协助");
             }
 
             sb.Append("。\n");
@@ -81,7 +85,8 @@ public sealed class HotlineDrafter(KnowledgeBase knowledge, DraftTerms terms)
         sb.Append("属地街道：").Append(t.Street is { } s ? $"{s.Name}（依据：“{t.StreetEvidence}”）" : "未注明，请向来电人核实具体地址后确定属地街道").Append('\n');
         if (t.Time is { } time)
         {
-            sb.Append("发生时段：").Append(time.Period).Append("（“").Append(time.Surface).Append("”）\n");
+            sb.Append("发生时段：").Append(time.Period).Append("（“").Append(time.Surface).Append('”')
+              .Append(time.Hour is { } hour ? $"，按{hour}时计" : "").Append("）\n");
         }
 
         var facts = new List<string>();
