@@ -4,6 +4,12 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# Browser tests drive Debian's Chromium; CJK fonts make Chinese readable in their screenshots. Installed once, quietly.
+if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk) >/dev/null 2>&1 \
+    || echo "test.sh: could not install chromium and fonts-noto-cjk; the browser tests will fail" >&2
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
