@@ -13,7 +13,7 @@ public static partial class ComplaintReader
 
     private static readonly string[] EveningWords = ["晚上", "每晚", "今晚", "昨晚", "天天晚上", "傍晚", "晚间"];
 
-    private static readonly string[] DayWords = ["白天", "早上", "早晨", "清晨", "上午", "中午", "下午", "午休", "午睡", "大早"];
+    private static readonly string[] DayWords = ["白天", "早上", "早晨", "清晨", "上午", "中午", "下午", "午休", "午睡", "大早", "一早"];
 
     private static readonly string[] FrequencyWords =
     [
@@ -25,8 +25,9 @@ public static partial class ComplaintReader
         ["投诉过", "反映过", "打过", "举报过", "多次投诉", "多次反映", "好几次", "没人管", "没有人管", "还是没", "一直没解决", "再次反映", "又来了"];
 
     /// <summary>
-    /// 夜间 if any night is said (an hour in 22:00–06:00 or a night word); else 昼间 if a daytime is said; else null.
-    /// An evening word places a later bare hour of its sentence (每天晚上……跳到九点半 → 21:30, 昼间); alone it means night.
+    /// 夜间 if any night is said (an hour in 22:00–06:00 or a night word); else 晚上 if an evening is said without an
+    /// hour; else 昼间 if a daytime is said; else null. An evening word places a later bare hour of its sentence
+    /// (每天晚上……跳到九点半 → 21:30, 昼间).
     /// </summary>
     public static TimeOfDay? ReadTime(string normalized)
     {
@@ -57,10 +58,11 @@ public static partial class ComplaintReader
         }
 
         clues.AddRange(NightWords.Where(w => normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Night, w, null)));
-        clues.AddRange(EveningWords.Where(w => !placedHours.Contains(w) && normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Night, w, null)));
+        clues.AddRange(EveningWords.Where(w => !placedHours.Contains(w) && normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Evening, w, null)));
         clues.AddRange(DayWords.Where(w => !placedHours.Contains(w) && normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Day, w, null)));
         return clues.FirstOrDefault(c => c.IsNight && c.Hour is not null)
             ?? clues.FirstOrDefault(c => c.IsNight)
+            ?? clues.FirstOrDefault(c => c.Period == TimeOfDay.Evening)
             ?? clues.FirstOrDefault(c => c.Hour is not null)
             ?? clues.FirstOrDefault();
     }
@@ -69,19 +71,19 @@ public static partial class ComplaintReader
 
     private static int To24(int hour, string period)
     {
-        if (hour == 24)
+        if (hour is 24 or 0)
         {
             return 0;
         }
 
-        var afternoon = period is "下午" or "傍晚" || EveningWords.Contains(period) || period is "夜里" or "夜间" or "夜晚" or "深夜";
-        if (afternoon && hour < 12 && !(period is "夜里" or "深夜" && hour <= 5))
+        var evening = EveningWords.Contains(period) || period is "夜里" or "夜间" or "夜晚" or "深夜" or "半夜" or "大半夜";
+        if (evening)
         {
-            return hour + 12;
+            // 晚上九点 → 21, 晚上十二点 → 0, 晚上到一两点 / 半夜两点 → 1, 2: past midnight.
+            return hour switch { 12 => 0, <= 5 => hour, < 12 => hour + 12, _ => hour };
         }
 
-        // 晚上十二点, 半夜十二点, 夜里12点: midnight.
-        return hour == 12 && (afternoon || NightWords.Contains(period)) ? 0 : hour;
+        return period is "下午" && hour < 12 ? hour + 12 : hour;
     }
 
     private static int? ParseHour(string s)
@@ -95,7 +97,8 @@ public static partial class ComplaintReader
         var ten = s.IndexOf('十', StringComparison.Ordinal);
         if (ten < 0)
         {
-            return s.Length == 1 && Digit(s[0]) >= 0 ? Digit(s[0]) : null;
+            // 一两点, 两三点: a range; its first hour.
+            return Digit(s[0]) >= 0 && (s.Length == 1 || Digit(s[1]) == Digit(s[0]) + 1) ? Digit(s[0]) : null;
         }
 
         var tens = ten == 0 ? 1 : Digit(s[0]);

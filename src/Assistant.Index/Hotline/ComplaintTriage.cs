@@ -42,18 +42,19 @@ public sealed class ComplaintTriage
     {
         var text = ChineseText.Normalize(complaint);
         var hits = _cues.Find(text);
-        var (category, alsoConcerns, cues) = Categorize(hits);
+        var time = ComplaintReader.ReadTime(text);
+        var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true);
         var (street, streetEvidence) = FindStreet(text);
         var basis = Basis(text, category, alsoConcerns);
         var (leads, cos) = Units(basis, street);
         return new Triage(
-            category, alsoConcerns, cues, street, streetEvidence, ComplaintReader.ReadTime(text),
+            category, alsoConcerns, cues, street, streetEvidence, time,
             ComplaintReader.ReadFacts(complaint, streetEvidence), basis, leads, cos);
     }
 
     // ---- category -----------------------------------------------------------------------------------------------
 
-    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits)
+    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark)
     {
         var score = new Dictionary<string, int>(StringComparer.Ordinal);
         var context = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -97,6 +98,12 @@ public sealed class ComplaintTriage
 
         noise += noiseWords;
         noiseStrongest = Math.Max(noiseStrongest, noiseWords);
+        if (afterDark && noise == 0 && context.GetValueOrDefault(ComplaintCategories.ConstructionNoise) >= 2)
+        {
+            // Building work after dark is itself the complaint (夜间施工), even when the caller never says 吵.
+            noise = noiseStrongest = 2;
+            noiseFirst = first[ComplaintCategories.ConstructionNoise];
+        }
 
         // Candidates: each non-noise category, and noise as one family whose kind is settled afterwards.
         var candidates = _guide.Categories

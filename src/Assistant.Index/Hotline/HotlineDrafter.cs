@@ -132,9 +132,10 @@ public sealed class HotlineDrafter(KnowledgeBase knowledge, DraftTerms terms)
             }
         }
 
-        if (t.Category == ComplaintCategories.ConstructionNoise && t.Time?.IsNight == true)
+        if (t.Category == ComplaintCategories.ConstructionNoise && t.Time is { AfterDark: true } after)
         {
-            sb.Append("提示：夜间施工，请核实该工地是否办理夜间施工证明（附件1-18-2 涉及夜间施工证明办理和违法夜间施工查处）。\n");
+            sb.Append(after.IsNight ? "提示：夜间施工，请核实" : "提示：晚上施工，请核实是否在22时以后、")
+              .Append("该工地是否办理夜间施工证明（附件1-18-2 涉及夜间施工证明办理和违法夜间施工查处）。\n");
         }
 
         var inferred = t.Basis.Where(b => b.Measure.SplitInferred).Select(b => b.Measure).ToList();

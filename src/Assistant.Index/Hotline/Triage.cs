@@ -26,15 +26,19 @@ public sealed record Triage(
 public sealed record BasisMeasure(Measure Measure, string Category, string? Topic);
 
 /// <summary>
-/// 夜间 (22:00–06:00, as the noise law counts night) or 昼间, with the words it was read from and the hour when one
-/// was given.
+/// 夜间 (22:00–06:00, as the noise law counts night), 昼间, or 晚上 — evening with no hour said, which may or may not
+/// be night — with the words it was read from and the hour when one was given.
 /// </summary>
 public sealed record TimeOfDay(string Period, string Surface, int? Hour)
 {
     public const string Night = "夜间";
+    public const string Evening = "晚上";
     public const string Day = "昼间";
 
     public bool IsNight => Period == Night;
+
+    /// <summary>Night, or an evening that may be night.</summary>
+    public bool AfterDark => Period is Night or Evening;
 }
 
 /// <summary>The facts an operator needs: where, since when, how often, and whether it was reported before.</summary>

@@ -38,7 +38,7 @@ public sealed class HotlineApiTests
         var basis = body.GetProperty("basis")[0];
         Assert.Equal("附件1-15-1", basis.GetProperty("measureRef").GetString());
         Assert.StartsWith("区市场监管局与区生态环境局", basis.GetProperty("measure").GetString());
-        Assert.Equal("夜间", body.GetProperty("timeOfDay").GetString());
+        Assert.Equal("晚上", body.GetProperty("timeOfDay").GetString());
         Assert.Contains("附件1-15-1", body.GetProperty("draft").GetString());
         Assert.Contains("建议承办单位", body.GetProperty("dispatchNote").GetString());
         Assert.Equal("draft", body.GetProperty("status").GetString());
