@@ -196,27 +196,18 @@ public sealed partial class AnswerEngine
         string subject;
         if (unit is not null || street is not null)
         {
-            // Street offices take part through the rows that name 各街道办事处.
-            var names = new List<string>();
-            if (unit is not null)
+            // Street offices take part through the rows that name 各街道办事处. Several units named: what they share.
+            var subjects = q.Units.Select(u => UnitNames(u, null)).ToList();
+            if (street is not null)
             {
-                names.Add(unit.Name);
+                subjects.Add(UnitNames(null, street));
             }
 
-            if (street is not null || unit?.Kind == UnitKind.StreetOffice)
-            {
-                // A street takes part where the plan names all streets, the streets concerned, or it by name.
-                names.AddRange([StreetOffices, RelevantStreetOffices]);
-                if (street is not null)
-                {
-                    names.AddRange([street.Name, street.SeedName, street.Office]);
-                }
-            }
-
-            subject = unit?.Name ?? street!.Office;
+            subject = string.Join("和", q.Units.Select(u => u.Name).Concat(street is null ? [] : [street.Office]));
             rows = _knowledge.Plan.Measures
-                .Select(m => (M: m, Role: m.LeadUnits.Any(names.Contains) ? "lead" : m.CoUnits.Any(names.Contains) ? "co" : ""))
-                .Where(r => r.Role.Length > 0);
+                .Select(m => (M: m, Roles: subjects.Select(names => m.LeadUnits.Any(names.Contains) ? "lead" : m.CoUnits.Any(names.Contains) ? "co" : "").ToList()))
+                .Where(r => r.Roles.All(role => role.Length > 0))
+                .Select(r => (r.M, Role: r.Roles.Count == 1 ? r.Roles[0] : "joint"));
         }
         else if (q.Time is not null)
         {
@@ -264,6 +255,7 @@ public sealed partial class AnswerEngine
 
         AppendDutyGroup(sb, $"{subject}{when}主责的措施", list.Where(r => r.Role == "lead").Select(r => r.M).ToList());
         AppendDutyGroup(sb, $"{subject}{when}协办的措施", list.Where(r => r.Role == "co").Select(r => r.M).ToList());
+        AppendDutyGroup(sb, $"{subject}{when}都参与（主责或协办）的措施", list.Where(r => r.Role == "joint").Select(r => r.M).ToList());
         AppendDutyGroup(sb, $"{when.Trim('（', '）')}到期的措施", list.Where(r => r.Role == "due").Select(r => r.M).ToList());
         if (unit is null && street is not null || unit?.Kind == UnitKind.StreetOffice)
         {
@@ -274,6 +266,28 @@ public sealed partial class AnswerEngine
         var matches = list.Select(r => AnswerMatch.From(r.M, r.Role)).ToList();
         return new Answer(Intent.Duties, sb.ToString().TrimEnd(), false, matches, [],
             new ConversationContext(Intent.Duties, list.Select(r => r.M.Ref).ToList(), unit?.Name, street?.Name));
+    }
+
+    /// <summary>The unit names under which a unit or a street appears in the tables.</summary>
+    private static HashSet<string> UnitNames(Unit? unit, Street? street)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (unit is not null)
+        {
+            names.Add(unit.Name);
+        }
+
+        if (street is not null || unit?.Kind == UnitKind.StreetOffice)
+        {
+            // A street takes part where the plan names all streets, the streets concerned, or it by name.
+            names.UnionWith([StreetOffices, RelevantStreetOffices]);
+            if (street is not null)
+            {
+                names.UnionWith([street.Name, street.SeedName, street.Office]);
+            }
+        }
+
+        return names;
     }
 
     private const string StreetOffices = "各街道办事处";

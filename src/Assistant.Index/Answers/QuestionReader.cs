@@ -202,6 +202,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
 
         if (co) return Intent.Co;
         if (indicator && !lead && !deadline) return Intent.Indicator;
+        // "环保局负责的油烟治理什么时候完成": the unit is given, so 负责 names it rather than asks for it.
+        if (deadline && units.Count > 0) return Intent.Deadline;
         if (deadline && !lead) return Intent.Deadline;
         if (lead) return Intent.Lead;
         if (deadline) return Intent.Deadline;
