@@ -32,9 +32,13 @@ for (var i = 0; i < 10; i++)
 Console.WriteLine($"knowledge load: median {Median(loads):0.0} ms; index build ({knowledge.Plan.Measures.Count()} docs): median {Median(builds):0.0} ms, max {builds.Max():0.0} ms");
 
 var questions = Evaluator.Read(Path.Combine(root, "tests", "eval", "questions.jsonl")).Select(q => q.Question).ToList();
-foreach (var q in questions)
+// Warm-up: let tiered JIT settle before measuring.
+for (var w = 0; w < 5; w++)
 {
-    runtime.Answers.Ask(q);
+    foreach (var q in questions)
+    {
+        runtime.Answers.Ask(q);
+    }
 }
 
 var latencies = new List<double>(questions.Count * rounds);

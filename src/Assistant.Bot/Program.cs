@@ -28,17 +28,21 @@ builder.Services.AddHotline();
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
 
+// Per-IP rate limits for public endpoints and a request body cap.
+builder.Services.AddPublicLimits();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRateLimiter();
 
 app.MapAskApi();
 app.MapPlanApi();
 app.MapHotlineApi();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+app.MapHealth();
 
 app.Run();
 return 0;
