@@ -13,7 +13,7 @@ public static partial class ComplaintReader
 
     private static readonly string[] EveningWords = ["晚上", "每晚", "今晚", "昨晚", "天天晚上", "傍晚", "晚间"];
 
-    private static readonly string[] DayWords = ["白天", "早上", "早晨", "清晨", "上午", "中午", "下午", "午休", "午睡", "大早", "一早"];
+    private static readonly string[] DayWords = ["白天", "早上", "早晨", "清晨", "上午", "中午", "下午", "午休", "午睡", "大早", "一早", "早高峰", "晚高峰"];
 
     private static readonly string[] FrequencyWords =
     [

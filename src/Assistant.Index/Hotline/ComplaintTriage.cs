@@ -41,7 +41,7 @@ public sealed class ComplaintTriage
     public Triage Triage(string complaint)
     {
         var text = ChineseText.Normalize(complaint);
-        var hits = _cues.Find(text);
+        var hits = WithoutNegated(text, _cues.Find(text));
         var time = ComplaintReader.ReadTime(text);
         var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true);
         var (street, streetEvidence) = FindStreet(text);
@@ -105,14 +105,22 @@ public sealed class ComplaintTriage
             noiseFirst = first[ComplaintCategories.ConstructionNoise];
         }
 
+        // Said to be noise, its source (工地, 渣土车, 邻居) weighs in when noise competes to lead — but a loud firework
+        // next to 楼下 is no second, noise complaint: standing as a second concern takes noise's own words.
+        var noiseOwn = noise;
+        if (noise > 0)
+        {
+            noise += _guide.Categories.Where(c => c.Noise).Max(c => context.GetValueOrDefault(c.Name));
+        }
+
         // Candidates: each non-noise category, and noise as one family whose kind is settled afterwards.
         var candidates = _guide.Categories
             .Where(c => !c.Noise && c.Name != ComplaintCategories.Other && score.GetValueOrDefault(c.Name) >= _guide.MinScore)
-            .Select(c => (Name: c.Name, Score: score[c.Name], First: first[c.Name], Strongest: strongest[c.Name]))
+            .Select(c => (Name: c.Name, Score: score[c.Name], Own: score[c.Name], First: first[c.Name], Strongest: strongest[c.Name]))
             .ToList();
         if (noise >= _guide.MinScore)
         {
-            candidates.Add((NoiseKind(score, context, first), noise, noiseFirst, noiseStrongest));
+            candidates.Add((NoiseKind(score, context, first), noise, noiseOwn, noiseFirst, noiseStrongest));
         }
 
         if (candidates.Count == 0)
@@ -123,7 +131,7 @@ public sealed class ComplaintTriage
         // The strongest evidence leads; on a tie, what the caller said first. A second concern needs a real cue of its
         // own, not a pile of weak ones (小饭馆 + 做饭 + 烟 in a coal-stove complaint is not a cooking-fumes complaint).
         var ordered = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.First).ToList();
-        var also = ordered.Skip(1).Where(c => c.Score >= _guide.SecondaryMinScore && c.Strongest >= 2).Select(c => c.Name).ToList();
+        var also = ordered.Skip(1).Where(c => c.Own >= _guide.SecondaryMinScore && c.Strongest >= 2).Select(c => c.Name).ToList();
         var chosen = also.Prepend(ordered[0].Name).ToHashSet(StringComparer.Ordinal);
         var aboutNoise = chosen.Any(c => _guide.Category(c).Noise);
         var cues = hits
@@ -131,6 +139,31 @@ public sealed class ComplaintTriage
             .Select(h => h.Surface).Distinct().ToList();
         return (ordered[0].Name, also, cues);
     }
+
+    private const int NegationReach = 8;
+
+    /// <summary>
+    /// Drops cues a caller denies: "我不是投诉油烟，是……". A rhetorical 不是…吗 (不是禁放吗？) denies nothing.
+    /// </summary>
+    private static IReadOnlyList<CueHit> WithoutNegated(string text, IReadOnlyList<CueHit> hits)
+    {
+        var spans = new List<(int From, int To)>();
+        foreach (var at in Occurrences(text, "不是"))
+        {
+            var end = text.IndexOfAny(ClauseEnds, at);
+            end = end < 0 ? text.Length : end;
+            var clause = text[at..end];
+            if (!clause.Contains('吗', StringComparison.Ordinal) && !clause.Contains('么', StringComparison.Ordinal)
+                && !(end < text.Length && text[end] is '?' or '？'))
+            {
+                spans.Add((at + 2, Math.Min(end, at + 2 + NegationReach)));
+            }
+        }
+
+        return spans.Count == 0 ? hits : hits.Where(h => !spans.Any(s => h.Start >= s.From && h.Start < s.To)).ToList();
+    }
+
+    private static readonly char[] ClauseEnds = ['，', '。', '！', '？', '；', ',', '!', '?', ';'];
 
     /// <summary>The noise law's kind: own cues count always, context cues (工地, 邻居) only because the text is about noise.</summary>
     private string NoiseKind(Dictionary<string, int> score, Dictionary<string, int> context, Dictionary<string, int> first)

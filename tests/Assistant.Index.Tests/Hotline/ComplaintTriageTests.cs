@@ -60,12 +60,34 @@ public sealed class ComplaintTriageTests(HotlineFixture hotline)
     }
 
     [Fact]
+    public void A_denied_problem_does_not_count_but_a_rhetorical_one_does()
+    {
+        var denied = hotline.Triage.Triage("我不是投诉油烟，是楼下饭馆的空调外机太吵");
+        var rhetorical = hotline.Triage.Triage("胡同里天天有人放炮，不是禁放吗？");
+
+        Assert.Equal("社会生活噪声", denied.Category);
+        Assert.Empty(denied.AlsoConcerns);
+        Assert.Equal("烟花爆竹", rhetorical.Category);
+    }
+
+    [Fact]
+    public void Building_work_after_dark_is_night_construction_without_a_word_about_noise()
+    {
+        var t = hotline.Triage.Triage("宣武艺园旁边在盖楼，晚上灯火通明的还在干，混凝土罐车一辆接一辆");
+
+        Assert.Equal("建筑施工噪声", t.Category);
+        Assert.Equal("晚上", t.Time?.Period);
+    }
+
+    [Fact]
     public void A_second_concern_with_a_cue_of_its_own_is_kept_beside_the_first()
     {
         var t = hotline.Triage.Triage("椿树街道有家饭店油烟大，后厨的风机声音也特别吵");
 
         Assert.Equal("餐饮油烟", t.Category);
         Assert.Equal(["社会生活噪声"], t.AlsoConcerns);
+        // A loud firework is not also a noise complaint.
+        Assert.Empty(hotline.Triage.Triage("昨晚十二点多楼下有人放烟花，炸得很响").AlsoConcerns);
     }
 
     [Fact]

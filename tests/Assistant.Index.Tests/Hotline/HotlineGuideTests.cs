@@ -52,6 +52,7 @@ public sealed class HotlineGuideTests(HotlineFixture hotline)
     [InlineData("附件1-7-3", "汽修")]
     [InlineData("附件1-6-1", "加油站")]
     [InlineData("附件1-6-2", "流动加油车")]
+    [InlineData("附件1-11-1", "重型柴油车")]
     [InlineData("附件2-6-1", "雨污混接")]
     [InlineData("附件2-6-2", "雨水口")]
     [InlineData("附件2-6-3", "水体垃圾、漂浮物")]
