@@ -56,9 +56,11 @@ public sealed class HotlineDesk(
     {
         var from = new DateOnly(year, month, 1);
         var counts = await store.CountAsync(from, from.AddMonths(1).AddDays(-1), cancellationToken);
+        var categoryOrder = ComplaintCategories.All.ToList();
+        var streetOrder = streets.ToList();
         var ordered = counts
-            .OrderBy(c => ComplaintCategories.All.ToList().IndexOf(c.Category))
-            .ThenBy(c => c.Street is null ? int.MaxValue : streets.ToList().IndexOf(c.Street))
+            .OrderBy(c => categoryOrder.IndexOf(c.Category))
+            .ThenBy(c => c.Street is null ? int.MaxValue : streetOrder.IndexOf(c.Street))
             .ToList();
         return new HotlineStats(
             $"{year:D4}-{month:D2}",

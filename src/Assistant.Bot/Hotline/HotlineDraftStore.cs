@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Assistant.Bot.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Hotline;
 
@@ -67,7 +68,7 @@ internal sealed class HotlineSchema : ISqliteSchema
     ];
 }
 
-internal sealed class SqliteHotlineDraftStore(SqliteDatabase database, Microsoft.Extensions.Options.IOptions<HotlineOptions> options) : IHotlineDraftStore
+internal sealed class SqliteHotlineDraftStore(SqliteDatabase database, IOptions<HotlineOptions> options) : IHotlineDraftStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

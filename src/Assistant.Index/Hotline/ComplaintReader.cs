@@ -155,10 +155,10 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"(?:已经|持续|快|都|有|近)?(?:[一二两三四五六七八九十半几\d]+|好几)(?:个)?多?(?:天|周|星期|个月|月|年)(?:了|多了|以来|之久)?|(?:从|自)[^，。！？,]{1,12}(?:开始|起|以来)|最近|近期|这几天|这段时间|这阵子|入冬以来|入夏以来")]
     private static partial Regex Since();
 
-    [GeneratedRegex(@"^[^，。！？,；]{0,14}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|路|巷|里|院|公园|广场|市场|商场|大厦|附近|一带|那边|这边|门口|路口)")]
+    [GeneratedRegex(@"^[^，。！？,；]{0,14}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|路|巷|里|院|公园|广场|市场|商场|大厦|附近|一带|那边|这边|门口|路口)(?:[一二三四五六七八九十]+区)?")]
     private static partial Regex PlaceAfterStreet();
 
-    [GeneratedRegex(@"[\u4e00-\u9fa5]{2,8}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|公园|广场|市场|商场|大厦|地铁站)")]
+    [GeneratedRegex(@"[\u4e00-\u9fa5]{2,8}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|公园|广场|市场|商场|大厦|地铁站)(?:[一二三四五六七八九十]+区)?")]
     private static partial Regex Place();
 
     private static readonly string[] ContactWords =

@@ -116,6 +116,23 @@ public sealed class HotlineApiTests
         Assert.Equal(3, body.GetProperty("revisions").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Of_simultaneous_saves_on_one_revision_exactly_one_wins()
+    {
+        await using var app = new AssistantApplication();
+        using var client = app.CreateClient();
+        var created = await CreateAsync(client, Fumes);
+        var url = $"/api/hotline/drafts/{created.GetProperty("id").GetString()}";
+
+        var saves = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+            client.PutAsJsonAsync(url, new { draft = $"操作员{i}的修改", status = "edited", revision = 1 })));
+
+        Assert.Single(saves, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(7, saves.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        var body = await client.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal(2, body.GetProperty("revisions").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("{}")]
     [InlineData("{\"complaint\": \"\"}")]
