@@ -17,7 +17,7 @@ public static partial class ComplaintReader
 
     private static readonly string[] FrequencyWords =
     [
-        "每天晚上", "每天早上", "每天中午", "每天", "天天", "每晚", "每周", "每个周末", "周末", "经常", "总是", "老是", "常常", "反复",
+        "每天晚上", "每天夜里", "每天半夜", "每天凌晨", "每天早上", "每天中午", "每天", "天天", "每晚", "每周", "每个周末", "周末", "经常", "总是", "老是", "常常", "反复",
         "一直", "整夜", "通宵", "从早到晚", "时不时", "隔三差五", "三天两头", "每次", "一到晚上", "一下雨", "一刮风",
     ];
 
@@ -122,10 +122,12 @@ public static partial class ComplaintReader
     /// <summary>The complaint in one or two sentences, for restating it: first sentences up to ~90 characters.</summary>
     private static string Summarize(string masked)
     {
-        // Clauses that only carry the caller's contact details are not restated.
-        var clauses = ClauseWithEnd().Matches(Spaces().Replace(masked, " ").Trim())
+        // Restated to the caller: the problem in their words, without a transcript's "来电人反映：" or the clauses that
+        // carry contact details or speak of the caller in the third person.
+        var body = TranscriptPrefix().Replace(Spaces().Replace(masked, " ").Trim(), "");
+        var clauses = ClauseWithEnd().Matches(body)
             .Select(m => m.Value)
-            .Where(c => !ContactWords.Any(w => c.Contains(w, StringComparison.Ordinal)));
+            .Where(c => !NotRestated.Any(w => c.Contains(w, StringComparison.Ordinal)));
         var text = string.Concat(clauses).Trim().TrimEnd('。', '！', '!', '？', '?', '，', ',', '；', ' ');
         if (text.Length <= 90)
         {
@@ -152,7 +154,7 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|今晚|昨晚|每晚)?(?<h>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:点|时|:[0-5][0-9])")]
     private static partial Regex ClockTime();
 
-    [GeneratedRegex(@"(?:已经|持续|快|都|有|近)?(?:[一二两三四五六七八九十半几\d]+|好几)(?:个)?多?(?:天|周|星期|个月|月|年)(?:了|多了|以来|之久)?|(?:从|自)[^，。！？,]{1,12}(?:开始|起|以来)|最近|近期|这几天|这段时间|这阵子|入冬以来|入夏以来")]
+    [GeneratedRegex(@"(?:已经|持续|快|都|有|最近|近)?(?:[一二两三四五六七八九十半几\d]+|好几)(?:个)?多?(?:天|周|星期|个月|月|年)(?:了|多了|以来|之久)?|(?:从|自)[^，。！？,]{1,12}(?:开始|起|以来)|最近|近期|这几天|这段时间|这阵子|入冬以来|入夏以来")]
     private static partial Regex Since();
 
     [GeneratedRegex(@"^[^，。！？,；]{0,14}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|路|巷|里|院|公园|广场|市场|商场|大厦|附近|一带|那边|这边|门口|路口)(?:[一二三四五六七八九十]+区)?")]
@@ -161,8 +163,11 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2,8}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|公园|广场|市场|商场|大厦|地铁站)(?:[一二三四五六七八九十]+区)?")]
     private static partial Regex Place();
 
-    private static readonly string[] ContactWords =
-        [PersonalData.PhoneMask, PersonalData.IdMask, PersonalData.DoorMask, "电话", "手机", "联系方式", "身份证"];
+    private static readonly string[] NotRestated =
+        [PersonalData.PhoneMask, PersonalData.IdMask, PersonalData.DoorMask, "电话", "手机", "联系方式", "身份证", "来电人", "诉求人"];
+
+    [GeneratedRegex(@"^(?:市民来电反映|来电人反映|来电人称|市民反映|诉求人反映|诉求人称|来电反映)[：:，,]?\s*")]
+    private static partial Regex TranscriptPrefix();
 
     [GeneratedRegex(@"[^，。！？；,!?;]+[，。！？；,!?;]*")]
     private static partial Regex ClauseWithEnd();

@@ -157,7 +157,7 @@ public sealed class HotlineDrafter(KnowledgeBase knowledge, DraftTerms terms)
         ComplaintCategories.CookingFumes => "餐饮油烟扰民",
         ComplaintCategories.ConstructionNoise or ComplaintCategories.TrafficNoise or ComplaintCategories.SocialNoise => $"{category}扰民",
         ComplaintCategories.Dust => "扬尘污染",
-        ComplaintCategories.LooseCoal => "散煤燃烧",
+        ComplaintCategories.LooseCoal => "散煤和清洁取暖",
         ComplaintCategories.Fireworks => "违规销售、燃放烟花爆竹",
         ComplaintCategories.Water => "水环境",
         ComplaintCategories.Charging => "充电设施",

@@ -48,6 +48,17 @@ public sealed class ComplaintReaderTests
     }
 
     [Fact]
+    public void Summary_of_a_transcript_speaks_of_the_problem_not_the_caller()
+    {
+        var facts = ComplaintReader.ReadFacts("来电人反映：鼓楼西大街附近的工地最近一周每天夜里施工，来电人此前已反映过一次，希望尽快处理。", "什刹海");
+
+        Assert.Equal("鼓楼西大街附近的工地最近一周每天夜里施工，希望尽快处理", facts.Summary);
+        Assert.Equal("最近一周", facts.Since);
+        Assert.Equal("每天夜里", facts.Frequency);
+        Assert.True(facts.ReportedBefore);
+    }
+
+    [Fact]
     public void Summary_leaves_out_contact_details()
     {
         var facts = ComplaintReader.ReadFacts("楼下饭馆油烟大，我的电话13812345678，住3号楼2单元501", null);
