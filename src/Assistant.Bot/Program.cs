@@ -1,4 +1,5 @@
 using Assistant.Bot.Api;
+using Assistant.Bot.Channels.BotFramework;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
@@ -21,6 +22,9 @@ builder.Services.AddConversations();
 // The embedded SQLite database in the data folder; features register their schema.
 builder.Services.AddSqliteStorage();
 
+// Teams / Azure Bot Service: POST /api/messages, authenticated, answered after acknowledging.
+builder.Services.AddBotFramework();
+
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
 
@@ -31,6 +35,7 @@ app.UseStatusCodePages();
 
 app.MapAskApi();
 app.MapPlanApi();
+app.MapBotFrameworkApi();
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
 
 app.Run();
