@@ -15,8 +15,8 @@ internal static class AnswerCard
     /// <summary>Card button data flag: show the measure text in full (the "原文" button).</summary>
     public const string FullTextKey = "fullText";
 
-    /// <summary>Measure text shown before "原文" is asked for, in characters.</summary>
-    private const int ShortText = 120;
+    /// <summary>Measure text shown before "原文" is asked for, in characters (half the plan's measures are shorter than 60).</summary>
+    private const int ShortText = 80;
 
     /// <summary>Text answers (duty lists) are cut here so a card stays far below Teams' ~80 KB limit.</summary>
     private const int MaxText = 6000;
@@ -37,7 +37,7 @@ internal static class AnswerCard
                 body.Add(MeasureContainer(match, answer.Intent, fullText));
             }
 
-            foreach (var action in FollowUps(answer))
+            foreach (var action in FollowUps(answer, fullText))
             {
                 actions.Add(action);
             }
@@ -119,11 +119,12 @@ internal static class AnswerCard
     }
 
     /// <summary>
-    /// "协办单位", "完成时限", "原文" — less the one the answer already leads with. A single measure is named by its
+    /// "协办单位", "完成时限", "原文" — less the aspect the answer already leads with, and "原文" only when a text was
+    /// shortened. A single measure is named by its
     /// reference, so a button on an older card still asks about its own measure; several are asked about as a
     /// follow-up ("那…呢？"), which the conversation resolves against the answer it just gave.
     /// </summary>
-    private static IEnumerable<JsonObject> FollowUps(Answer answer)
+    private static IEnumerable<JsonObject> FollowUps(Answer answer, bool fullText)
     {
         var subject = answer.Matches.Count == 1 ? answer.Matches[0].MeasureRef : null;
         string Question(string aspect) => subject is null ? $"那{aspect}呢？" : $"{subject} {aspect}";
@@ -138,7 +139,10 @@ internal static class AnswerCard
             yield return Ask("完成时限", Question("完成时限"));
         }
 
-        yield return Ask("原文", Question("原文"), fullText: true);
+        if (!fullText && answer.Matches.Any(m => m.Measure.Length > ShortText))
+        {
+            yield return Ask("原文", Question("原文"), fullText: true);
+        }
     }
 
     private static JsonObject Ask(string title, string question, bool fullText = false)

@@ -33,10 +33,11 @@ public static class BotFrameworkApi
         UnauthenticatedMode unauthenticated,
         ActivityQueue queue,
         IOptions<BotFrameworkOptions> options,
-        ILogger<ActivityQueue> logger,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var logger = loggers.CreateLogger(typeof(BotFrameworkApi).FullName!);
         var authorization = http.Request.Headers.Authorization.ToString();
 
         // Refuse anonymous callers before reading their body.

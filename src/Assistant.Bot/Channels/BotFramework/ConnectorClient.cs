@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 
 namespace Assistant.Bot.Channels.BotFramework;
 
@@ -13,10 +14,10 @@ internal sealed class ConnectorClient(IHttpClientFactory httpClients, BotTokenPr
     public async Task<bool> ReplyAsync(Activity inbound, Activity reply, CancellationToken cancellationToken)
     {
         var url = ActivitiesUrl(inbound.ServiceUrl!, inbound.Conversation!.Id!, inbound.Id);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = JsonContent.Create(reply, options: ActivityJson.Options),
-        };
+        // Buffered, so the request has a Content-Length: a streamed (chunked) body is not read by every connector.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(reply, ActivityJson.Options));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         if (await tokens.GetTokenAsync(cancellationToken) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Assistant.Bot.Channels.BotFramework;
 
 /// <summary>What the bot reads from a message activity: the user's question and, in Teams, the tenant.</summary>
-internal static class IncomingMessage
+internal static partial class IncomingMessage
 {
     /// <summary>The key under which a card button's data carries the question it asks (see <see cref="AnswerCard"/>).</summary>
     public const string QuestionKey = "question";
@@ -34,7 +35,7 @@ internal static class IncomingMessage
     /// <summary>
     /// Removes each mention of the bot (an entity whose <c>mentioned.id</c> is the recipient's id, compared
     /// case-insensitively, as the SDK's RemoveRecipientMention does); falls back to <c>&lt;at&gt;{bot name}&lt;/at&gt;</c>.
-    /// Mentions of other people stay: they may be what the question is about.
+    /// Mentions of other people keep their name without the markup: they may be what the question is about.
     /// </summary>
     public static string RemoveBotMention(string text, Activity activity)
     {
@@ -60,8 +61,11 @@ internal static class IncomingMessage
             text = text.Replace($"<at>{botName}</at>", " ", StringComparison.OrdinalIgnoreCase);
         }
 
-        return text.Trim();
+        return OtherMention().Replace(text, "$1").Trim();
     }
+
+    [GeneratedRegex("<at>(.*?)</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex OtherMention();
 
     /// <summary>The Entra tenant of a Teams activity: <c>channelData.tenant.id</c>, else <c>conversation.tenantId</c>.</summary>
     public static string? TenantId(Activity activity)
