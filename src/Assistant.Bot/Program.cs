@@ -28,15 +28,19 @@ builder.Services.AddBotFramework();
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
 
+// Per-IP rate limits for public endpoints and a request body cap.
+builder.Services.AddPublicLimits();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 
 app.MapAskApi();
 app.MapPlanApi();
 app.MapBotFrameworkApi();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+app.MapHealth();
 
 app.Run();
 return 0;

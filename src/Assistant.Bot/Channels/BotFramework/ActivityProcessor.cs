@@ -57,7 +57,7 @@ internal sealed class ActivityProcessor(
         try
         {
             // One conversation per channel conversation (a Teams channel thread is its own conversation id).
-            var reply = await conversations.AskAsync($"{message.ChannelId}:{message.Conversation!.Id}", question, cancellationToken);
+            var reply = await conversations.AskAsync($"{message.ChannelId}:{message.Conversation!.Id}", question, cancellationToken, channel: "teams");
             card = AnswerCard.For(reply.Answer, IncomingMessage.WantsFullText(message));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
