@@ -1,4 +1,5 @@
 using Assistant.Bot.Api;
+using Assistant.Bot.Channels.BotFramework;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
@@ -21,6 +22,9 @@ builder.Services.AddConversations();
 // The embedded SQLite database in the data folder; features register their schema.
 builder.Services.AddSqliteStorage();
 
+// Teams / Azure Bot Service: POST /api/messages, authenticated, answered after acknowledging.
+builder.Services.AddBotFramework();
+
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
 
@@ -35,6 +39,7 @@ app.UseRateLimiter();
 
 app.MapAskApi();
 app.MapPlanApi();
+app.MapBotFrameworkApi();
 app.MapHealth();
 
 app.Run();
