@@ -1,4 +1,5 @@
 using Assistant.Bot.Api;
+using Assistant.Bot.Channels.BotFramework;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
@@ -25,6 +26,9 @@ builder.Services.AddSqliteStorage();
 // The 12345 hotline: complaint triage, reply drafts and their SQLite store.
 builder.Services.AddHotline();
 
+// Teams / Azure Bot Service: POST /api/messages, authenticated, answered after acknowledging.
+builder.Services.AddBotFramework();
+
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
 
@@ -42,6 +46,7 @@ app.UseRateLimiter();
 app.MapAskApi();
 app.MapPlanApi();
 app.MapHotlineApi();
+app.MapBotFrameworkApi();
 app.MapHealth();
 
 app.Run();
