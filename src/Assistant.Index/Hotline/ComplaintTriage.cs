@@ -58,6 +58,7 @@ public sealed class ComplaintTriage
     {
         var score = new Dictionary<string, int>(StringComparer.Ordinal);
         var context = new Dictionary<string, int>(StringComparer.Ordinal);
+        var source = new Dictionary<string, int>(StringComparer.Ordinal);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var strongest = new Dictionary<string, int>(StringComparer.Ordinal);
         var noise = 0;
@@ -66,6 +67,10 @@ public sealed class ComplaintTriage
         var noiseFirst = int.MaxValue;
         foreach (var hit in hits)
         {
+            // 饭店, 油烟机 say as much about another category as about a noise source: they do not tip the scales
+            // towards noise (渣土车, mostly a noise source and a little dust, still does).
+            var contextWeight = hit.Entries.Where(e => e.Kind == CueKind.Context).Select(e => e.Weight).DefaultIfEmpty(0).Max();
+            var alsoOtherCategory = hit.Entries.Any(e => e.Kind == CueKind.Own && !_guide.Category(e.Category!).Noise && e.Weight >= contextWeight);
             foreach (var (target, weight, kind) in hit.Entries)
             {
                 switch (kind)
@@ -77,6 +82,7 @@ public sealed class ComplaintTriage
                         break;
                     case CueKind.Context:
                         context[target!] = context.GetValueOrDefault(target!) + weight;
+                        source[target!] = source.GetValueOrDefault(target!) + (alsoOtherCategory ? 0 : weight);
                         first.TryAdd(target!, hit.Start);
                         break;
                     default:
@@ -110,7 +116,7 @@ public sealed class ComplaintTriage
         var noiseOwn = noise;
         if (noise > 0)
         {
-            noise += _guide.Categories.Where(c => c.Noise).Max(c => context.GetValueOrDefault(c.Name));
+            noise += _guide.Categories.Where(c => c.Noise).Max(c => source.GetValueOrDefault(c.Name));
         }
 
         // Candidates: each non-noise category, and noise as one family whose kind is settled afterwards.
