@@ -149,11 +149,21 @@ public sealed class ComplaintTriage
     private const int NegationReach = 8;
 
     /// <summary>
-    /// Drops cues a caller denies: "我不是投诉油烟，是……". A rhetorical 不是…吗 (不是禁放吗？) denies nothing.
+    /// Drops cues the caller does not mean: denied ("我不是投诉油烟，是……"; a rhetorical 不是…吗 denies nothing) or
+    /// only compared with ("声音像放炮一样").
     /// </summary>
     private static IReadOnlyList<CueHit> WithoutNegated(string text, IReadOnlyList<CueHit> hits)
     {
         var spans = new List<(int From, int To)>();
+        foreach (var at in Occurrences(text, "像"))
+        {
+            var close = SimileEnds.Select(e => text.IndexOf(e, at + 1, StringComparison.Ordinal)).Where(i => i > at && i - at <= NegationReach + 1).DefaultIfEmpty(-1).Min();
+            if (close > 0)
+            {
+                spans.Add((at + 1, close));
+            }
+        }
+
         foreach (var at in Occurrences(text, "不是"))
         {
             var end = text.IndexOfAny(ClauseEnds, at);
@@ -168,6 +178,8 @@ public sealed class ComplaintTriage
 
         return spans.Count == 0 ? hits : hits.Where(h => !spans.Any(s => h.Start >= s.From && h.Start < s.To)).ToList();
     }
+
+    private static readonly string[] SimileEnds = ["一样", "似的", "一般"];
 
     private static readonly char[] ClauseEnds = ['，', '。', '！', '？', '；', ',', '!', '?', ';'];
 

@@ -68,6 +68,8 @@ public sealed class ComplaintTriageTests(HotlineFixture hotline)
         Assert.Equal("社会生活噪声", denied.Category);
         Assert.Empty(denied.AlsoConcerns);
         Assert.Equal("烟花爆竹", rhetorical.Category);
+        // A comparison is not a complaint about fireworks.
+        Assert.Empty(hotline.Triage.Triage("摩托车半夜在马路上飙，声音像放炮一样").AlsoConcerns);
     }
 
     [Fact]
