@@ -32,6 +32,23 @@ public sealed class HotlineGuideTests(HotlineFixture hotline)
         }
     }
 
+    [Fact]
+    public void No_word_hides_a_stronger_meaning_inside_it()
+    {
+        // Cues match longest first, so a context word that contains another category's own cue (鸣笛声 ⊃ 鸣笛) would
+        // silently take its place unless it carries that meaning itself. Weak one-character cues are meant to be
+        // hidden (推土机 is no 土 of dust).
+        var own = Guide.Categories.SelectMany(c => c.Cues.Where(p => p.Value >= 2).Select(p => (Word: p.Key, Category: c.Name))).ToList();
+        var hidden = Guide.Categories
+            .SelectMany(c => c.ContextCues.Keys.Select(w => (Word: w, Category: c.Name)))
+            .SelectMany(ctx => own.Where(o => o.Word != ctx.Word && ctx.Word.Contains(o.Word, StringComparison.Ordinal)
+                                             && !Guide.Category(o.Category).Cues.ContainsKey(ctx.Word))
+                                  .Select(o => $"{ctx.Word} ({ctx.Category}) hides {o.Word} ({o.Category})"))
+            .ToList();
+
+        Assert.Empty(hidden);
+    }
+
     [Theory]
     // Each mapping is grounded in the measure's own words, so a renumbered plan.json cannot silently point elsewhere.
     [InlineData("附件1-15-1", "餐饮")]
