@@ -1,8 +1,10 @@
 using Assistant.Bot.Api;
+using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Storage;
+using Assistant.Bot.Widget;
 
 // `ask`, `eval`, `knowledge …` run the command line; anything else runs the server.
 if (AssistantCli.Handles(args))
@@ -21,6 +23,10 @@ builder.Services.AddConversations();
 // The embedded SQLite database in the data folder; features register their schema.
 builder.Services.AddSqliteStorage();
 
+// Direct Line 3.0 for Web Chat (tokens, conversations in SQLite, WebSocket stream), and the public page and widget on it.
+builder.Services.AddDirectLine();
+builder.Services.AddPublicWidget();
+
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
 
@@ -28,9 +34,15 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseWebSockets();
+app.UseCors();
 
 app.MapAskApi();
 app.MapPlanApi();
+app.MapDirectLine();
+app.MapWidgetApi();
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
 
 app.Run();
