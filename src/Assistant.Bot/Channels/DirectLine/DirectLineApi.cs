@@ -44,6 +44,8 @@ public static class DirectLineApi
 
     public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder routes)
     {
+        // Create the secret and signing key now, not on the first request, so the secret is there to hand out on start.
+        routes.ServiceProvider.GetRequiredService<DirectLineKeys>();
         var group = routes.MapGroup("/v3/directline").RequireCors(DirectLineServiceExtensions.CorsPolicy).WithTags("DirectLine");
         group.MapPost("/tokens/generate", GenerateTokenAsync).WithSummary("A token for a new conversation (secret only).");
         group.MapPost("/tokens/refresh", RefreshToken).WithSummary("A fresh token for the same conversation.");

@@ -15,11 +15,18 @@ internal sealed class DirectLineKeys
 
     private readonly byte[] _secret;
 
-    public DirectLineKeys(string dataDirectory, string? configuredSecret)
+    public DirectLineKeys(string dataDirectory, string? configuredSecret, ILogger logger)
     {
+        var secretPath = Path.Combine(dataDirectory, SecretFile);
         var secret = string.IsNullOrWhiteSpace(configuredSecret)
-            ? ReadOrCreate(Path.Combine(dataDirectory, SecretFile), () => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32)))
+            ? ReadOrCreate(secretPath, () => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32)))
             : configuredSecret.Trim();
+        if (string.IsNullOrWhiteSpace(configuredSecret))
+        {
+            // Where to find it, never the secret itself.
+            logger.LogInformation("DirectLine:Secret is not set; the Direct Line secret is in {Path}", secretPath);
+        }
+
         _secret = Encoding.UTF8.GetBytes(secret);
         Secret = secret;
         SigningKey = WebEncoders.Base64UrlDecode(

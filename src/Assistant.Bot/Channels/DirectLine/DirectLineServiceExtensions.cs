@@ -24,7 +24,8 @@ public static class DirectLineServiceExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISqliteSchema, DirectLineSchema>();
-        services.AddSingleton(sp => new DirectLineKeys(sp.DataDirectory(), sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.Secret));
+        services.AddSingleton(sp => new DirectLineKeys(sp.DataDirectory(), sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.Secret,
+            sp.GetRequiredService<ILogger<DirectLineKeys>>()));
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAuthentication>();
         services.AddSingleton<DirectLineStore>();
