@@ -11,14 +11,18 @@ namespace Assistant.Index;
 /// </summary>
 public sealed class PlanRuntime : IDisposable
 {
-    private PlanRuntime(KnowledgeBase knowledge, Gazetteer gazetteer, MeasureIndex index, AnswerEngine answers, TimeSpan loadTime)
+    private PlanRuntime(string knowledgeDirectory, KnowledgeBase knowledge, Gazetteer gazetteer, MeasureIndex index, AnswerEngine answers, TimeSpan loadTime)
     {
+        KnowledgeDirectory = knowledgeDirectory;
         Knowledge = knowledge;
         Gazetteer = gazetteer;
         Index = index;
         Answers = answers;
         LoadTime = loadTime;
     }
+
+    /// <summary>The knowledge folder this runtime was loaded from.</summary>
+    public string KnowledgeDirectory { get; }
 
     public KnowledgeBase Knowledge { get; }
 
@@ -40,7 +44,7 @@ public sealed class PlanRuntime : IDisposable
         var answers = new AnswerEngine(knowledge, index, gazetteer);
         // The first SmartCn use loads its dictionary (~0.3 s): pay it here, not on the first user's question.
         answers.Ask("餐饮油烟归哪个部门管");
-        return new PlanRuntime(knowledge, gazetteer, index, answers, clock.Elapsed);
+        return new PlanRuntime(knowledgeDirectory, knowledge, gazetteer, index, answers, clock.Elapsed);
     }
 
     public void Dispose() => Index.Dispose();

@@ -8,6 +8,7 @@ public sealed class DeadlineTests
     [InlineData("年底前", DeadlineKind.By, null, "2024-12-31")]
     [InlineData("4月底前", DeadlineKind.By, null, "2024-04-30")]
     [InlineData("2月底前", DeadlineKind.By, null, "2024-02-29")]
+    [InlineData("3月底", DeadlineKind.By, null, "2024-03-31")]
     [InlineData("6-9月", DeadlineKind.Period, "2024-06-01", "2024-09-30")]
     [InlineData("4月1日起", DeadlineKind.From, "2024-04-01", null)]
     [InlineData("长期实施", DeadlineKind.Ongoing, null, null)]

@@ -106,6 +106,9 @@ public static class AssistantCli
     {
         using (runtime)
         {
+            // `dotnet run --project` starts in the project folder: also look for a relative path further up.
+            file = FindUpwards(file);
+
             if (!File.Exists(file))
             {
                 stdout.WriteLine($"No such file: {file}");
@@ -131,6 +134,25 @@ public static class AssistantCli
 
             return 0;
         }
+    }
+
+    private static string FindUpwards(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path))
+        {
+            return path;
+        }
+
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, path);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return path;
     }
 
     private static int Validate(string? knowledgeDirectory, TextWriter stdout)

@@ -23,16 +23,20 @@ public sealed partial class AnswerEngine
     private readonly KnowledgeBase _knowledge;
     private readonly MeasureIndex _index;
     private readonly QuestionReader _reader;
-    private readonly Dictionary<string, HashSet<string>> _measureBigrams;
+    private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _measureTerms;
 
     public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer)
     {
         _knowledge = knowledge;
         _index = index;
         _reader = new QuestionReader(gazetteer);
-        _measureBigrams = knowledge.Plan.Measures.ToDictionary(
+        _measureTerms = knowledge.Plan.Measures.ToDictionary(
             m => m.Ref,
-            m => ChineseText.Bigrams(ChineseText.Normalize($"{m.TaskName}|{m.Section}|{m.Text}")),
+            m =>
+            {
+                var text = ChineseText.Normalize($"{m.TaskName}|{m.Section}|{m.Text}");
+                return (text, ChineseText.Bigrams(text));
+            },
             StringComparer.Ordinal);
     }
 
@@ -51,23 +55,22 @@ public sealed partial class AnswerEngine
     }
 
     /// <summary>The measures a topic is about, best first, each with its share of the topic found in it.</summary>
-    public IReadOnlyList<(Measure Measure, double Coverage, float Score)> FindMeasures(string topic, IReadOnlyCollection<string>? units = null, int max = 10)
+    public IReadOnlyList<(Measure Measure, double Coverage, double Phrases, float Score)> FindMeasures(string topic, IReadOnlyCollection<string>? units = null, int max = 10)
     {
-        var topicBigrams = ChineseText.Bigrams(ChineseText.Normalize(topic));
-        if (topicBigrams.Count == 0)
+        var terms = TopicTerms.Of(topic);
+        if (terms.IsEmpty)
         {
             return [];
         }
 
         return _index.Search(topic, units, max)
-            .Select(h => (h.Measure, Coverage(topicBigrams, h.Measure), h.Score))
+            .Select(h => (h.Measure, Coverage(terms, h.Measure), terms.PhrasesIn(_measureTerms[h.Measure.Ref].Text), h.Score))
             .ToList();
     }
 
-    private double Coverage(HashSet<string> topicBigrams, Measure m)
+    private double Coverage(TopicTerms topic, Measure m)
     {
-        var own = _measureBigrams[m.Ref];
-        return topicBigrams.Count == 0 ? 0 : topicBigrams.Count(own.Contains) / (double)topicBigrams.Count;
+        return topic.CoverageIn(_measureTerms[m.Ref].Bigrams);
     }
 
     // ---- lead / deadline / co / search -------------------------------------------------------------------------
@@ -106,7 +109,7 @@ public sealed partial class AnswerEngine
                 sb.Append(i + 1).Append(". ");
             }
 
-            AppendMeasure(sb, measures[i], q.Intent);
+            AppendMeasure(sb, measures[i], q.Intent, TopicTerms.Of(q.Topic));
         }
 
         AppendInferredNote(sb, measures);
@@ -137,18 +140,23 @@ public sealed partial class AnswerEngine
             return [];
         }
 
-        var best = hits.Max(h => Rank(h.Coverage, h.Score));
+        var top = hits.Max(h => h.Score);
+        var best = hits.Max(h => Rank(h.Coverage, h.Phrases, h.Score / top));
         return hits
-            .Where(h => Rank(h.Coverage, h.Score) >= best * TieRatio)
-            .OrderByDescending(h => Rank(h.Coverage, h.Score))
+            .Where(h => Rank(h.Coverage, h.Phrases, h.Score / top) >= best * TieRatio)
+            .OrderByDescending(h => Rank(h.Coverage, h.Phrases, h.Score / top))
             .Take(MaxListed)
             .Select(h => h.Measure)
             .ToList();
     }
 
-    private static double Rank(double coverage, float score) => score * (0.25 + coverage);
+    /// <summary>
+    /// How much of the topic a measure contains counts most (a question names its matter in few words); the BM25
+    /// score, relative to the best hit, orders measures that contain it equally.
+    /// </summary>
+    private static double Rank(double coverage, double phrases, float relativeScore) => coverage + 0.3 * phrases + 0.5 * relativeScore;
 
-    private static void AppendMeasure(StringBuilder sb, Measure m, Intent intent)
+    private static void AppendMeasure(StringBuilder sb, Measure m, Intent intent, TopicTerms topic)
     {
         var lead = $"主责单位：{Units(m.LeadUnits)}";
         var co = $"协办单位：{Units(m.CoUnits)}";
@@ -161,7 +169,7 @@ public sealed partial class AnswerEngine
         };
         sb.AppendJoin("；", lines).Append("。\n");
         sb.Append("依据：").Append(m.Citation).Append("（").Append(m.Ref).Append("）").Append('：')
-          .Append('“').Append(Trim(m.Text, 160)).Append("”\n");
+          .Append('“').Append(Quote(m.Text, topic)).Append("”\n");
     }
 
     private static void AppendInferredNote(StringBuilder sb, IEnumerable<Measure> measures)
@@ -188,22 +196,18 @@ public sealed partial class AnswerEngine
         string subject;
         if (unit is not null || street is not null)
         {
-            // Street offices take part through the rows that name 各街道办事处.
-            var names = new List<string>();
-            if (unit is not null)
+            // Street offices take part through the rows that name 各街道办事处. Several units named: what they share.
+            var subjects = q.Units.Select(u => UnitNames(u, null)).ToList();
+            if (street is not null)
             {
-                names.Add(unit.Name);
+                subjects.Add(UnitNames(null, street));
             }
 
-            if (street is not null || unit?.Kind == UnitKind.StreetOffice)
-            {
-                names.Add(StreetOffices);
-            }
-
-            subject = unit?.Name ?? street!.Office;
+            subject = string.Join("和", q.Units.Select(u => u.Name).Concat(street is null ? [] : [street.Office]));
             rows = _knowledge.Plan.Measures
-                .Select(m => (M: m, Role: m.LeadUnits.Any(names.Contains) ? "lead" : m.CoUnits.Any(names.Contains) ? "co" : ""))
-                .Where(r => r.Role.Length > 0);
+                .Select(m => (M: m, Roles: subjects.Select(names => m.LeadUnits.Any(names.Contains) ? "lead" : m.CoUnits.Any(names.Contains) ? "co" : "").ToList()))
+                .Where(r => r.Roles.All(role => role.Length > 0))
+                .Select(r => (r.M, Role: r.Roles.Count == 1 ? r.Roles[0] : "joint"));
         }
         else if (q.Time is not null)
         {
@@ -230,11 +234,11 @@ public sealed partial class AnswerEngine
         }
 
         var list = rows.ToList();
-        var topicBigrams = ChineseText.Bigrams(ChineseText.Normalize(q.Topic));
-        if (topicBigrams.Count > 0)
+        var topic = TopicTerms.Of(q.Topic);
+        if (!topic.IsEmpty)
         {
             // "区城市管理委负责哪些充电设施的工作": narrow to the topic when some rows are about it.
-            var onTopic = list.Where(r => Coverage(topicBigrams, r.M) >= MinCoverage).ToList();
+            var onTopic = list.Where(r => Coverage(topic, r.M) >= MinCoverage).ToList();
             if (onTopic.Count > 0)
             {
                 list = onTopic;
@@ -251,6 +255,7 @@ public sealed partial class AnswerEngine
 
         AppendDutyGroup(sb, $"{subject}{when}主责的措施", list.Where(r => r.Role == "lead").Select(r => r.M).ToList());
         AppendDutyGroup(sb, $"{subject}{when}协办的措施", list.Where(r => r.Role == "co").Select(r => r.M).ToList());
+        AppendDutyGroup(sb, $"{subject}{when}都参与（主责或协办）的措施", list.Where(r => r.Role == "joint").Select(r => r.M).ToList());
         AppendDutyGroup(sb, $"{when.Trim('（', '）')}到期的措施", list.Where(r => r.Role == "due").Select(r => r.M).ToList());
         if (unit is null && street is not null || unit?.Kind == UnitKind.StreetOffice)
         {
@@ -263,7 +268,31 @@ public sealed partial class AnswerEngine
             new ConversationContext(Intent.Duties, list.Select(r => r.M.Ref).ToList(), unit?.Name, street?.Name));
     }
 
+    /// <summary>The unit names under which a unit or a street appears in the tables.</summary>
+    private static HashSet<string> UnitNames(Unit? unit, Street? street)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (unit is not null)
+        {
+            names.Add(unit.Name);
+        }
+
+        if (street is not null || unit?.Kind == UnitKind.StreetOffice)
+        {
+            // A street takes part where the plan names all streets, the streets concerned, or it by name.
+            names.UnionWith([StreetOffices, RelevantStreetOffices]);
+            if (street is not null)
+            {
+                names.UnionWith([street.Name, street.SeedName, street.Office]);
+            }
+        }
+
+        return names;
+    }
+
     private const string StreetOffices = "各街道办事处";
+
+    private const string RelevantStreetOffices = "相关街道办事处";
 
     private static void AppendDutyGroup(StringBuilder sb, string title, IReadOnlyList<Measure> measures)
     {
@@ -291,36 +320,63 @@ public sealed partial class AnswerEngine
         }
 
         var district = DistrictFigures(q);
-        if (district.Count > 0)
+        var measures = (q.IsFollowUp && context is not null
+                ? context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().ToList()
+                : BestMeasures(q))
+            .Where(m => Number().IsMatch(m.Text))
+            .ToList();
+        if (district.Count == 0 && measures.Count == 0)
         {
-            var sb = new StringBuilder("西城区2024年指标（附件6）：");
-            sb.AppendJoin("；", district.Select(f => $"{f.Name}：{f.Value}{f.Unit}")).Append('。');
-            return new Answer(Intent.Indicator, sb.ToString(), false, [], district, context ?? ConversationContext.Empty);
+            // No Arabic figure (三星级, 稳中向好): the measure's own wording is the answer.
+            return AboutMeasures(q, context);
         }
 
-        var measures = q.IsFollowUp && context is not null
-            ? context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().ToList()
-            : BestMeasures(q);
-        var withNumbers = measures.Where(m => Number().IsMatch(m.Text)).ToList();
-        if (withNumbers.Count == 0)
-        {
-            return measures.Count > 0 ? AboutMeasures(q with { Intent = Intent.Search }, context) : NoBasis(q with { OutOfScope = "notfound" });
-        }
-
-        var figures = new List<Figure>();
+        var figures = new List<Figure>(district);
         var text = new StringBuilder();
-        var topicBigrams = ChineseText.Bigrams(ChineseText.Normalize(q.Topic));
-        foreach (var m in withNumbers)
+        var topic = TopicTerms.Of(q.Topic);
+        // A measure that holds the whole topic is the specific answer; the 附件6 row is then context, and vice versa.
+        var measureFirst = measures.Count > 0 && Coverage(topic, measures[0]) >= 0.75 && !q.Normalized.Contains("全区", StringComparison.Ordinal);
+        if (!measureFirst)
         {
-            var clause = BestClause(m.Text, topicBigrams);
+            AppendDistrict(text, district);
+        }
+
+        foreach (var m in measures)
+        {
+            var clause = BestSentence(m.Text, topic, requireNumber: true);
             figures.Add(new Figure(m.TaskName, clause, "", m.Ref));
             text.Append("根据").Append(m.Citation).Append("（").Append(m.Ref).Append("）：“").Append(clause).Append("”\n")
-                .Append("主责单位：").Append(Units(m.LeadUnits)).Append("；完成时限：").Append(m.Deadline.Text).Append("。\n");
+                .Append("主责单位：").Append(Units(m.LeadUnits)).Append("；协办单位：").Append(Units(m.CoUnits))
+                .Append("；完成时限：").Append(m.Deadline.Text).Append("。\n");
         }
 
-        AppendInferredNote(text, withNumbers);
-        return new Answer(Intent.Indicator, text.ToString().TrimEnd(), false, withNumbers.Select(m => AnswerMatch.From(m)).ToList(), figures,
-            new ConversationContext(Intent.Indicator, withNumbers.Select(m => m.Ref).ToList(), null, null));
+        if (measureFirst)
+        {
+            AppendDistrict(text, district);
+        }
+
+        AppendInferredNote(text, measures);
+        return new Answer(Intent.Indicator, text.ToString().TrimEnd(), false, measures.Select(m => AnswerMatch.From(m)).ToList(), figures,
+            new ConversationContext(Intent.Indicator, measures.Select(m => m.Ref).ToList(), null, null));
+    }
+
+    private static void AppendDistrict(StringBuilder text, IReadOnlyList<Figure> district)
+    {
+        if (district.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("西城区2024年指标（附件6）：")
+            .AppendJoin("；", district.Select(f => $"{f.Name} {WithUnit(f.Value, f.Unit)}"))
+            .Append("。\n");
+    }
+
+    /// <summary>15左右 + % → 15%左右; 100（100，0） + % → 100%（100，0）.</summary>
+    internal static string WithUnit(string value, string unit)
+    {
+        var m = LeadingNumber().Match(value);
+        return m.Success ? string.Concat(m.Value, unit, value.AsSpan(m.Length)) : value + unit;
     }
 
     private Answer StreetFigures(Question q)
@@ -397,12 +453,34 @@ public sealed partial class AnswerEngine
 
     private static readonly HashSet<string> AirWords = new(StringComparer.Ordinal) { "PM2.5", "优良天数", "重污染天数", "浓度" };
 
-    private static string BestClause(string text, HashSet<string> topic)
+    /// <summary>The sentence of a measure that holds most of the topic (first one on a tie).</summary>
+    internal static string BestSentence(string text, TopicTerms topic, bool requireNumber = false)
     {
-        var clauses = ClauseSplit().Split(text).Where(c => Number().IsMatch(c)).ToList();
-        return clauses.Count == 0
-            ? Trim(text, 120)
-            : clauses.OrderByDescending(c => topic.Count(ChineseText.Bigrams(ChineseText.Normalize(c)).Contains)).First();
+        var sentences = ClauseSplit().Split(text).Where(c => c.Length > 0 && (!requireNumber || Number().IsMatch(c))).ToList();
+        if (sentences.Count == 0)
+        {
+            return Trim(text, 120);
+        }
+
+        return sentences
+            .Select((c, i) => (Sentence: c, Index: i, Score: topic.CoverageIn(ChineseText.Bigrams(ChineseText.Normalize(c)))))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Index)
+            .First().Sentence;
+    }
+
+    /// <summary>A long measure quoted as its opening and the sentence the question is about.</summary>
+    internal static string Quote(string text, TopicTerms topic, int max = 160)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var first = ClauseSplit().Split(text).FirstOrDefault(c => c.Length > 0) ?? text;
+        var best = topic.IsEmpty ? first : BestSentence(text, topic);
+        return best == first || first.Length + best.Length > max * 2
+            ? Trim(best, max)
+            : $"{Trim(first, max / 2)}……{Trim(best, max)}";
     }
 
     // ---- no basis -----------------------------------------------------------------------------------------------
@@ -418,12 +496,15 @@ public sealed partial class AnswerEngine
             _ => "在《推进美丽西城建设 持续深入打好污染防治攻坚战2024年行动计划》（西政办发〔2024〕2号）中没有找到这个问题的依据。",
         };
         var text = reason + "\n我可以回答：某项工作由哪个部门牵头、哪些单位协办、什么时候完成，某个部门负责哪些工作，各街道和全区的空气质量等指标。"
-            + "例如：“餐饮油烟归哪个部门管？”“区园林绿化局负责哪些工作？”“德胜街道PM2.5目标是多少？”";
+            + "例如：“餐饮油烟归哪个部门管？”“园林局负责哪些工作？”“德胜街道PM2.5目标是多少？”";
         return new Answer(Intent.None, text, true, [], [], ConversationContext.Empty);
     }
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"^\d+(?:\.\d+)?")]
+    private static partial Regex LeadingNumber();
 
     [GeneratedRegex(@"(?<=[。；;])")]
     private static partial Regex ClauseSplit();

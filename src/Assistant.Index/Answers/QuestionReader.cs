@@ -17,13 +17,14 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
     [
         "牵头", "主责", "负责", "归谁", "谁管", "归哪", "哪个部门", "哪个单位", "哪些部门", "哪些单位", "什么部门", "什么单位",
         "哪家", "谁来", "谁负责", "主管", "管理部门", "责任单位", "找谁", "由谁", "哪个局", "哪个委", "谁抓", "谁的事", "谁管理",
-        "管不管", "哪个机关", "责任部门", "主办", "归口",
+        "管不管", "哪个机关", "责任部门", "主办", "归口", "谁",
     ];
 
     private static readonly string[] DeadlineCues =
     [
         "什么时候", "何时", "截止", "期限", "时限", "多久", "哪天", "几月", "完成时间", "时间节点", "到什么时候", "啥时候", "啥时",
-        "哪一天", "多长时间", "几号", "时间表", "时间要求", "最晚", "哪个月", "何日", "deadline", "DEADLINE",
+        "哪一天", "多长时间", "几号", "时间表", "时间要求", "最晚", "哪个月", "何日", "DEADLINE", "什么时间", "啥时间", "几时",
+        "哪段时间", "多会儿", "时间是", "开始执行", "从何时",
     ];
 
     private static readonly string[] DutiesCues =
@@ -36,7 +37,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
 
     private static readonly string[] IndicatorCues =
     [
-        "多少", "目标值", "指标", "浓度", "PM2.5", "PM25", "优良天数", "优良天", "重污染天数", "重污染天", "比率", "比例", "百分之",
+        "多少", "目标值", "指标", "浓度", "PM2.5", "PM25", "优良天数", "重污染天数", "比率", "比例", "百分之",
         "几个", "几辆", "几家", "几组", "几天", "数量", "控制在", "下降率", "减排量", "达标率", "利用率", "几成", "多高", "多大",
     ];
 
@@ -55,10 +56,10 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
         "起诉", "打官司", "律师", "赔偿", "索赔", "判刑", "坐牢", "诉讼", "法院", "违法吗", "合法吗", "犯法", "仲裁", "举报奖励",
     ];
 
-    private static readonly string[] ChitChat =
+    // Greetings only: other small talk simply finds no measure and gets the same "no basis" answer.
+    private static readonly string[] Greetings =
     [
-        "你好", "您好", "谢谢", "再见", "你是谁", "讲个笑话", "天气", "吃什么", "你叫什么", "hello", "HELLO", "HI", "在吗", "股票",
-        "彩票", "房价", "电影", "机器人吗", "几点了",
+        "你好", "您好", "谢谢", "多谢", "再见", "拜拜", "你是谁", "你叫什么", "HELLO", "HI", "在吗", "在不在", "早上好", "晚上好",
     ];
 
     // Words that only shape the question; removed before searching so they do not dilute the topic.
@@ -70,8 +71,36 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
         "什么", "哪些", "哪个", "哪", "谁", "吗", "呢", "啊", "呀", "吧", "嘛", "么", "的", "了", "是", "在", "有", "和", "与",
         "及", "或", "要", "把", "给", "对", "关于", "方面", "事情", "事儿", "工作", "任务", "单位", "部门", "措施", "完成", "落实",
         "开展", "推进", "实施", "相关", "这项", "这个", "那个", "这", "那", "它", "其", "事", "管", "归", "由", "来", "做", "搞",
-        "弄", "抓", "项", "条", "个", "也", "都", "还", "就", "会", "能", "让", "被", "呗", "么样",
+        "弄", "抓", "项", "条", "个", "也", "都", "还", "就", "会", "能", "让", "被", "呗", "么样", "有人", "我们", "我",
+        "我家", "你们", "多少", "几", "目标", "达到", "要求", "情况", "一次", "多久", "次",
     ];
+
+    private static readonly Lucene.Net.Analysis.Analyzer Words = PlanAnalyzers.Words();
+
+    private static readonly HashSet<string> FunctionWordSet = new(FunctionWords.Concat(["谁"]), StringComparer.Ordinal);
+
+    /// <summary>Replaces each SmartCn word that only shapes the question with a space, keeping the rest in place.</summary>
+    private static string DropFunctionWords(string text)
+    {
+        var chars = text.ToCharArray();
+        using var stream = Words.GetTokenStream("topic", text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var offset = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (FunctionWordSet.Contains(term.ToString()))
+            {
+                for (var i = offset.StartOffset; i < offset.EndOffset && i < chars.Length; i++)
+                {
+                    chars[i] = ' ';
+                }
+            }
+        }
+
+        stream.End();
+        return new string(chars);
+    }
 
     public Question Read(string raw, ConversationContext? context = null)
     {
@@ -98,11 +127,14 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
         }
 
         topic = RefText().Replace(topic, " ");
-        foreach (var cue in CoCues.Concat(LeadCues).Concat(DeadlineCues).Concat(DutiesCues).Concat(FunctionWords).OrderByDescending(c => c.Length))
+        // Cue phrases go by substring (they are long enough not to sit inside content words); single function
+        // words only as whole SmartCn words, so 项 goes from "这项" but 专项 stays.
+        foreach (var cue in CoCues.Concat(LeadCues).Concat(DeadlineCues).Concat(DutiesCues).Where(c => c.Length >= 2).OrderByDescending(c => c.Length))
         {
             topic = topic.Replace(cue, " ", StringComparison.Ordinal);
         }
 
+        topic = DropFunctionWords(topic);
         topic = Punctuation().Replace(topic, " ");
         topic = Spaces().Replace(topic, " ").Trim();
 
@@ -129,7 +161,13 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
         var lead = HasAny(text, LeadCues);
         var deadline = HasAny(text, DeadlineCues);
         var duties = HasAny(text, DutiesCues);
-        var indicator = HasAny(text, IndicatorCues);
+        var indicator = HasAny(text, IndicatorCues) || HowMany().IsMatch(text) || RateWords().IsMatch(text);
+
+        // "多久上报一次" asks how often, not by when: the measure's wording answers it.
+        if (deadline && Frequency().IsMatch(text))
+        {
+            deadline = false;
+        }
 
         if (isFollowUp)
         {
@@ -164,6 +202,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
 
         if (co) return Intent.Co;
         if (indicator && !lead && !deadline) return Intent.Indicator;
+        // "环保局负责的油烟治理什么时候完成": the unit is given, so 负责 names it rather than asks for it.
+        if (deadline && units.Count > 0) return Intent.Deadline;
         if (deadline && !lead) return Intent.Deadline;
         if (lead) return Intent.Lead;
         if (deadline) return Intent.Deadline;
@@ -194,7 +234,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
             return "legal";
         }
 
-        if (HasAny(text, ChitChat) && text.Length <= 12)
+        var bare = Punctuation().Replace(text, "");
+        if (Greetings.Any(g => bare.StartsWith(g, StringComparison.Ordinal)) && bare.Length <= 8)
         {
             return "chat";
         }
@@ -262,6 +303,16 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
 
     [GeneratedRegex(@"(?<m>1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月(?:份)?(?<end>底|末)?(?<before>前|之前|以前)?")]
     private static partial Regex MonthPhrase();
+
+    // 几个/几辆/几星级/几处 ask for a number; 几月/几号/几点 ask for a date.
+    [GeneratedRegex(@"几(?![月号点时])\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex HowMany();
+
+    [GeneratedRegex(@"率|比例|占比|目标")]
+    private static partial Regex RateWords();
+
+    [GeneratedRegex(@"一次|频次|频率|每隔|多久.{0,4}次")]
+    private static partial Regex Frequency();
 
     [GeneratedRegex(@"年底(?:前|之前)?|年末|年内")]
     private static partial Regex YearEnd();

@@ -88,7 +88,7 @@ public sealed partial record Deadline(string Text, DeadlineKind Kind, DateOnly? 
 
     private static int Int(Group g) => int.Parse(g.Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(\d{1,2})月底前$")]
+    [GeneratedRegex(@"^(\d{1,2})月底前?$")]
     private static partial Regex MonthEnd();
 
     [GeneratedRegex(@"^(\d{1,2})月(\d{1,2})日前$")]

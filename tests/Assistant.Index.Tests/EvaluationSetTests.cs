@@ -1,0 +1,52 @@
+using Assistant.Index.Answers;
+
+namespace Assistant.Index.Tests;
+
+/// <summary>
+/// The project's own evaluation set (tests/eval/questions.jsonl): the suite fails if accuracy on any kind falls
+/// below the level reached, so a change that helps one kind cannot silently break another.
+/// </summary>
+[Collection(PlanCollection.Name)]
+public sealed class EvaluationSetTests(PlanFixture plan)
+{
+    // Floors per kind, at (or just under) the level measured when they were set.
+    private static readonly Dictionary<string, double> Floors = new(StringComparer.Ordinal)
+    {
+        ["lead"] = 0.95,
+        ["deadline"] = 0.95,
+        ["co"] = 0.95,
+        ["duties"] = 0.95,
+        ["indicator"] = 0.95,
+        ["search"] = 0.95,
+        ["none"] = 0.95,
+    };
+
+    [Fact]
+    public void Accuracy_per_kind_stays_at_or_above_its_floor()
+    {
+        var items = Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", "questions.jsonl"));
+        Assert.True(items.Count >= 150, $"the evaluation set has {items.Count} questions; it should keep at least 150");
+
+        var report = Evaluator.Run(plan.Runtime.Answers, items);
+
+        var failures = report.Results.Where(r => !r.Passed)
+            .Select(r => $"[{r.Item.Kind}] {r.Item.Question}: {(r.IntentRight ? "" : $"intent {r.Answer.Intent.ToApi()}; ")}{string.Join("; ", r.Failures)}");
+        foreach (var (kind, total, passed, accuracy) in report.ByKind())
+        {
+            Assert.True(Floors.ContainsKey(kind), $"unknown kind {kind}");
+            Assert.True(accuracy >= Floors[kind], $"{kind}: {passed}/{total} = {accuracy:0.000} < {Floors[kind]}\n{string.Join("\n", failures)}");
+        }
+    }
+
+    [Fact]
+    public void Every_expected_reference_exists()
+    {
+        foreach (var item in Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", "questions.jsonl")))
+        {
+            foreach (var reference in item.Refs ?? [])
+            {
+                Assert.True(plan.Knowledge.FindTask(reference) is not null || plan.Knowledge.FindMeasure(reference) is not null, $"{item.Question}: {reference}");
+            }
+        }
+    }
+}
