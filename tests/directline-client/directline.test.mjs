@@ -114,11 +114,14 @@ test('WebSocket: the stream delivers the echo and the answer', async () => {
   const userId = 'dl_node_websocket';
   const { token } = await generateToken(userId);
   const directLine = new DirectLine({ token, domain, webSocket: true });
+  // The client connects when someone subscribes to its activities.
+  const listening = watch(directLine);
   try {
     await waitForStatus(directLine, ConnectionStatus.Online);
     assert.match(directLine.streamUrl, /^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/[^/]+\/stream\?/);
     await askAndCheck(directLine, userId);
   } finally {
+    listening.stop();
     directLine.end();
   }
 });

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Assistant.Bot.Tests.DirectLine;
 
@@ -6,7 +7,7 @@ namespace Assistant.Bot.Tests.DirectLine;
 /// The official Web Chat in headless Chromium, against the server on a loopback port: the public page, and the widget
 /// embedded in another origin's page.
 /// </summary>
-public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class WebChatBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const string SendBox = "[data-id=\"webchat-sendbox-input\"]";
     private const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
@@ -22,11 +23,14 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
         var problems = WatchForProblems(page);
 
         await page.GotoAsync(server.ToString());
+        await WaitUntilConnectedAsync(page.Locator("body"));
         var input = page.Locator(SendBox);
         await input.FillAsync(DirectLineTestClient.Question);
+        var sent = System.Diagnostics.Stopwatch.StartNew();
         await input.PressAsync("Enter");
         var answer = page.Locator(BotBubble).Filter(new() { HasText = "区市场监管局" }).First;
         await answer.WaitForAsync(new() { Timeout = AnswerTimeoutMs });
+        output.WriteLine($"Enter to answer on screen: {sent.ElapsedMilliseconds} ms");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "public-page.png"), FullPage = true });
 
         var text = await answer.InnerTextAsync();
@@ -44,7 +48,7 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
         // A reload reconnects to the same conversation and replays it.
         await page.ReloadAsync();
         await page.Locator(BotBubble).Filter(new() { HasText = "区市场监管局" }).First.WaitForAsync(new() { Timeout = AnswerTimeoutMs });
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
@@ -65,6 +69,7 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
         await bubble.ClickAsync();
         Assert.Equal("西城政策咨询", await page.Locator("[data-xicheng-assistant] .header span").InnerTextAsync());
         var chat = page.FrameLocator("[data-xicheng-assistant] iframe");
+        await WaitUntilConnectedAsync(chat.Locator("body"));
         var input = chat.Locator(SendBox);
         await input.FillAsync(DirectLineTestClient.Question);
         await input.PressAsync("Enter");
@@ -77,7 +82,7 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.False(await page.EvaluateAsync<bool>("() => { try { return !!document.querySelector('[data-xicheng-assistant]').shadowRoot.querySelector('iframe').contentDocument; } catch { return false; } }"));
         // DirectLine:AllowedOrigins lets this origin's own scripts call Direct Line (a real browser preflight).
         Assert.Equal(201, await CallDirectLineFromPageAsync(page, app, server));
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
@@ -102,9 +107,19 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal(0, await CallDirectLineFromPageAsync(page, app, server));
     }
 
+    /// <summary>
+    /// As a person would, type once the chat is connected: the page's own status says so, and Web Chat's (debounced)
+    /// "正在连接…" is gone.
+    /// </summary>
+    private static async Task WaitUntilConnectedAsync(ILocator page)
+    {
+        await page.Locator("[data-chat-status]", new() { HasText = "已连接" }).WaitForAsync(new() { Timeout = AnswerTimeoutMs });
+        await page.Locator(".webchat__connectivityStatus", new() { HasText = "正在连接" }).WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = AnswerTimeoutMs });
+    }
+
     private static string EmbeddingPage(Uri server, string attributes) => $$"""
         <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><title>某街道办事处</title>
+        <html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>某街道办事处</title>
         <style>body { font-family: serif; background: #fafafa; } button { background: lime !important; }</style></head>
         <body><h1>某街道办事处网站</h1><p>本站嵌入了西城政策助手。</p>
         <script src="{{new Uri(server, "widget.js")}}" {{attributes}} async></script></body></html>
@@ -139,7 +154,7 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
         {
             if (message.Type == "error")
             {
-                problems.Add(message.Text);
+                problems.Add($"{message.Text} ({message.Location})");
             }
         };
         return problems;

@@ -6,7 +6,7 @@ namespace Assistant.Bot.Channels.DirectLine;
 
 /// <summary>
 /// The bot behind the Direct Line: a user's message goes to the conversation service, its answer comes back as a
-/// message activity. Web Chat renders the answer text as Markdown. Citizens reach policy Q&amp;A here and nothing else.
+/// message activity; the answer text is plain text with line breaks, which Web Chat keeps. Citizens reach policy Q&amp;A here and nothing else.
 /// </summary>
 internal sealed class DirectLineBot(ConversationService conversations, IOptions<DirectLineOptions> options, TimeProvider clock)
 {
@@ -27,7 +27,7 @@ internal sealed class DirectLineBot(ConversationService conversations, IOptions<
             ["recipient"] = message["from"]?.DeepClone(),
             ["replyToId"] = message["id"]?.DeepClone(),
             ["locale"] = "zh-CN",
-            ["textFormat"] = "markdown",
+            ["textFormat"] = "plain",
             ["text"] = reply.Answer.Text,
             ["inputHint"] = "acceptingInput",
         };

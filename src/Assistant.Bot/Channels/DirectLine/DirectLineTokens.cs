@@ -45,7 +45,7 @@ internal sealed class DirectLineTokens(DirectLineKeys keys, IOptions<DirectLineO
         var now = clock.GetUtcNow();
         var lifetime = use == TokenUse.Stream ? TimeSpan.FromSeconds(options.Value.StreamTokenLifetimeSeconds) : Lifetime;
         var claims = new TokenClaims(Issuer, conversationId, userId, use == TokenUse.Stream ? "stream" : "conversation",
-            now.ToUnixTimeSeconds(), (now + lifetime).ToUnixTimeSeconds());
+            now.ToUnixTimeSeconds(), (now + lifetime).ToUnixTimeSeconds(), WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(9)));
         var payload = WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(claims, TokenJson.Default.TokenClaims));
         return $"{Header}.{payload}.{Sign($"{Header}.{payload}")}";
     }
@@ -105,7 +105,9 @@ internal sealed record TokenClaims(
     [property: JsonPropertyName("user"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? User,
     [property: JsonPropertyName("use")] string Use,
     [property: JsonPropertyName("iat")] long Iat,
-    [property: JsonPropertyName("exp")] long Exp);
+    [property: JsonPropertyName("exp")] long Exp,
+    // Unique per token, so a refresh within the same second is still a new token.
+    [property: JsonPropertyName("jti")] string? Jti);
 
 [JsonSerializable(typeof(TokenClaims))]
 internal sealed partial class TokenJson : JsonSerializerContext;

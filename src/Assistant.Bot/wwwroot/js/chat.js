@@ -116,6 +116,7 @@
       userID: session.userId,
       username: '市民',
       locale: 'zh-CN',
+      overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: '请输入您的问题，例如：餐饮油烟归哪个部门管' },
       styleOptions: {
         accent: accent,
         primaryFont: '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
