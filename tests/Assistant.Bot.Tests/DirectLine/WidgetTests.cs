@@ -60,11 +60,11 @@ public sealed class WidgetTests
 
         using var page = await client.GetAsync("/");
         var html = await page.Content.ReadAsStringAsync();
-        using var bundle = await client.GetAsync("/lib/webchat.js");
+        using var bundle = await client.GetAsync("/lib/webchat-minimal.js");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("西城政策助手", html, StringComparison.Ordinal);
-        Assert.Contains("<script src=\"lib/webchat.js\"></script>", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"lib/webchat-minimal.js\"></script>", html, StringComparison.Ordinal);
         var policy = string.Join(' ', page.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'self';", policy, StringComparison.Ordinal);

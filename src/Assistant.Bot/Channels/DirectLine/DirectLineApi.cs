@@ -33,7 +33,8 @@ internal readonly record struct DirectLineRequest(
 
 /// <summary>
 /// Direct Line 3.0 under /v3/directline, self-hosted, for the official Web Chat and botframework-directlinejs:
-/// tokens, conversations, activities (polling) and the WebSocket stream. See docs/bot-protocols.md §2.
+/// tokens, conversations, activities (polling) and the WebSocket stream, as the team's bot-protocols.md §2 describes.
+/// File upload (POST .../upload) is not offered: citizens send text only.
 /// </summary>
 public static class DirectLineApi
 {

@@ -12,7 +12,7 @@ internal sealed class DirectLineLimits(IOptions<DirectLineOptions> options) : ID
     private readonly PartitionedRateLimiter<string> _tokens = PerMinute(options.Value.TokensPerMinute);
     private readonly PartitionedRateLimiter<string> _messages = PerMinute(options.Value.MessagesPerMinute);
 
-    /// <summary>A token or conversation for this client address; null when allowed, else how long to wait.</summary>
+    /// <summary>A widget token for this client address: null when allowed, else how long to wait.</summary>
     public TimeSpan? TakeToken(HttpContext context) =>
         Take(_tokens, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 

@@ -36,7 +36,7 @@ public sealed class DirectLineOptions
     [Range(1, 10_000)]
     public int MessagesPerMinute { get; set; } = 20;
 
-    /// <summary>Tokens and conversations one client address may obtain per minute.</summary>
+    /// <summary>Widget tokens (POST /api/widget/token) one client address may get per minute.</summary>
     [Range(1, 10_000)]
     public int TokensPerMinute { get; set; } = 30;
 
