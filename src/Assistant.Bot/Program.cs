@@ -1,4 +1,5 @@
 using Assistant.Bot.Api;
+using Assistant.Bot.Channels.BotFramework;
 using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
@@ -23,12 +24,18 @@ builder.Services.AddConversations();
 // The embedded SQLite database in the data folder; features register their schema.
 builder.Services.AddSqliteStorage();
 
+// Teams / Azure Bot Service: POST /api/messages, authenticated, answered after acknowledging.
+builder.Services.AddBotFramework();
+
 // Direct Line 3.0 for Web Chat (tokens, conversations in SQLite, WebSocket stream), and the public page and widget on it.
 builder.Services.AddDirectLine();
 builder.Services.AddPublicWidget();
 
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
+
+// Per-IP rate limits for public endpoints and a request body cap.
+builder.Services.AddPublicLimits();
 
 var app = builder.Build();
 
@@ -38,12 +45,14 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();
 app.UseCors();
+app.UseRateLimiter();
 
 app.MapAskApi();
 app.MapPlanApi();
+app.MapBotFrameworkApi();
 app.MapDirectLine();
 app.MapWidgetApi();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+app.MapHealth();
 
 app.Run();
 return 0;

@@ -40,6 +40,29 @@ public sealed class AskApiTests
         Assert.Equal(first.GetProperty("matches")[0].GetProperty("measureRef").GetString(), second.GetProperty("matches")[0].GetProperty("measureRef").GetString());
     }
 
+    [Fact]
+    public async Task Follow_up_still_resolves_after_a_restart()
+    {
+        var data = Directory.CreateTempSubdirectory("assistant-restart-").FullName;
+        string? id;
+        await using (var first = new AssistantApplication(dataDirectory: data))
+        {
+            using var client = first.CreateClient();
+            var answer = await (await client.PostAsJsonAsync("/api/ask", new { question = "叉车电动化由哪些部门负责" })).Content.ReadFromJsonAsync<JsonElement>();
+            id = answer.GetProperty("conversationId").GetString();
+        }
+
+        await using (var second = new AssistantApplication(dataDirectory: data))
+        {
+            using var client = second.CreateClient();
+            var followUp = await (await client.PostAsJsonAsync("/api/ask", new { question = "那协办单位呢？", conversationId = id })).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("附件1-10-4", followUp.GetProperty("matches")[0].GetProperty("measureRef").GetString());
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+
     [Theory]
     [InlineData("{}")]
     [InlineData("{\"question\": \"\"}")]

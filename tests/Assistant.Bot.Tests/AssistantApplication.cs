@@ -8,9 +8,12 @@ namespace Assistant.Bot.Tests;
 /// The one test application: the real host with its own temporary data folder, so no test sees another's data.
 /// Extra settings override the defaults per test.
 /// </summary>
-public sealed class AssistantApplication(IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class AssistantApplication(IDictionary<string, string?>? settings = null, string? dataDirectory = null) : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("assistant-test-").FullName;
+    private readonly bool _ownsDataDirectory = dataDirectory is null;
+
+    /// <summary>The data folder: a fresh temporary one, or the one given (to restart on the same data).</summary>
+    public string DataDirectory { get; } = dataDirectory ?? Directory.CreateTempSubdirectory("assistant-test-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -30,6 +33,12 @@ public sealed class AssistantApplication(IDictionary<string, string?>? settings 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Assistant.Bot.Hosting;
 using Assistant.Index.Answers;
 
 namespace Assistant.Bot.Conversations;
@@ -9,13 +11,16 @@ public sealed record ConversationReply(string ConversationId, Answer Answer, str
 /// The one conversation service every channel calls: it keeps each conversation's context, so follow-ups
 /// ("那协办单位呢？") resolve against the previous answer, and asks the answer engine.
 /// </summary>
-public sealed class ConversationService(AnswerEngine answers, IConversationStore store)
+public sealed class ConversationService(AnswerEngine answers, IConversationStore store, AssistantMetrics metrics)
 {
-    public async Task<ConversationReply> AskAsync(string? conversationId, string question, CancellationToken cancellationToken)
+    /// <param name="channel">Where the question came from (api, teams, directline, …), for the metrics.</param>
+    public async Task<ConversationReply> AskAsync(string? conversationId, string question, CancellationToken cancellationToken, string channel = "api")
     {
         var id = string.IsNullOrWhiteSpace(conversationId) ? Guid.NewGuid().ToString("n") : conversationId;
         var context = await store.GetContextAsync(id, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         var answer = answers.Ask(question, context);
+        metrics.Answered(answer.Intent.ToApi(), answer.NoAnswer, Stopwatch.GetElapsedTime(started).TotalMilliseconds, channel);
         await store.SaveContextAsync(id, answer.Context, cancellationToken);
         return new ConversationReply(id, answer);
     }

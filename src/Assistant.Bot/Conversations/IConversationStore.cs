@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
 using Assistant.Index.Answers;
 
 namespace Assistant.Bot.Conversations;
 
-/// <summary>Per-conversation answer context.</summary>
+/// <summary>Per-conversation answer context (what follow-ups resolve against).</summary>
 public interface IConversationStore
 {
     Task<ConversationContext?> GetContextAsync(string conversationId, CancellationToken cancellationToken);
@@ -11,32 +10,14 @@ public interface IConversationStore
     Task SaveContextAsync(string conversationId, ConversationContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>Process-local store; bounded so an anonymous flood of conversation ids cannot exhaust memory.</summary>
-internal sealed class InMemoryConversationStore : IConversationStore
-{
-    private const int MaxConversations = 50_000;
-    private readonly ConcurrentDictionary<string, ConversationContext> _contexts = new(StringComparer.Ordinal);
-
-    public Task<ConversationContext?> GetContextAsync(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_contexts.GetValueOrDefault(conversationId));
-
-    public Task SaveContextAsync(string conversationId, ConversationContext context, CancellationToken cancellationToken)
-    {
-        if (_contexts.Count >= MaxConversations)
-        {
-            _contexts.Clear();
-        }
-
-        _contexts[conversationId] = context;
-        return Task.CompletedTask;
-    }
-}
-
 public static class ConversationServiceExtensions
 {
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
-        services.AddSingleton<IConversationStore, InMemoryConversationStore>();
+        services.AddMetrics();
+        services.AddSingleton<Hosting.AssistantMetrics>();
+        services.AddSingleton<Storage.ISqliteSchema, SqliteConversationStore.Schema>();
+        services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<ConversationService>();
         return services;
     }

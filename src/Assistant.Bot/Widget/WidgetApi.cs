@@ -20,7 +20,7 @@ public static class WidgetApi
     /// <summary>POST /api/widget/token: a citizen's token for a new conversation, bound to a server-chosen user id.</summary>
     public static RouteGroupBuilder MapWidgetApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/widget").WithTags("Widget");
+        var group = routes.MapGroup("/api/widget").WithTags("Widget").RequireRateLimiting(Hosting.PublicLimits.Policy);
         group.MapPost("/token", IssueToken)
             .WithName("WidgetToken")
             .WithSummary("A Direct Line token for the public page or the embedded widget.");

@@ -13,7 +13,7 @@ namespace Assistant.Index.Answers;
 public sealed partial class AnswerEngine
 {
     /// <summary>Share of the topic's bigrams a measure must contain to count as an answer.</summary>
-    internal const double MinCoverage = 0.5;
+    internal const double MinCoverage = 0.4;
 
     /// <summary>A second measure within this share of the best score is "equally" relevant and listed too.</summary>
     private const double TieRatio = 0.9;
@@ -24,6 +24,7 @@ public sealed partial class AnswerEngine
     private readonly MeasureIndex _index;
     private readonly QuestionReader _reader;
     private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _measureTerms;
+    private readonly Dictionary<string, int> _bigramFrequency;
 
     public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer)
     {
@@ -38,9 +39,22 @@ public sealed partial class AnswerEngine
                 return (text, ChineseText.Bigrams(text));
             },
             StringComparer.Ordinal);
+        _bigramFrequency = _measureTerms.Values.SelectMany(t => t.Bigrams)
+            .GroupBy(b => b, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
     }
 
     public QuestionReader Reader => _reader;
+
+    /// <summary>Inverse document frequency of a bigram over the measures: rare words carry the topic.</summary>
+    private double Rarity(string bigram) =>
+        Math.Log(1 + _measureTerms.Count / (1.0 + _bigramFrequency.GetValueOrDefault(bigram, UnseenFrequency)));
+
+    /// <summary>
+    /// A bigram the plan never uses weighs as a fairly rare one: often it is a colloquial word or a pair across two
+    /// words (修行 in 汽修行业), so it must not sink a match; a topic made only of such bigrams (养老金) still fails.
+    /// </summary>
+    private const int UnseenFrequency = 3;
 
     public Answer Ask(string question, ConversationContext? context = null)
     {
@@ -70,7 +84,7 @@ public sealed partial class AnswerEngine
 
     private double Coverage(TopicTerms topic, Measure m)
     {
-        return topic.CoverageIn(_measureTerms[m.Ref].Bigrams);
+        return topic.CoverageIn(_measureTerms[m.Ref].Bigrams, Rarity);
     }
 
     // ---- lead / deadline / co / search -------------------------------------------------------------------------
@@ -97,9 +111,13 @@ public sealed partial class AnswerEngine
         }
 
         var sb = new StringBuilder();
-        if (measures.Count > 1)
+        if (measures.Count > 1 && q.Reference is not null)
         {
-            sb.Append("计划中有 ").Append(measures.Count).Append(" 项措施与此相关：\n");
+            sb.Append(measures[0].Citation).Append(" 共 ").Append(measures.Count).Append(" 项措施：\n");
+        }
+        else if (measures.Count > 1)
+        {
+            sb.Append("计划中有 ").Append(measures.Count).Append(" 项措施与此同样相关：\n");
         }
 
         for (var i = 0; i < measures.Count; i++)
@@ -256,7 +274,7 @@ public sealed partial class AnswerEngine
         AppendDutyGroup(sb, $"{subject}{when}主责的措施", list.Where(r => r.Role == "lead").Select(r => r.M).ToList());
         AppendDutyGroup(sb, $"{subject}{when}协办的措施", list.Where(r => r.Role == "co").Select(r => r.M).ToList());
         AppendDutyGroup(sb, $"{subject}{when}都参与（主责或协办）的措施", list.Where(r => r.Role == "joint").Select(r => r.M).ToList());
-        AppendDutyGroup(sb, $"{when.Trim('（', '）')}到期的措施", list.Where(r => r.Role == "due").Select(r => r.M).ToList());
+        AppendDutyGroup(sb, $"{q.Time?.Surface}到期的措施", list.Where(r => r.Role == "due").Select(r => r.M).ToList());
         if (unit is null && street is not null || unit?.Kind == UnitKind.StreetOffice)
         {
             sb.Append("说明：计划把这些措施交给“各街道办事处”，").Append(street?.Name ?? "各街道").Append("在其中承担本街道的部分。\n");

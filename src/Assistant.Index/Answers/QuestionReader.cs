@@ -72,7 +72,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
         "及", "或", "要", "把", "给", "对", "关于", "方面", "事情", "事儿", "工作", "任务", "单位", "部门", "措施", "完成", "落实",
         "开展", "推进", "实施", "相关", "这项", "这个", "那个", "这", "那", "它", "其", "事", "管", "归", "由", "来", "做", "搞",
         "弄", "抓", "项", "条", "个", "也", "都", "还", "就", "会", "能", "让", "被", "呗", "么样", "有人", "我们", "我",
-        "我家", "你们", "多少", "几", "目标", "达到", "要求", "情况", "一次", "多久", "次",
+        "我家", "你们", "多少", "几", "目标", "达到", "要求", "情况", "一次", "多久", "次", "太", "很", "非常", "特别", "十分",
+        "挺", "真", "大", "老是", "总是", "经常",
     ];
 
     private static readonly Lucene.Net.Analysis.Analyzer Words = PlanAnalyzers.Words();
@@ -148,7 +149,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
             || text.Contains("Q1", StringComparison.Ordinal) || text.Contains("1季度", StringComparison.Ordinal);
         var intent = outOfScope is not null
             ? Intent.None
-            : Classify(text, units, streets, time, hasTopic, isFollowUp, context);
+            : Classify(text, units, streets, time, hasTopic || reference is not null, isFollowUp, context);
         return new Question(raw, normalized, intent, units, streets, time, reference, topic, isFollowUp, asksQ1,
             AsksLeadOnly: HasAny(text, "牵头", "主责") && !HasAny(text, CoCues),
             AsksCoOnly: HasAny(text, CoCues) && !HasAny(text, "牵头", "主责"),

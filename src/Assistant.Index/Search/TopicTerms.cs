@@ -38,9 +38,30 @@ public sealed class TopicTerms
         return new TopicTerms(string.Join(" ", phrases), bigrams, phrases);
     }
 
-    /// <summary>Share of the topic's bigrams found in a text's bigram set, 0..1.</summary>
-    public double CoverageIn(HashSet<string> textBigrams) =>
-        IsEmpty ? 0 : Bigrams.Count(textBigrams.Contains) / (double)Bigrams.Count;
+    /// <summary>
+    /// Share of the topic's bigrams found in a text's bigram set, 0..1, each bigram weighted by its rarity in the
+    /// plan (<paramref name="weight"/>), so 遗撒 counts for more than 工作; unweighted without one.
+    /// </summary>
+    public double CoverageIn(HashSet<string> textBigrams, Func<string, double>? weight = null)
+    {
+        if (IsEmpty)
+        {
+            return 0;
+        }
+
+        double found = 0, total = 0;
+        foreach (var bigram in Bigrams)
+        {
+            var w = weight?.Invoke(bigram) ?? 1;
+            total += w;
+            if (textBigrams.Contains(bigram))
+            {
+                found += w;
+            }
+        }
+
+        return found / total;
+    }
 
     /// <summary>Share of the topic's phrases (its runs between removed words) found verbatim in a text, 0..1.</summary>
     public double PhrasesIn(string normalizedText) =>

@@ -35,9 +35,11 @@ public sealed class DirectLineRestartTests
                 Assert.Equal(answerId, set.GetProperty("activities")[1].GetProperty("id").GetString());
                 Assert.Contains("区生态环境局", set.GetProperty("activities")[1].GetProperty("text").GetString(), StringComparison.Ordinal);
 
-                // The next activity continues the numbering, and the same secret still works.
-                var (_, posted) = await dl.PostMessageAsync(conversationId, token, "施工扬尘由哪个部门负责？");
+                // The numbering continues, and a follow-up still resolves against the answer given before the restart.
+                var (_, posted) = await dl.PostMessageAsync(conversationId, token, "那协办单位呢？");
                 Assert.Equal($"{conversationId}|0000003", posted.GetProperty("id").GetString());
+                var (_, after) = await dl.GetActivitiesAsync(conversationId, token, "3");
+                Assert.StartsWith("协办单位：各街道办事处", after.GetProperty("activities")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
                 Assert.Equal(HttpStatusCode.OK, (await dl.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", secret)).Status);
                 Assert.Equal(secret, File.ReadAllText(Path.Combine(data, "directline-secret.txt")).Trim());
             }

@@ -47,7 +47,10 @@ public static class DirectLineApi
     {
         // Create the secret and signing key now, not on the first request, so the secret is there to hand out on start.
         routes.ServiceProvider.GetRequiredService<DirectLineKeys>();
-        var group = routes.MapGroup("/v3/directline").RequireCors(DirectLineServiceExtensions.CorsPolicy).WithTags("DirectLine");
+        var group = routes.MapGroup("/v3/directline")
+            .RequireCors(DirectLineServiceExtensions.CorsPolicy)
+            .RequireRateLimiting(Hosting.PublicLimits.Policy)
+            .WithTags("DirectLine");
         group.MapPost("/tokens/generate", GenerateTokenAsync).WithSummary("A token for a new conversation (secret only).");
         group.MapPost("/tokens/refresh", RefreshToken).WithSummary("A fresh token for the same conversation.");
         group.MapPost("/conversations", StartConversationAsync).WithSummary("Starts a conversation: token and streamUrl.");
