@@ -6,7 +6,7 @@ namespace Assistant.Bot.Tests;
 
 /// <summary>
 /// The real server as a child process (<c>dotnet Assistant.Bot.dll --urls … --Assistant:DataDirectory=…</c>), for what
-/// an in-process host cannot show: surviving kill -9, and a page driven by a real browser.
+/// an in-process host cannot show: surviving kill -9.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -93,20 +93,6 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
-    }
-
-    /// <summary>The repository root (where Assistant.sln is), for the content root of the web page.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Assistant.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Assistant.sln not found above the test folder.");
     }
 
     private void Append(string? line)

@@ -1,55 +1,38 @@
 using System.Net.Http.Json;
+using Assistant.Bot.Tests.DirectLine;
 using Microsoft.Playwright;
 
 namespace Assistant.Bot.Tests.Hotline;
 
 /// <summary>
-/// The operator page in a real headless browser (Debian's Chromium) against the real server: paste, review, edit, save,
-/// the recent list and the month's chart. Screenshots go to HOTLINE_SCREENSHOTS (or the test folder).
+/// The operator page in a real headless browser (Debian's Chromium) against the server on a loopback port: paste,
+/// review, edit, save, the recent list and the month's chart. The screenshot goes to $ASSISTANT_SCREENSHOTS.
 /// </summary>
-public sealed class OperatorPageBrowserTests : IAsyncLifetime
+public sealed class OperatorPageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("assistant-browser-").FullName;
-    private ServerProcess? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync()
-    {
-        var contentRoot = Path.Combine(ServerProcess.RepositoryRoot(), "src", "Assistant.Bot");
-        _server = await ServerProcess.StartAsync(_data, "--contentRoot", contentRoot);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
-    }
-
     [Fact]
     public async Task Operator_triages_edits_saves_and_sees_the_month()
     {
+        await using var app = new AssistantApplication();
+        var server = app.StartOnLoopback();
+
         // Two earlier June complaints, so the list and the chart have more than the one typed in.
-        using (var client = new HttpClient { BaseAddress = _server!.Address })
+        using (var client = new HttpClient { BaseAddress = server })
         {
             await client.PostAsJsonAsync("/api/hotline/drafts", new { complaint = "牛街有家饭馆油烟扰民", receivedAt = "2024-06-05T10:00:00+08:00" });
             await client.PostAsJsonAsync("/api/hotline/drafts", new { complaint = "德胜街道的工地半夜打桩", receivedAt = "2024-06-18T23:30:00+08:00" });
         }
 
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 1600 },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
         });
+        var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync(new Uri(_server.Address, "/operator").ToString());
+        await page.GotoAsync(new Uri(server, "/operator").ToString());
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("12345 接诉即办工作台");
 
         // Paste a complaint, with markup in it that must stay text.
@@ -89,35 +72,9 @@ public sealed class OperatorPageBrowserTests : IAsyncLifetime
         await page.Locator("#recent-rows tr", new PageLocatorOptions { HasText = "牛街" }).ClickAsync();
         await Assertions.Expect(page.Locator("#street")).ToContainTextAsync("牛街街道");
 
-        var folder = Environment.GetEnvironmentVariable("HOTLINE_SCREENSHOTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
         await page.Locator("#recent-rows tr", new PageLocatorOptions { HasText = "新康社区" }).ClickAsync();
         await Assertions.Expect(page.Locator("#street")).ToContainTextAsync("德胜街道");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "operator.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "operator.png"), FullPage = true });
         Assert.Empty(errors);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

@@ -64,7 +64,8 @@ function showDraft(draft) {
   $("street").textContent = draft.street
     ? `${draft.street}（依据：“${draft.streetEvidence}”）`
     : "未注明，请向来电人核实地址";
-  $("time-of-day").textContent = draft.timeOfDay ? `${draft.timeOfDay}（“${draft.timeEvidence}”）` : "未说明";
+  $("time-of-day").textContent = !draft.timeOfDay ? "未说明"
+    : draft.timeEvidence && draft.timeEvidence !== draft.timeOfDay ? `${draft.timeOfDay}（“${draft.timeEvidence}”）` : draft.timeOfDay;
   $("lead-units").textContent = units(draft.leadUnits);
   $("co-units").textContent = units(draft.coUnits);
 
