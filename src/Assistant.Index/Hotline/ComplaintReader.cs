@@ -32,7 +32,7 @@ public static partial class ComplaintReader
     public static TimeOfDay? ReadTime(string normalized)
     {
         var clues = new List<TimeOfDay>();
-        var placedHours = new HashSet<string>(StringComparer.Ordinal);
+        var periodsWithHour = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in ClockTime().Matches(normalized))
         {
             var period = m.Groups["p"].Value;
@@ -52,14 +52,14 @@ public static partial class ComplaintReader
                     .OrderByDescending(x => x.At).Select(x => x.Word).FirstOrDefault() ?? "";
             }
 
-            placedHours.Add(period);
+            periodsWithHour.Add(period);
             var h = To24(hour, period);
             clues.Add(new TimeOfDay(h is >= 22 or < 6 ? TimeOfDay.Night : TimeOfDay.Day, m.Value, h));
         }
 
         clues.AddRange(NightWords.Where(w => normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Night, w, null)));
-        clues.AddRange(EveningWords.Where(w => !placedHours.Contains(w) && normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Evening, w, null)));
-        clues.AddRange(DayWords.Where(w => !placedHours.Contains(w) && normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Day, w, null)));
+        clues.AddRange(EveningWords.Where(w => !periodsWithHour.Contains(w) && normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Evening, w, null)));
+        clues.AddRange(DayWords.Where(w => !periodsWithHour.Contains(w) && normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Day, w, null)));
         return clues.FirstOrDefault(c => c.IsNight && c.Hour is not null)
             ?? clues.FirstOrDefault(c => c.IsNight)
             ?? clues.FirstOrDefault(c => c.Period == TimeOfDay.Evening)
@@ -83,7 +83,8 @@ public static partial class ComplaintReader
             return hour switch { 12 => 0, <= 5 => hour, < 12 => hour + 12, _ => hour };
         }
 
-        return period is "下午" && hour < 12 ? hour + 12 : hour;
+        // 下午三点 → 15; 中午一点 → 13 (中午十二点 stays noon).
+        return period is "下午" && hour < 12 || period is "中午" && hour <= 5 ? hour + 12 : hour;
     }
 
     private static int? ParseHour(string s)

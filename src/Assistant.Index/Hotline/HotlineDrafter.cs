@@ -85,8 +85,13 @@ public sealed class HotlineDrafter(KnowledgeBase knowledge, DraftTerms terms)
         sb.Append("属地街道：").Append(t.Street is { } s ? $"{s.Name}（依据：“{t.StreetEvidence}”）" : "未注明，请向来电人核实具体地址后确定属地街道").Append('\n');
         if (t.Time is { } time)
         {
-            sb.Append("发生时段：").Append(time.Period).Append("（“").Append(time.Surface).Append('”')
-              .Append(time.Hour is { } hour ? $"，按{hour}时计" : "").Append("）\n");
+            sb.Append("发生时段：").Append(time.Period);
+            if (time.Surface != time.Period)
+            {
+                sb.Append("（“").Append(time.Surface).Append('”').Append(time.Hour is { } hour ? $"，按{hour}时计" : "").Append('）');
+            }
+
+            sb.Append('\n');
         }
 
         var facts = new List<string>();

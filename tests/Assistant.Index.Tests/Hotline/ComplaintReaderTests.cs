@@ -19,6 +19,7 @@ public sealed class ComplaintReaderTests
     [InlineData("每天晚上都有人在楼下喝酒", "晚上", null)]
     [InlineData("游客晚上在酒吧门口喧哗，有时候到一两点", "夜间", 1)]
     [InlineData("每天中午炸东西", "昼间", null)]
+    [InlineData("中午一点多还在电钻", "昼间", 13)]
     public void Time_of_day_is_read(string text, string period, int? hour)
     {
         var time = ComplaintReader.ReadTime(ChineseText.Normalize(text));
