@@ -23,11 +23,17 @@ public sealed partial class AnswerEngine
     private readonly KnowledgeBase _knowledge;
     private readonly MeasureIndex _index;
     private readonly QuestionReader _reader;
+    private readonly Hotline.ComplaintTriage? _triage;
     private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _measureTerms;
     private readonly Dictionary<string, int> _bigramFrequency;
 
-    public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer)
+    /// <param name="triage">
+    /// Complaint triage, for questions phrased as a complaint ("楼下饭馆排烟呛得不行，归哪个部门管"): when search finds
+    /// no measure that holds the topic, the triage's category and its measures are the basis.
+    /// </param>
+    public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer, Hotline.ComplaintTriage? triage = null)
     {
+        _triage = triage;
         _knowledge = knowledge;
         _index = index;
         _reader = new QuestionReader(gazetteer);
@@ -102,7 +108,7 @@ public sealed partial class AnswerEngine
         }
         else
         {
-            measures = BestMeasures(q);
+            measures = BestMeasures(q, context);
         }
 
         if (measures.Count == 0)
@@ -137,11 +143,27 @@ public sealed partial class AnswerEngine
     }
 
     /// <summary>Searches the topic; keeps the best measure and any that match equally well.</summary>
-    private List<Measure> BestMeasures(Question q)
+    private List<Measure> BestMeasures(Question q, ConversationContext? context = null)
     {
         var topic = q.Topic.Length > 0 ? q.Topic : string.Join(" ", q.Units.Select(u => u.Name));
+        var terms = TopicTerms.Of(topic);
+
+        // A short question after an answer ("年底比例要到多少") is first read against that answer's measures.
+        if (context is { MeasureRefs.Count: > 0 } && q.Units.Count == 0 && ChineseText.Normalize(q.Raw).Length <= MaxFollowUpLength)
+        {
+            var previous = context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>()
+                .Select(m => (Measure: m, Coverage: Coverage(terms, m)))
+                .Where(x => x.Coverage >= MinCoverage)
+                .OrderByDescending(x => x.Coverage)
+                .ToList();
+            if (previous.Count > 0)
+            {
+                return [previous[0].Measure];
+            }
+        }
+
         var hits = FindMeasures(topic, q.Units.Select(u => u.Name).ToList(), max: 10)
-            .Where(h => h.Coverage >= MinCoverage)
+            .Where(h => h.Coverage >= MinCoverage || SharesLongRun(terms, h.Measure))
             .ToList();
         if (q.Units.Count > 0)
         {
@@ -155,7 +177,7 @@ public sealed partial class AnswerEngine
 
         if (hits.Count == 0)
         {
-            return [];
+            return ComplaintBasis(q);
         }
 
         var top = hits.Max(h => h.Score);
@@ -167,6 +189,48 @@ public sealed partial class AnswerEngine
             .Select(h => h.Measure)
             .ToList();
     }
+
+    private const int MaxFollowUpLength = 12;
+
+    /// <summary>Four or more characters of the topic, in a row, in the measure's own wording (流动加油车).</summary>
+    private const int LongRun = 4;
+
+    private bool SharesLongRun(TopicTerms topic, Measure m)
+    {
+        var text = _measureTerms[m.Ref].Text;
+        foreach (var phrase in topic.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            for (var i = 0; i + LongRun <= phrase.Length; i++)
+            {
+                var run = phrase.AsSpan(i, LongRun);
+                if (ChineseText.IsCjk(run[0]) && ChineseText.IsCjk(run[^1]) && text.AsSpan().IndexOf(run, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A question phrased as a complaint that search cannot place ("平房有人偷偷烧散煤取暖，谁来查"): the hotline triage
+    /// reads its category from cue words, and that category's measures are the basis.
+    /// </summary>
+    private List<Measure> ComplaintBasis(Question q)
+    {
+        if (_triage is null)
+        {
+            return [];
+        }
+
+        var triage = _triage.Triage(q.Raw);
+        return triage.Category == OtherCategory
+            ? []
+            : triage.Basis.Where(b => b.Category == triage.Category).Select(b => b.Measure).Take(MaxListed).ToList();
+    }
+
+    private const string OtherCategory = "其他";
 
     /// <summary>
     /// How much of the topic a measure contains counts most (a question names its matter in few words); the BM25
@@ -340,7 +404,7 @@ public sealed partial class AnswerEngine
         var district = DistrictFigures(q);
         var measures = (q.IsFollowUp && context is not null
                 ? context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().ToList()
-                : BestMeasures(q))
+                : BestMeasures(q, context))
             .Where(m => Number().IsMatch(m.Text))
             .ToList();
         if (district.Count == 0 && measures.Count == 0)
@@ -390,11 +454,18 @@ public sealed partial class AnswerEngine
             .Append("。\n");
     }
 
-    /// <summary>15左右 + % → 15%左右; 100（100，0） + % → 100%（100，0）.</summary>
+    /// <summary>850 + 吨 → 850吨; 15左右 + % → 15%左右; anything else verbatim with its unit after (100（100，0）（单位：%）).</summary>
     internal static string WithUnit(string value, string unit)
     {
         var m = LeadingNumber().Match(value);
-        return m.Success ? string.Concat(m.Value, unit, value.AsSpan(m.Length)) : value + unit;
+        if (m.Success && m.Length == value.Length)
+        {
+            return value + unit;
+        }
+
+        return m.Success && value.AsSpan(m.Length) is "左右"
+            ? string.Concat(m.Value, unit, "左右")
+            : $"{value}（单位：{unit}）";
     }
 
     private Answer StreetFigures(Question q)
@@ -417,15 +488,12 @@ public sealed partial class AnswerEngine
             if (q.AsksQ1)
             {
                 sb.Append(street.Name).Append("2024年一季度目标：PM2.5浓度 ").Append(t.Pm25Q1).Append(" 微克/立方米，重污染天数 ")
-                  .Append(t.HeavyPollutionDaysQ1).Append(" 天（全年：PM2.5 ").Append(t.Pm25Annual).Append(" 微克/立方米，优良天数比率 ")
-                  .Append(t.GoodDaysRatio).Append("%，重污染天数 ").Append(t.HeavyPollutionDays).Append(" 天）。\n");
+                  .Append(t.HeavyPollutionDaysQ1).Append(" 天。\n");
             }
-            else
-            {
-                sb.Append(street.Name).Append("2024年目标：PM2.5年均浓度 ").Append(t.Pm25Annual).Append(" 微克/立方米（一季度 ")
-                  .Append(t.Pm25Q1).Append("），优良天数比率 ").Append(t.GoodDaysRatio).Append("%，重污染天数 ")
-                  .Append(t.HeavyPollutionDays).Append(" 天（一季度 ").Append(t.HeavyPollutionDaysQ1).Append(" 天）。\n");
-            }
+
+            sb.Append(street.Name).Append("2024年目标：PM2.5年均浓度 ").Append(t.Pm25Annual).Append(" 微克/立方米（一季度 ")
+              .Append(t.Pm25Q1).Append("），优良天数比率 ").Append(t.GoodDaysRatio).Append("%，重污染天数 ")
+              .Append(t.HeavyPollutionDays).Append(" 天（一季度 ").Append(t.HeavyPollutionDaysQ1).Append(" 天）。\n");
         }
 
         if (figures.Count == 0)
@@ -444,8 +512,10 @@ public sealed partial class AnswerEngine
         var text = q.Normalized;
         var asksDistrict = text.Contains("全区", StringComparison.Ordinal) || text.Contains("西城区", StringComparison.Ordinal)
             || text.Contains("区级", StringComparison.Ordinal) || text.Contains("全西城", StringComparison.Ordinal);
+        // A target is named when most of one of its keywords' bigrams are in the question (含VOCs的产品 ~ 含VOCs产品).
+        var question = ChineseText.Bigrams(text);
         var scored = _knowledge.Plan.DistrictTargets
-            .Select(t => (Target: t, Hits: t.Keywords.Count(k => text.Contains(ChineseText.Normalize(k), StringComparison.Ordinal))))
+            .Select(t => (Target: t, Hits: t.Keywords.Count(k => KeywordIn(k, text, question))))
             .Where(x => x.Hits > 0)
             .ToList();
         if (scored.Count == 0)
@@ -467,6 +537,18 @@ public sealed partial class AnswerEngine
         }
 
         return chosen.Select(t => new Figure(t.Name, t.Value, t.Unit, "附件6")).ToList();
+    }
+
+    private static bool KeywordIn(string keyword, string text, HashSet<string> questionBigrams)
+    {
+        var k = ChineseText.Normalize(keyword);
+        if (text.Contains(k, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var bigrams = ChineseText.Bigrams(k);
+        return bigrams.Count >= 3 && bigrams.Count(questionBigrams.Contains) >= Math.Ceiling(bigrams.Count * 0.6);
     }
 
     private static readonly HashSet<string> AirWords = new(StringComparer.Ordinal) { "PM2.5", "优良天数", "重污染天数", "浓度" };

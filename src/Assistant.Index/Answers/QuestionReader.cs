@@ -17,14 +17,15 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
     [
         "牵头", "主责", "负责", "归谁", "谁管", "归哪", "哪个部门", "哪个单位", "哪些部门", "哪些单位", "什么部门", "什么单位",
         "哪家", "谁来", "谁负责", "主管", "管理部门", "责任单位", "找谁", "由谁", "哪个局", "哪个委", "谁抓", "谁的事", "谁管理",
-        "管不管", "哪个机关", "责任部门", "主办", "归口", "谁",
+        "管不管", "哪个机关", "责任部门", "主办", "归口", "谁", "管还是", "负责还是", "的活", "归不归", "管吗", "负责吗",
+        "的事吗", "哪个口", "哪个科室",
     ];
 
     private static readonly string[] DeadlineCues =
     [
         "什么时候", "何时", "截止", "期限", "时限", "多久", "哪天", "几月", "完成时间", "时间节点", "到什么时候", "啥时候", "啥时",
         "哪一天", "多长时间", "几号", "时间表", "时间要求", "最晚", "哪个月", "何日", "DEADLINE", "什么时间", "啥时间", "几时",
-        "哪段时间", "多会儿", "时间是", "开始执行", "从何时",
+        "哪段时间", "多会儿", "时间是", "开始执行", "从何时", "几个月", "哪个时间段", "什么时段", "截至", "期限是",
     ];
 
     private static readonly string[] DutiesCues =
@@ -32,7 +33,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
         "负责哪些", "负责什么", "哪些工作", "哪些任务", "什么工作", "什么任务", "职责", "干什么", "做什么", "做哪些", "要完成什么",
         "要完成哪些", "完成哪些", "完成什么", "牵头哪些", "牵头什么", "协办哪些", "参与哪些", "配合哪些", "有哪些事", "管什么",
         "管哪些", "任务清单", "工作清单", "到期", "哪些措施", "什么措施", "有哪些", "都有啥", "有啥任务", "有啥工作", "干啥",
-        "主责哪些", "承担哪些", "承担什么", "涉及哪些", "涉及什么",
+        "主责哪些", "承担哪些", "承担什么", "涉及哪些", "涉及什么", "干嘛", "要干", "做啥", "干些什么", "干哪些", "有什么任务",
+        "有什么工作", "啥任务", "啥工作",
     ];
 
     private static readonly string[] IndicatorCues =
@@ -109,7 +111,9 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
         var text = gazetteer.ToPlanVocabulary(normalized);
         var mentions = gazetteer.Find(text);
         var units = mentions.Where(m => m.Unit is not null).Select(m => m.Unit!).Distinct().ToList();
-        var streets = mentions.Where(m => m.Street is not null && !m.IsPlace).Select(m => m.Street!).Distinct().ToList();
+        // A street by name, else by a place in it (后海 → 什刹海街道).
+        var named = mentions.Where(m => m.Street is not null && !m.IsPlace).Select(m => m.Street!).Distinct().ToList();
+        var streets = named.Count > 0 ? named : mentions.Where(m => m.Street is not null).Select(m => m.Street!).Distinct().ToList();
         var time = ReadTime(text);
         var reference = References.TryParse(text, out var a, out var t, out var k)
             ? (k is { } mk ? References.Measure(a, t, mk) : References.Task(a, t))
@@ -306,7 +310,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
     private static partial Regex MonthPhrase();
 
     // 几个/几辆/几星级/几处 ask for a number; 几月/几号/几点 ask for a date.
-    [GeneratedRegex(@"几(?![月号点时])\p{IsCJKUnifiedIdeographs}")]
+    [GeneratedRegex(@"几(?![月号点时]|个月)\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex HowMany();
 
     [GeneratedRegex(@"率|比例|占比|目标")]
