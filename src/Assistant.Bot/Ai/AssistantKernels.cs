@@ -9,7 +9,7 @@ public enum AssistantRole
     /// <summary>Anyone asking about the plan through a channel: the plan's read-only Q&amp;A functions only.</summary>
     Citizen,
 
-    /// <summary>Hotline operators, who may also reach operator tools (complaint triage, reply drafts).</summary>
+    /// <summary>Hotline operators: the plan's functions and any plugin registered for operators only.</summary>
     Operator,
 }
 

@@ -38,11 +38,11 @@ internal sealed class GroundedModel(
         kernel.AutoFunctionInvocationFilters.Add(new ToolRoundLimit());
         var history = new ChatHistory(systemPrompt);
         history.AddUserMessage(userMessage);
+        // No token limit: not every compatible server knows max_completion_tokens; the turn's timeout bounds it.
         var settings = new OpenAIPromptExecutionSettings
         {
             FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
             Temperature = 0,
-            MaxTokens = 1200,
         };
 
         using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -66,7 +66,7 @@ internal sealed class GroundedModel(
         {
             return Fallback(ReasonFor(ex.Status), $"HTTP {ex.Status}");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Model call failed");
             return Fallback("error", ex.GetType().Name);

@@ -72,7 +72,13 @@ public sealed partial class GroundingCheck(Gazetteer gazetteer)
         var chars = sentence.ToCharArray();
         foreach (var mention in gazetteer.Find(sentence))
         {
-            if (mention.Unit is { } unit && !scope.Mentions(ChineseText.Normalize(unit.Name)) && !scope.Mentions(mention.Surface))
+            // 生态环境局 is a short name of 区生态环境局, but 市生态环境局 is another authority.
+            var municipal = mention.Unit is not null && mention.Start > 0 && sentence[mention.Start - 1] == '市';
+            if (municipal && !scope.Mentions("市" + mention.Surface))
+            {
+                problems.Add($"unit 市{mention.Surface} is not in the records");
+            }
+            else if (mention.Unit is { } unit && !scope.Mentions(ChineseText.Normalize(unit.Name)) && !scope.Mentions(mention.Surface))
             {
                 problems.Add($"unit {unit.Name} is not in the records");
             }

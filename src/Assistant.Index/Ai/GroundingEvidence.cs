@@ -36,7 +36,10 @@ public sealed class GroundingEvidence
         }
     }
 
-    /// <summary>Records a plugin's result and returns the JSON the model is given, so what is checked is what it saw.</summary>
+    /// <summary>
+    /// Records a plugin's result and returns what the model is given (the record's JSON, a string as it is), so what
+    /// is checked is what it saw.
+    /// </summary>
     public string Add(object? record)
     {
         var json = PlanRecordJson.Serialize(record);
@@ -52,7 +55,7 @@ public sealed class GroundingEvidence
             Walk(document.RootElement, []);
         }
 
-        return json;
+        return record as string ?? json;
     }
 
     /// <summary>Every reference the evidence holds (record refs and references written inside its texts).</summary>

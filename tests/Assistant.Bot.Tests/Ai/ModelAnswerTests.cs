@@ -51,6 +51,24 @@ public sealed class ModelAnswerTests
         Assert.DoesNotContain("\\u", toolResult);
     }
 
+    [Fact]
+    public async Task A_question_the_rules_miss_can_be_answered_by_the_model()
+    {
+        const string question = "饭店后厨的味道太大找谁";
+        await using var model = await ScriptedModelServer.StartAsync();
+        model.CallsTool("plan-search_measures", new { topic = "餐饮油烟" })
+            .Answers(request => AskClient.CiteFirstMeasure(request.LastToolResult()));
+        await using var app = new AssistantApplication(model.Settings());
+
+        var body = await app.AskAsync(question);
+
+        Assert.True(app.Services.GetRequiredService<AnswerEngine>().Ask(question).NoAnswer);
+        Assert.Equal("model", body.GetProperty("answeredBy").GetString());
+        Assert.False(body.GetProperty("noAnswer").GetBoolean());
+        Assert.Equal("search", body.GetProperty("intent").GetString());
+        Assert.Equal(AskClient.FirstMeasureRef(model.Requests[1].LastToolResult()), body.GetProperty("matches")[0].GetProperty("measureRef").GetString());
+    }
+
     [Theory]
     [InlineData("这项工作由区城市管理委牵头（{0}）。", "unit 区城市管理委 is not in the records")]
     [InlineData("这项工作由区环保督察办公室牵头（{0}）。", "unit 区环保督察办公室 is not in the records")]
@@ -153,6 +171,25 @@ public sealed class ModelAnswerTests
     }
 
     [Fact]
+    public async Task A_model_that_keeps_calling_tools_is_stopped_and_falls_back()
+    {
+        await using var model = await ScriptedModelServer.StartAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            model.CallsTool("plan-search_measures", new { topic = "餐饮油烟" });
+        }
+
+        await using var app = new AssistantApplication(model.Settings());
+        using var fallbacks = new FallbackCounter(app.Services);
+
+        var body = await app.AskAsync(Question);
+
+        Assert.Equal("rules", body.GetProperty("answeredBy").GetString());
+        Assert.Equal(6, model.Requests.Count);
+        Assert.Equal(1, fallbacks["no_text"]);
+    }
+
+    [Fact]
     public async Task A_malformed_response_falls_back_and_no_error_reaches_the_user()
     {
         await using var model = await ScriptedModelServer.StartAsync();
@@ -188,6 +225,7 @@ public sealed class ModelAnswerTests
         Assert.Equal(0, ledger.Calls);
         var toolReply = model.Requests[1].LastToolResult();
         Assert.DoesNotContain(DraftLedgerPlugin.Secret, toolReply);
+        Assert.DoesNotContain("ledger", ChatRequests.Content(model.Requests[0].Messages("system")[0]));
         Assert.Contains($"<<<\n{injection}\n>>>", ChatRequests.Content(model.Requests[0].Messages("user")[0]));
         Assert.Equal("rules", body.GetProperty("answeredBy").GetString());
         Assert.DoesNotContain("13800000000", body.GetProperty("answer").GetString());
@@ -213,6 +251,26 @@ public sealed class ModelAnswerTests
         Assert.Equal("rules", followUp.GetProperty("answeredBy").GetString());
         Assert.Equal("co", followUp.GetProperty("intent").GetString());
         Assert.Equal("附件1-16-1", followUp.GetProperty("matches")[0].GetProperty("measureRef").GetString());
+    }
+
+    [Theory]
+    [InlineData("你好")]
+    [InlineData("2025年餐饮油烟归哪个部门管")]
+    [InlineData("朝阳区的施工扬尘谁负责")]
+    public async Task Questions_the_rules_put_out_of_scope_are_not_sent_to_the_model(string question)
+    {
+        await using var model = await ScriptedModelServer.StartAsync();
+        model.CallsTool("plan-search_measures", new { topic = "餐饮油烟" })
+            .Answers(request => AskClient.CiteFirstMeasure(request.LastToolResult()));
+        await using var app = new AssistantApplication(model.Settings());
+        using var fallbacks = new FallbackCounter(app.Services);
+
+        var body = await app.AskAsync(question);
+
+        Assert.Equal("rules", body.GetProperty("answeredBy").GetString());
+        Assert.True(body.GetProperty("noAnswer").GetBoolean());
+        Assert.Empty(model.Requests);
+        Assert.Equal(0, fallbacks.Total);
     }
 
     [Fact]

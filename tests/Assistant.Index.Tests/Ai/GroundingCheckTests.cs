@@ -61,6 +61,7 @@ public sealed class GroundingCheckTests(PlanFixture plan)
     [Theory]
     [InlineData("区环保督察办公室牵头（附件1-15-1）。", "unit 区环保督察办公室 is not in the records")]
     [InlineData("区教委牵头（附件1-15-1）。", "unit 区教委 is not in the records")]
+    [InlineData("北京市生态环境局牵头（附件1-15-1）。", "unit 市生态环境局 is not in the records")]
     [InlineData("德胜街道牵头（附件1-15-1）。", "street 德胜街道 is not in the records")]
     [InlineData("区生态环境局牵头，6月底前完成（附件1-15-1）。", "deadline 6月底前 is not in the records")]
     [InlineData("区生态环境局牵头，共检查300家（附件1-15-1）。", "number 300 is not in the records")]
@@ -129,6 +130,7 @@ public sealed class GroundingCheckTests(PlanFixture plan)
     [InlineData("请您关注区生态环境局的后续工作，市民也可以参与监督（附件1-15-1）。")]
     [InlineData("区生态环境局牵头，持续推进餐饮油烟治理（附件1-15-1）。")]
     [InlineData("**区生态环境局**、区市场监管局牵头（附件1—15—1）")]
+    [InlineData("生态环境局和市场监管局牵头（附件1-15-1）。")]
     public void Everyday_wording_is_not_taken_for_a_fact(string text)
     {
         var evidence = Evidence(_plugin.GetByReference("附件1-15-1"));
