@@ -4,6 +4,17 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# Browser tests drive Debian's Chromium, with a CJK font so screenshots show Chinese. Installed only when missing;
+# the npm packages (Web Chat, the Direct Line client) are installed by the build itself.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} with apt-get ..."
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >/dev/null \
+    || echo "warning: could not install ${missing[*]}; the browser tests will fail" >&2
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

@@ -1,9 +1,12 @@
 using Assistant.Bot.Ai;
 using Assistant.Bot.Api;
+using Assistant.Bot.Channels.BotFramework;
+using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Storage;
+using Assistant.Bot.Widget;
 
 // `ask`, `eval`, `knowledge …` run the command line; anything else runs the server.
 if (AssistantCli.Handles(args))
@@ -25,17 +28,35 @@ builder.Services.AddAssistantKernel();
 // The embedded SQLite database in the data folder; features register their schema.
 builder.Services.AddSqliteStorage();
 
+// Teams / Azure Bot Service: POST /api/messages, authenticated, answered after acknowledging.
+builder.Services.AddBotFramework();
+
+// Direct Line 3.0 for Web Chat (tokens, conversations in SQLite, WebSocket stream), and the public page and widget on it.
+builder.Services.AddDirectLine();
+builder.Services.AddPublicWidget();
+
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
+
+// Per-IP rate limits for public endpoints and a request body cap.
+builder.Services.AddPublicLimits();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseWebSockets();
+app.UseCors();
+app.UseRateLimiter();
 
 app.MapAskApi();
 app.MapPlanApi();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+app.MapBotFrameworkApi();
+app.MapDirectLine();
+app.MapWidgetApi();
+app.MapHealth();
 
 app.Run();
 return 0;

@@ -27,7 +27,7 @@ public static class AskApi
 {
     public static RouteGroupBuilder MapAskApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/ask").WithTags("Ask");
+        var group = routes.MapGroup("/api/ask").WithTags("Ask").RequireRateLimiting(Hosting.PublicLimits.Policy);
         group.MapPost("/", AskAsync)
             .WithName("Ask")
             .WithSummary("Answers a question about the plan: intent, answer text and the measures it rests on.");

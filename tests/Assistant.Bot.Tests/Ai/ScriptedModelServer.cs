@@ -2,14 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Assistant.Bot.Tests.BotFramework;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Routing;
 
 namespace Assistant.Bot.Tests.Ai;
 
@@ -18,35 +14,28 @@ namespace Assistant.Bot.Tests.Ai;
 /// its replies in order: a tool call, an answer (fixed or computed from the request so far), an HTTP error or a
 /// stall. Every request body is kept for assertions. It tests the wire protocol and our logic, not a model.
 /// </summary>
-public sealed class ScriptedModelServer : IAsyncDisposable
+public sealed class ScriptedModelServer : LoopbackServer
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<JsonElement, HttpContext, Task>> _steps = new();
     private readonly ConcurrentQueue<JsonElement> _requests = new();
 
-    private ScriptedModelServer(WebApplication app)
+    private ScriptedModelServer()
     {
-        _app = app;
     }
 
     /// <summary>The base URL to configure as Assistant:Llm:Endpoint.</summary>
-    public string Endpoint { get; private set; } = "";
+    public string Endpoint => BaseUrl + "/v1";
 
     public IReadOnlyList<JsonElement> Requests => _requests.ToList();
 
     public static async Task<ScriptedModelServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new ScriptedModelServer(app);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.Endpoint = address.TrimEnd('/') + "/v1";
+        var server = new ScriptedModelServer();
+        await server.ListenAsync();
         return server;
     }
+
+    protected override void Map(IEndpointRouteBuilder routes) => routes.MapPost("/v1/chat/completions", HandleAsync);
 
     /// <summary>Settings that point the assistant at this server.</summary>
     public Dictionary<string, string?> Settings(int timeoutSeconds = 10) => new()
@@ -143,12 +132,6 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         };
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }
 

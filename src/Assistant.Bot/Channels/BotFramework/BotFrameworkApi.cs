@@ -1,0 +1,136 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assistant.Bot.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Channels.BotFramework;
+
+/// <summary>
+/// <c>POST /api/messages</c>, the bot endpoint Azure Bot Service (Teams) calls: authenticate, acknowledge at once
+/// (200, or the invoke response), and answer afterwards through the activity queue.
+/// </summary>
+public static class BotFrameworkApi
+{
+    public static IEndpointRouteBuilder MapBotFrameworkApi(this IEndpointRouteBuilder routes)
+    {
+        if (!routes.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.Enabled)
+        {
+            return routes;
+        }
+
+        var group = routes.MapGroup("/api/messages").WithTags("Bot Framework").DisableAntiforgery();
+        group.MapPost("/", ReceiveAsync)
+            .WithName("BotFrameworkMessages")
+            .WithSummary("Receives a Bot Framework activity (Teams, Azure Bot Service); replies go to its serviceUrl.");
+        return routes;
+    }
+
+    private static async Task<Results<Ok, JsonHttpResult<JsonObject>, StatusCodeHttpResult, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
+        HttpContext http,
+        ChannelTokenValidator validator,
+        UnauthenticatedMode unauthenticated,
+        ActivityQueue queue,
+        IOptions<BotFrameworkOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var logger = loggers.CreateLogger(typeof(BotFrameworkApi).FullName!);
+        var authorization = http.Request.Headers.Authorization.ToString();
+
+        // Refuse anonymous callers before reading their body.
+        if (settings.IsAuthenticated ? authorization.Length == 0 : !unauthenticated.Allowed)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var (activity, tooLarge) = await ReadActivityAsync(http.Request, settings.MaxActivityBytes, cancellationToken);
+        if (tooLarge)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return Problems.BadRequest("The body must be an activity with a type.");
+        }
+
+        if (settings.IsAuthenticated && await validator.ValidateAsync(authorization, activity, cancellationToken) is { } failure)
+        {
+            logger.LogWarning("Refused a {Type} activity from channel {Channel}: {Reason}", activity.Type, activity.ChannelId, failure);
+            return TypedResults.Unauthorized();
+        }
+
+        if (!IsAddressed(activity))
+        {
+            return Problems.BadRequest("The activity needs an absolute http(s) serviceUrl and a conversation id.");
+        }
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            return Invoke(activity);
+        }
+
+        if (!queue.TryEnqueue(activity))
+        {
+            logger.LogWarning("Activity queue full; refused a {Type} activity", activity.Type);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok();
+    }
+
+    /// <summary>
+    /// Invokes need their answer in the response. The bot handles Azure Bot Service's health check; any other
+    /// invoke is 501, as the SDK answers an invoke nobody handled. (The cards use Action.Submit, which arrives as a
+    /// message, not an invoke.)
+    /// </summary>
+    private static Results<Ok, JsonHttpResult<JsonObject>, StatusCodeHttpResult, UnauthorizedHttpResult, ProblemHttpResult> Invoke(Activity invoke) =>
+        string.Equals(invoke.Name, "healthCheck", StringComparison.Ordinal)
+            ? TypedResults.Json(new JsonObject
+            {
+                ["healthResults"] = new JsonObject { ["success"] = true, ["messages"] = new JsonArray("Health check succeeded.") },
+            })
+            : TypedResults.StatusCode(StatusCodes.Status501NotImplemented);
+
+    private static bool IsAddressed(Activity activity) =>
+        Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
+        && (serviceUrl.Scheme == Uri.UriSchemeHttps || serviceUrl.Scheme == Uri.UriSchemeHttp)
+        && !string.IsNullOrEmpty(activity.Conversation?.Id);
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null activity when the body is not an activity JSON object.</summary>
+    private static async Task<(Activity? Activity, bool TooLarge)> ReadActivityAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return (null, true);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        while (true)
+        {
+            var read = await request.Body.ReadAsync(buffer.GetMemory(16 * 1024), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit)
+            {
+                return (null, true);
+            }
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize<Activity>(buffer.WrittenSpan, ActivityJson.Options), false);
+        }
+        catch (JsonException)
+        {
+            return (null, false);
+        }
+    }
+}

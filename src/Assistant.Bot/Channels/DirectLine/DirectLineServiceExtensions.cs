@@ -1,0 +1,78 @@
+using Assistant.Bot.Hosting;
+using Assistant.Bot.Storage;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Channels.DirectLine;
+
+public static class DirectLineServiceExtensions
+{
+    /// <summary>
+    /// The CORS policy on /v3/directline: DirectLine:AllowedOrigins, for sites that run their own Web Chat against this
+    /// server. The widget needs none: its panel is this server's own page.
+    /// </summary>
+    public const string CorsPolicy = "DirectLine";
+
+    /// <summary>Direct Line 3.0: options, keys and tokens, the SQLite conversation store, the WebSocket feed, CORS.</summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services)
+    {
+        services.AddOptions<DirectLineOptions>()
+            .BindConfiguration(DirectLineOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.AllowedOrigins.All(Origins.IsOrigin), "DirectLine:AllowedOrigins must be origins such as https://www.example.gov.cn")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISqliteSchema, DirectLineSchema>();
+        services.AddSingleton(sp => new DirectLineKeys(sp.DataDirectory(), sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.Secret,
+            sp.GetRequiredService<ILogger<DirectLineKeys>>()));
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineAuthentication>();
+        services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<DirectLineLimits>();
+        services.AddSingleton<ConversationFeed>();
+        services.AddSingleton<DirectLineBot>();
+        services.AddHostedService<DirectLineRetention>();
+
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IConfiguration>((cors, configuration) =>
+        {
+            // Browsers send Authorization, a JSON content type, x-ms-bot-agent (directlinejs) and X-Requested-With
+            // (RxJS ajax), so every call is preflighted. No cookies are involved: credentials stay disallowed.
+            var origins = Origins.Read(configuration, $"{DirectLineOptions.Section}:AllowedOrigins");
+            cors.AddPolicy(CorsPolicy, policy => policy
+                .WithOrigins(origins)
+                .WithMethods("GET", "POST")
+                .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "X-Requested-With")
+                .WithExposedHeaders("Retry-After")
+                .SetPreflightMaxAge(TimeSpan.FromHours(1)));
+        });
+        return services;
+    }
+
+    /// <summary>Deletes idle conversations once an hour, so the store holds only what the retention setting allows.</summary>
+    private sealed class DirectLineRetention(DirectLineStore store, IOptions<DirectLineOptions> options, TimeProvider clock,
+        ILogger<DirectLineRetention> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+            do
+            {
+                try
+                {
+                    var deleted = await store.DeleteIdleAsync(clock.GetUtcNow().AddDays(-options.Value.RetentionDays), stoppingToken);
+                    if (deleted > 0)
+                    {
+                        logger.LogInformation("Deleted {Count} idle Direct Line conversations", deleted);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Deleting idle Direct Line conversations failed; will try again");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+    }
+}

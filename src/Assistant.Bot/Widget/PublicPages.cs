@@ -1,0 +1,47 @@
+using Assistant.Bot.Channels.DirectLine;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Widget;
+
+/// <summary>
+/// The public page (/), the widget's chat panel (/embed.html) and /widget.js, served from wwwroot with the Web Chat bundle
+/// the build copies to wwwroot/lib. Pages get a Content-Security-Policy: scripts only from this server, and framing only
+/// by this server (the public page) or by the widget's allowed origins (the panel).
+/// </summary>
+public static class PublicPages
+{
+    public const string EmbedPage = "/embed.html";
+
+    public static IServiceCollection AddPublicWidget(this IServiceCollection services)
+    {
+        services.AddOptions<WidgetOptions>()
+            .BindConfiguration(WidgetOptions.Section)
+            .Validate(o => o.AllowedOrigins.All(Origins.IsOrigin), "Widget:AllowedOrigins must be origins such as https://www.example.gov.cn")
+            .ValidateOnStart();
+        services.AddOptions<StaticFileOptions>().Configure<IOptions<WidgetOptions>>((files, widget) =>
+        {
+            var embedders = string.Join(' ', widget.Value.AllowedOrigins.Select(o => o.TrimEnd('/')));
+            files.OnPrepareResponse = file =>
+            {
+                var headers = file.Context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                if (!file.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
+
+                var ancestors = string.Equals(file.Context.Request.Path, EmbedPage, StringComparison.OrdinalIgnoreCase)
+                    ? $"'self' {embedders}".TrimEnd()
+                    : "'self'";
+                // Web Chat styles itself with inline <style> elements; scripts stay same-origin only.
+                headers.ContentSecurityPolicy =
+                    $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+                    $"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'none'";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers.CacheControl = "no-cache";
+            };
+        });
+        return services;
+    }
+}
