@@ -5,6 +5,7 @@ using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
+using Assistant.Bot.Hotline;
 using Assistant.Bot.Storage;
 using Assistant.Bot.Widget;
 
@@ -27,6 +28,9 @@ builder.Services.AddAssistantKernel();
 
 // The embedded SQLite database in the data folder; features register their schema.
 builder.Services.AddSqliteStorage();
+
+// The 12345 hotline: complaint triage, reply drafts and their SQLite store.
+builder.Services.AddHotline();
 
 // Teams / Azure Bot Service: POST /api/messages, authenticated, answered after acknowledging.
 builder.Services.AddBotFramework();
@@ -53,6 +57,7 @@ app.UseRateLimiter();
 
 app.MapAskApi();
 app.MapPlanApi();
+app.MapHotlineApi();
 app.MapBotFrameworkApi();
 app.MapDirectLine();
 app.MapWidgetApi();

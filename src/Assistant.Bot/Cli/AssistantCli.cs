@@ -14,7 +14,7 @@ namespace Assistant.Bot.Cli;
 /// </summary>
 public static class AssistantCli
 {
-    private static readonly string[] Commands = ["ask", "eval", "knowledge", "help", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["ask", "eval", "knowledge", "hotline", "help", "--help", "-h", "-?"];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -54,6 +54,7 @@ public static class AssistantCli
         {
             ask, eval, knowledge,
         };
+        root.Add(HotlineCommands.Create(knowledgeOption, stdout));
         var parsed = root.Parse(args[0] == "help" ? ["--help"] : args);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout });
     }

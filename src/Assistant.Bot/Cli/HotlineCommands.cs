@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Text.Json;
+using Assistant.Bot.Hotline;
+using Assistant.Index;
+using Assistant.Index.Hotline;
+using Assistant.Index.Knowledge;
+
+namespace Assistant.Bot.Cli;
+
+/// <summary><c>hotline eval complaints.jsonl</c> (accuracy per field) and <c>hotline draft "投诉内容"</c>.</summary>
+public static class HotlineCommands
+{
+    public static Command Create(Option<string?> knowledgeOption, TextWriter stdout)
+    {
+        var file = new Argument<string>("file") { Description = "A complaints.jsonl evaluation set." };
+        var verbose = new Option<bool>("--verbose") { Description = "Print every failure." };
+        var eval = new Command("eval", "Score the complaint triage on an evaluation set, per field.") { file, verbose, knowledgeOption };
+        eval.SetAction(r => Eval(r.GetValue(knowledgeOption), r.GetValue(file)!, r.GetValue(verbose), stdout));
+
+        var complaint = new Argument<string>("complaint") { Description = "The complaint text." };
+        var json = new Option<bool>("--json") { Description = "Print the triage as JSON." };
+        var draft = new Command("draft", "Triage a complaint and print the reply draft and the dispatch note (default time limits).")
+        {
+            complaint, json, knowledgeOption,
+        };
+        draft.SetAction(r => Draft(r.GetValue(knowledgeOption), r.GetValue(complaint)!, r.GetValue(json), stdout));
+
+        return new Command("hotline", "The 12345 hotline assistant: complaint triage and reply drafts.") { eval, draft };
+    }
+
+    private static int Eval(string? knowledgeOption, string file, bool verbose, TextWriter stdout)
+    {
+        if (!File.Exists(file))
+        {
+            stdout.WriteLine($"No such file: {file}");
+            return 2;
+        }
+
+        var directory = KnowledgeLoader.LocateDirectory(knowledgeOption);
+        using var runtime = PlanRuntime.Load(directory);
+        var report = HotlineEvaluator.Run(ComplaintTriage.Load(runtime, directory), HotlineEvaluator.Read(file));
+        stdout.WriteLine($"{report.Results.Count} complaints");
+        stdout.WriteLine($"{"field",-10} {"right",6} {"accuracy",8}");
+        foreach (var (field, accuracy) in report.Fields())
+        {
+            stdout.WriteLine($"{field,-10} {(int)Math.Round(accuracy * report.Results.Count),6} {accuracy,8:0.000}");
+        }
+
+        if (verbose)
+        {
+            foreach (var r in report.Results.Where(r => !r.Passed))
+            {
+                stdout.WriteLine($"FAIL {r.Item.Complaint}\n     {string.Join("; ", r.Failures())}");
+            }
+        }
+
+        return 0;
+    }
+
+    private static int Draft(string? knowledgeOption, string complaint, bool json, TextWriter stdout)
+    {
+        var directory = KnowledgeLoader.LocateDirectory(knowledgeOption);
+        using var runtime = PlanRuntime.Load(directory);
+        var triage = ComplaintTriage.Load(runtime, directory).Triage(complaint);
+        var defaults = new HotlineOptions();
+        var reply = new HotlineDrafter(runtime.Knowledge, defaults.Terms).Draft(triage);
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(HotlineTriageView.From(triage), AssistantCli.Json));
+        }
+
+        stdout.WriteLine(reply.Draft);
+        stdout.WriteLine();
+        stdout.WriteLine(reply.DispatchNote);
+        return 0;
+    }
+}

@@ -1,0 +1,111 @@
+using Assistant.Bot.Hosting;
+using Assistant.Bot.Storage;
+using Assistant.Index;
+using Assistant.Index.Hotline;
+using Assistant.Index.Knowledge;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Hotline;
+
+/// <summary>
+/// The operator's desk: triages a complaint, drafts the reply and the dispatch note, and keeps them. Logs say what
+/// happened with the caller's personal data masked.
+/// </summary>
+public sealed class HotlineDesk(
+    ComplaintTriage triage,
+    HotlineDrafter drafter,
+    IHotlineDraftStore store,
+    TimeProvider clock,
+    ILogger<HotlineDesk> logger)
+{
+    public async Task<HotlineDraft> CreateAsync(string complaint, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
+    {
+        var result = triage.Triage(complaint);
+        var reply = drafter.Draft(result);
+        var now = clock.GetUtcNow();
+        var draft = HotlineDraft.Compose(
+            Guid.NewGuid().ToString("n"), complaint, receivedAt ?? now, HotlineTriageView.From(result), reply.Draft, reply.DispatchNote,
+            DraftStatus.Draft, revision: 1, now, now, [new HotlineRevision(1, reply.Draft, DraftStatus.Draft, now)]);
+        await store.AddAsync(draft, cancellationToken);
+        logger.LogInformation(
+            "Hotline draft {DraftId}: {Category}, street {Street}, refs {Refs}; complaint: {Complaint}",
+            draft.Id, draft.Category, draft.Street ?? "-", string.Join(",", draft.Refs), PersonalData.Mask(complaint));
+        // Read back: the caller sees what is stored, times in the hotline's clock.
+        return await store.GetAsync(draft.Id, cancellationToken) ?? draft;
+    }
+
+    public Task<HotlineDraft?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
+
+    public async Task<(SaveOutcome Outcome, HotlineDraft? Draft)> SaveAsync(
+        string id, string text, string status, int? expectedRevision, CancellationToken cancellationToken)
+    {
+        var saved = await store.SaveRevisionAsync(id, text, status, expectedRevision, clock.GetUtcNow(), cancellationToken);
+        if (saved.Outcome == SaveOutcome.Saved)
+        {
+            logger.LogInformation("Hotline draft {DraftId} saved as revision {Revision} ({Status})", id, saved.Draft!.Revision, status);
+        }
+
+        return saved;
+    }
+
+    public Task<IReadOnlyList<HotlineDraftSummary>> ListAsync(HotlineDraftQuery query, CancellationToken cancellationToken) =>
+        store.ListAsync(query, cancellationToken);
+
+    public async Task<HotlineStats> StatsAsync(int year, int month, IReadOnlyList<string> streets, CancellationToken cancellationToken)
+    {
+        var from = new DateOnly(year, month, 1);
+        var counts = await store.CountAsync(from, from.AddMonths(1).AddDays(-1), cancellationToken);
+        var categoryOrder = ComplaintCategories.All.ToList();
+        var streetOrder = streets.ToList();
+        var ordered = counts
+            .OrderBy(c => categoryOrder.IndexOf(c.Category))
+            .ThenBy(c => c.Street is null ? int.MaxValue : streetOrder.IndexOf(c.Street))
+            .ToList();
+        return new HotlineStats(
+            $"{year:D4}-{month:D2}",
+            counts.Sum(c => c.Count),
+            ComplaintCategories.All,
+            streets,
+            ordered,
+            ComplaintCategories.All.Select(c => new CategoryCount(c, counts.Where(x => x.Category == c).Sum(x => x.Count))).ToList(),
+            streets.Select(s => (string?)s).Append(null)
+                .Select(s => new StreetCount(s, counts.Where(x => x.Street == s).Sum(x => x.Count)))
+                .Where(s => s.Street is not null || s.Count > 0)
+                .ToList());
+    }
+}
+
+public static class HotlineServiceExtensions
+{
+    /// <summary>Triage, drafter, the SQLite draft store and its schema, and the desk that ties them.</summary>
+    public static IServiceCollection AddHotline(this IServiceCollection services)
+    {
+        services.AddOptions<HotlineOptions>()
+            .BindConfiguration(HotlineOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => ComplaintTriage.Load(
+            sp.GetRequiredService<PlanRuntime>(),
+            KnowledgeLoader.LocateDirectory(sp.GetRequiredService<IOptions<AssistantOptions>>().Value.KnowledgeDirectory)));
+        services.AddSingleton(sp => new HotlineDrafter(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Terms));
+        services.AddSingleton<ISqliteSchema, HotlineSchema>();
+        services.AddSingleton<IHotlineDraftStore, SqliteHotlineDraftStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HotlineDesk>();
+        services.AddHostedService<HotlineWarmUp>();
+        return services;
+    }
+
+    /// <summary>Builds the triage (and so checks knowledge/hotline.json against the plan) before the first request.</summary>
+    private sealed class HotlineWarmUp(ComplaintTriage triage) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            triage.Triage("楼下饭馆油烟扰民");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,301 @@
+using Assistant.Index.Knowledge;
+using Assistant.Index.Search;
+
+namespace Assistant.Index.Hotline;
+
+/// <summary>
+/// Reads a citizen's complaint: its category (by weighted cue words, longest match first), its street (by the
+/// gazetteer: names, short forms, places), its time of day and key facts, and the plan measures that apply with their
+/// units — the street office standing in for 各街道办事处. Deterministic; no model.
+/// </summary>
+public sealed class ComplaintTriage
+{
+    private const string AnyStreetOffice = "各街道办事处";
+    private const string SomeStreetOffices = "相关街道办事处";
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly Gazetteer _gazetteer;
+    private readonly HotlineGuide _guide;
+    private readonly CueMatcher _cues;
+
+    public ComplaintTriage(KnowledgeBase knowledge, Gazetteer gazetteer, HotlineGuide guide)
+    {
+        var problems = guide.Validate(knowledge);
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"{HotlineGuide.FileName}: {string.Join("; ", problems)}");
+        }
+
+        _knowledge = knowledge;
+        _gazetteer = gazetteer;
+        _guide = guide;
+        _cues = new CueMatcher(guide);
+    }
+
+    public HotlineGuide Guide => _guide;
+
+    /// <summary>The triage over a loaded plan, with knowledge/hotline.json from the same folder.</summary>
+    public static ComplaintTriage Load(PlanRuntime runtime, string knowledgeDirectory) =>
+        new(runtime.Knowledge, runtime.Gazetteer, HotlineGuide.Load(knowledgeDirectory));
+
+    public Triage Triage(string complaint)
+    {
+        var text = ChineseText.Normalize(complaint);
+        var hits = WithoutNegated(text, _cues.Find(text));
+        var time = ComplaintReader.ReadTime(text);
+        var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true);
+        var (street, streetEvidence) = FindStreet(text);
+        var basis = Basis(text, category, alsoConcerns);
+        var (leads, cos) = Units(basis, street);
+        return new Triage(
+            category, alsoConcerns, cues, street, streetEvidence, time,
+            ComplaintReader.ReadFacts(complaint, streetEvidence), basis, leads, cos);
+    }
+
+    // ---- category -----------------------------------------------------------------------------------------------
+
+    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark)
+    {
+        var score = new Dictionary<string, int>(StringComparer.Ordinal);
+        var context = new Dictionary<string, int>(StringComparer.Ordinal);
+        var source = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var strongest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var noise = 0;
+        var noiseStrongest = 0;
+        var noiseWords = 0;
+        var noiseFirst = int.MaxValue;
+        foreach (var hit in hits)
+        {
+            // 饭店, 油烟机 say as much about another category as about a noise source: they do not tip the scales
+            // towards noise (渣土车, mostly a noise source and a little dust, still does).
+            var contextWeight = hit.Entries.Where(e => e.Kind == CueKind.Context).Select(e => e.Weight).DefaultIfEmpty(0).Max();
+            var alsoOtherCategory = hit.Entries.Any(e => e.Kind == CueKind.Own && !_guide.Category(e.Category!).Noise && e.Weight >= contextWeight);
+            foreach (var (target, weight, kind) in hit.Entries)
+            {
+                switch (kind)
+                {
+                    case CueKind.NoiseWord:
+                        // 吵, 声音, 噪音 all say one thing — that it is noise — so the strongest counts, not their sum.
+                        noiseWords = Math.Max(noiseWords, weight);
+                        noiseFirst = Math.Min(noiseFirst, hit.Start);
+                        break;
+                    case CueKind.Context:
+                        context[target!] = context.GetValueOrDefault(target!) + weight;
+                        source[target!] = source.GetValueOrDefault(target!) + (alsoOtherCategory ? 0 : weight);
+                        first.TryAdd(target!, hit.Start);
+                        break;
+                    default:
+                        score[target!] = score.GetValueOrDefault(target!) + weight;
+                        strongest[target!] = Math.Max(strongest.GetValueOrDefault(target!), weight);
+                        first.TryAdd(target!, hit.Start);
+                        if (_guide.Category(target!).Noise)
+                        {
+                            // 广场舞, 鸣笛, 打桩: noise whatever else the text says.
+                            noise += weight;
+                            noiseStrongest = Math.Max(noiseStrongest, weight);
+                            noiseFirst = Math.Min(noiseFirst, hit.Start);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        noise += noiseWords;
+        noiseStrongest = Math.Max(noiseStrongest, noiseWords);
+        if (afterDark && noise == 0 && context.GetValueOrDefault(ComplaintCategories.ConstructionNoise) >= 2)
+        {
+            // Building work after dark is itself the complaint (夜间施工), even when the caller never says 吵.
+            noise = noiseStrongest = 2;
+            noiseFirst = first[ComplaintCategories.ConstructionNoise];
+        }
+
+        // Said to be noise, its source (工地, 渣土车, 邻居) weighs in when noise competes to lead — but a loud firework
+        // next to 楼下 is no second, noise complaint: standing as a second concern takes noise's own words.
+        var noiseOwn = noise;
+        if (noise > 0)
+        {
+            noise += _guide.Categories.Where(c => c.Noise).Max(c => source.GetValueOrDefault(c.Name));
+        }
+
+        // Candidates: each non-noise category, and noise as one family whose kind is settled afterwards.
+        var candidates = _guide.Categories
+            .Where(c => !c.Noise && c.Name != ComplaintCategories.Other && score.GetValueOrDefault(c.Name) >= _guide.MinScore)
+            .Select(c => (Name: c.Name, Score: score[c.Name], Own: score[c.Name], First: first[c.Name], Strongest: strongest[c.Name]))
+            .ToList();
+        if (noise >= _guide.MinScore)
+        {
+            candidates.Add((NoiseKind(score, context, first), noise, noiseOwn, noiseFirst, noiseStrongest));
+        }
+
+        if (candidates.Count == 0)
+        {
+            return (ComplaintCategories.Other, [], []);
+        }
+
+        // The strongest evidence leads; on a tie, what the caller said first. A second concern needs a real cue of its
+        // own, not a pile of weak ones (小饭馆 + 做饭 + 烟 in a coal-stove complaint is not a cooking-fumes complaint).
+        var ordered = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.First).ToList();
+        var also = ordered.Skip(1).Where(c => c.Own >= _guide.SecondaryMinScore && c.Strongest >= 2).Select(c => c.Name).ToList();
+        var chosen = also.Prepend(ordered[0].Name).ToHashSet(StringComparer.Ordinal);
+        var aboutNoise = chosen.Any(c => _guide.Category(c).Noise);
+        var cues = hits
+            .Where(h => h.Entries.Any(e => e.Kind == CueKind.NoiseWord ? aboutNoise : chosen.Contains(e.Category!)))
+            .Select(h => h.Surface).Distinct().ToList();
+        return (ordered[0].Name, also, cues);
+    }
+
+    private const int NegationReach = 8;
+
+    /// <summary>
+    /// Drops cues the caller does not mean: denied ("我不是投诉油烟，是……"; a rhetorical 不是…吗 denies nothing) or
+    /// only compared with ("声音像放炮一样").
+    /// </summary>
+    private static IReadOnlyList<CueHit> WithoutNegated(string text, IReadOnlyList<CueHit> hits)
+    {
+        var spans = new List<(int From, int To)>();
+        foreach (var at in Occurrences(text, "像"))
+        {
+            var close = SimileEnds.Select(e => text.IndexOf(e, at + 1, StringComparison.Ordinal)).Where(i => i > at && i - at <= NegationReach + 1).DefaultIfEmpty(-1).Min();
+            if (close > 0)
+            {
+                spans.Add((at + 1, close));
+            }
+        }
+
+        foreach (var at in Occurrences(text, "不是"))
+        {
+            var end = text.IndexOfAny(ClauseEnds, at);
+            end = end < 0 ? text.Length : end;
+            var clause = text[at..end];
+            if (!clause.Contains('吗', StringComparison.Ordinal) && !clause.Contains('么', StringComparison.Ordinal)
+                && !(end < text.Length && text[end] is '?' or '？'))
+            {
+                spans.Add((at + 2, Math.Min(end, at + 2 + NegationReach)));
+            }
+        }
+
+        return spans.Count == 0 ? hits : hits.Where(h => !spans.Any(s => h.Start >= s.From && h.Start < s.To)).ToList();
+    }
+
+    private static readonly string[] SimileEnds = ["一样", "似的", "一般"];
+
+    private static readonly char[] ClauseEnds = ['，', '。', '！', '？', '；', ',', '!', '?', ';'];
+
+    /// <summary>The noise law's kind: own cues count always, context cues (工地, 邻居) only because the text is about noise.</summary>
+    private string NoiseKind(Dictionary<string, int> score, Dictionary<string, int> context, Dictionary<string, int> first)
+    {
+        var kinds = _guide.Categories.Where(c => c.Noise)
+            .Select(c => (c.Name, Score: score.GetValueOrDefault(c.Name) + context.GetValueOrDefault(c.Name), First: first.GetValueOrDefault(c.Name, int.MaxValue)))
+            .Where(k => k.Score > 0)
+            .OrderByDescending(k => k.Score).ThenBy(k => k.First)
+            .ToList();
+        // Noise with nothing said about its source: neighbours, shops, streets — 社会生活噪声 is by far the most common.
+        return kinds.Count > 0 ? kinds[0].Name : ComplaintCategories.SocialNoise;
+    }
+
+    // ---- street -------------------------------------------------------------------------------------------------
+
+    private (Street? Street, string? Evidence) FindStreet(string text)
+    {
+        var blocked = _guide.NotStreetContexts
+            .SelectMany(c => Occurrences(text, c).Select(start => (Start: start, End: start + c.Length)))
+            .ToList();
+        var mentions = _gazetteer.Find(text)
+            .Where(m => m.Street is not null && !blocked.Any(b => m.Start < b.End && b.Start < m.End))
+            .ToList();
+        if (mentions.Count == 0)
+        {
+            return (null, null);
+        }
+
+        // A street's full name says more than its short form, a short form more than a place near it.
+        var best = mentions
+            .GroupBy(m => m.Street!.Name, StringComparer.Ordinal)
+            .Select(g => (Mentions: g.ToList(), Weight: g.Sum(Weight), First: g.Min(m => m.Start)))
+            .OrderByDescending(g => g.Weight).ThenBy(g => g.First)
+            .First();
+        var evidence = best.Mentions.OrderByDescending(Weight).ThenBy(m => m.Start).First();
+        return (evidence.Street, evidence.Surface);
+    }
+
+    private static int Weight(Mention m) =>
+        m.IsPlace ? 1 : m.Surface.EndsWith("街道", StringComparison.Ordinal) || m.Surface.EndsWith("办事处", StringComparison.Ordinal) ? 3 : 2;
+
+    private static IEnumerable<int> Occurrences(string text, string word)
+    {
+        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
+        {
+            yield return i;
+        }
+    }
+
+    // ---- measures and units -------------------------------------------------------------------------------------
+
+    private List<BasisMeasure> Basis(string text, string category, IReadOnlyList<string> alsoConcerns)
+    {
+        var basis = new List<BasisMeasure>();
+        foreach (var name in alsoConcerns.Prepend(category))
+        {
+            var guide = _guide.Category(name);
+            var topic = guide.Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(text, c)));
+            var refs = (topic?.Refs ?? guide.DefaultRefs).Concat(guide.Refs);
+            foreach (var reference in refs)
+            {
+                if (basis.All(b => b.Measure.Ref != reference))
+                {
+                    basis.Add(new BasisMeasure(_knowledge.FindMeasure(reference)!, name, topic?.Name));
+                }
+            }
+        }
+
+        return basis;
+    }
+
+    private const int MaxCueGap = 8;
+
+    /// <summary>A plain cue is a substring; 倒…垃圾 is 倒 then 垃圾 at most <see cref="MaxCueGap"/> characters later.</summary>
+    internal static bool TopicCueMatches(string text, string cue)
+    {
+        var parts = cue.Split('…', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 1)
+        {
+            return text.Contains(parts[0], StringComparison.Ordinal);
+        }
+
+        foreach (var start in Occurrences(text, parts[0]))
+        {
+            var end = start + parts[0].Length;
+            var all = true;
+            foreach (var part in parts.Skip(1))
+            {
+                var next = text.IndexOf(part, end, StringComparison.Ordinal);
+                if (next < 0 || next - end > MaxCueGap)
+                {
+                    all = false;
+                    break;
+                }
+
+                end = next + part.Length;
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Leads and co-units over the basis, in order, with the complaint's street office for 各街道办事处.</summary>
+    private static (IReadOnlyList<string> Leads, IReadOnlyList<string> Cos) Units(IReadOnlyList<BasisMeasure> basis, Street? street)
+    {
+        string Local(string unit) => street is not null && unit is AnyStreetOffice or SomeStreetOffices ? street.Office : unit;
+
+        var leads = basis.SelectMany(b => b.Measure.LeadUnits).Select(Local).Distinct().ToList();
+        var cos = basis.SelectMany(b => b.Measure.CoUnits).Select(Local).Distinct().Except(leads).ToList();
+        return (leads, cos);
+    }
+}

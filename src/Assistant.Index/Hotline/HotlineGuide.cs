@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Assistant.Index.Knowledge;
+using Assistant.Index.Search;
+
+namespace Assistant.Index.Hotline;
+
+/// <summary>The ten complaint categories of issue 4, in the order the operator page and the statistics show them.</summary>
+public static class ComplaintCategories
+{
+    public const string CookingFumes = "餐饮油烟";
+    public const string ConstructionNoise = "建筑施工噪声";
+    public const string TrafficNoise = "交通运输噪声";
+    public const string SocialNoise = "社会生活噪声";
+    public const string Dust = "扬尘";
+    public const string LooseCoal = "散煤";
+    public const string Fireworks = "烟花爆竹";
+    public const string Water = "水环境";
+    public const string Charging = "充电设施";
+    public const string Other = "其他";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        CookingFumes, ConstructionNoise, TrafficNoise, SocialNoise, Dust, LooseCoal, Fireworks, Water, Charging, Other,
+    ];
+
+    public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
+}
+
+/// <summary>A group of cue words inside a category that points to more specific measures (扬尘 at a 工地 → 附件1-14).</summary>
+public sealed record TopicGuide(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs);
+
+/// <summary>
+/// One category: its cue words with weights, for a noise kind the cues that count only when the text is about noise
+/// (<see cref="ContextCues"/>: 工地 is noise evidence only next to 吵), and the plan measures that apply.
+/// </summary>
+public sealed record CategoryGuide(
+    string Name,
+    bool Noise,
+    IReadOnlyDictionary<string, int> Cues,
+    IReadOnlyDictionary<string, int> ContextCues,
+    IReadOnlyList<TopicGuide> Topics,
+    IReadOnlyList<string> Refs,
+    IReadOnlyList<string> DefaultRefs);
+
+/// <summary>
+/// knowledge/hotline.json: how complaints map to categories and categories to the plan's measures. Kept as data so
+/// the mapping can be read and corrected without code, and proved against plan.json by <see cref="Validate"/>.
+/// </summary>
+public sealed record HotlineGuide(
+    int MinScore,
+    int SecondaryMinScore,
+    IReadOnlyDictionary<string, int> NoiseWords,
+    IReadOnlyList<string> NeutralWords,
+    IReadOnlyList<string> NotStreetContexts,
+    IReadOnlyList<CategoryGuide> Categories)
+{
+    public const string FileName = "hotline.json";
+
+    public CategoryGuide Category(string name) => Categories.First(c => c.Name == name);
+
+    public static HotlineGuide Load(string knowledgeDirectory)
+    {
+        var path = Path.Combine(knowledgeDirectory, FileName);
+        using var stream = File.OpenRead(path);
+        var file = JsonSerializer.Deserialize<GuideFile>(stream, KnowledgeLoader.Json)
+            ?? throw new InvalidDataException($"{path} is empty.");
+        return new HotlineGuide(
+            file.MinScore,
+            file.SecondaryMinScore,
+            Normalized(file.NoiseWords),
+            file.NeutralWords?.Select(ChineseText.Normalize).ToList() ?? [],
+            file.NotStreetContexts?.Select(ChineseText.Normalize).ToList() ?? [],
+            file.Categories.Select(c => new CategoryGuide(
+                c.Name,
+                c.Noise,
+                Normalized(c.Cues),
+                Normalized(c.ContextCues),
+                (c.Topics ?? []).Select(t => new TopicGuide(t.Name, t.Cues.Select(ChineseText.Normalize).ToList(), t.Refs)).ToList(),
+                c.Refs ?? [],
+                c.DefaultRefs ?? [])).ToList());
+    }
+
+    /// <summary>Every category named once and known, every ref a measure of the plan.</summary>
+    public IReadOnlyList<string> Validate(KnowledgeBase knowledge)
+    {
+        var problems = new List<string>();
+        var names = Categories.Select(c => c.Name).ToList();
+        foreach (var missing in ComplaintCategories.All.Except(names))
+        {
+            problems.Add($"category '{missing}' missing");
+        }
+
+        foreach (var unknown in names.Except(ComplaintCategories.All))
+        {
+            problems.Add($"category '{unknown}' is not one of the ten");
+        }
+
+        foreach (var repeated in names.GroupBy(n => n).Where(g => g.Count() > 1))
+        {
+            problems.Add($"category '{repeated.Key}' listed twice");
+        }
+
+        foreach (var category in Categories)
+        {
+            var refs = category.Refs.Concat(category.DefaultRefs).Concat(category.Topics.SelectMany(t => t.Refs));
+            foreach (var reference in refs.Where(r => knowledge.FindMeasure(r) is null))
+            {
+                problems.Add($"{category.Name}: '{reference}' is not a measure in plan.json");
+            }
+
+            if (category.Noise && category.Cues.Count == 0)
+            {
+                problems.Add($"{category.Name}: a noise kind needs cue words of its own");
+            }
+        }
+
+        return problems;
+    }
+
+    private static Dictionary<string, int> Normalized(IReadOnlyDictionary<string, int>? cues) =>
+        (cues ?? new Dictionary<string, int>()).ToDictionary(p => ChineseText.Normalize(p.Key), p => p.Value, StringComparer.Ordinal);
+
+    private sealed record GuideFile(
+        int MinScore,
+        int SecondaryMinScore,
+        IReadOnlyDictionary<string, int>? NoiseWords,
+        IReadOnlyList<string>? NeutralWords,
+        IReadOnlyList<string>? NotStreetContexts,
+        IReadOnlyList<CategoryFile> Categories);
+
+    private sealed record CategoryFile(
+        string Name,
+        bool Noise,
+        IReadOnlyDictionary<string, int>? Cues,
+        IReadOnlyDictionary<string, int>? ContextCues,
+        IReadOnlyList<TopicFile>? Topics,
+        IReadOnlyList<string>? Refs,
+        IReadOnlyList<string>? DefaultRefs);
+
+    private sealed record TopicFile(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs);
+}

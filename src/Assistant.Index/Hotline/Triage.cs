@@ -1,0 +1,45 @@
+using Assistant.Index.Knowledge;
+
+namespace Assistant.Index.Hotline;
+
+/// <summary>What the triage read from a complaint and which of the plan's measures apply.</summary>
+public sealed record Triage(
+    string Category,
+    IReadOnlyList<string> AlsoConcerns,
+    IReadOnlyList<string> Cues,
+    Street? Street,
+    string? StreetEvidence,
+    TimeOfDay? Time,
+    ComplaintFacts Facts,
+    IReadOnlyList<BasisMeasure> Basis,
+    IReadOnlyList<string> LeadUnits,
+    IReadOnlyList<string> CoUnits)
+{
+    /// <summary>The tasks the basis belongs to (附件1-15, 附件1-19), in basis order.</summary>
+    public IReadOnlyList<string> Refs => Basis.Select(b => b.Measure.TaskRef).Distinct().ToList();
+
+    /// <summary>True when any unit split the suggestion rests on is a reading of the PDF layout.</summary>
+    public bool SplitInferred => Basis.Any(b => b.Measure.SplitInferred);
+}
+
+/// <summary>A measure the complaint falls under, and which category (and topic within it) brought it in.</summary>
+public sealed record BasisMeasure(Measure Measure, string Category, string? Topic);
+
+/// <summary>
+/// 夜间 (22:00–06:00, as the noise law counts night), 昼间, or 晚上 — evening with no hour said, which may or may not
+/// be night — with the words it was read from and the hour when one was given.
+/// </summary>
+public sealed record TimeOfDay(string Period, string Surface, int? Hour)
+{
+    public const string Night = "夜间";
+    public const string Evening = "晚上";
+    public const string Day = "昼间";
+
+    public bool IsNight => Period == Night;
+
+    /// <summary>Night, or an evening that may be night.</summary>
+    public bool AfterDark => Period is Night or Evening;
+}
+
+/// <summary>The facts an operator needs: where, since when, how often, and whether it was reported before.</summary>
+public sealed record ComplaintFacts(string Summary, string? Where, string? Since, string? Frequency, bool ReportedBefore);

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Bot.Tests.Hotline;
+
+public sealed class HotlineLoggingTests
+{
+    [Fact]
+    public async Task Logs_never_hold_the_callers_phone_id_or_door_number()
+    {
+        var logs = new LogCollector();
+        await using var app = new AssistantApplication();
+        await using var logged = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(logs)));
+        using var client = logged.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/hotline/drafts", new
+        {
+            complaint = "牛街西里楼下烧烤油烟大，我电话13812345678，身份证110102198001011234，住3号楼2单元501室",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var all = string.Join("\n", logs.Messages);
+        Assert.Contains("Hotline draft", all);
+        Assert.Contains("[电话]", all);
+        Assert.DoesNotContain("13812345678", all);
+        Assert.DoesNotContain("110102198001011234", all);
+        Assert.DoesNotContain("3号楼2单元501", all);
+    }
+
+    private sealed class LogCollector : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Collector(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Collector(LogCollector owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                owner.Messages.Enqueue(formatter(state, exception));
+        }
+    }
+}
