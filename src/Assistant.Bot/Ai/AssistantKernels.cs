@@ -9,7 +9,7 @@ public enum AssistantRole
     /// <summary>Anyone asking about the plan through a channel: the plan's read-only Q&amp;A functions only.</summary>
     Citizen,
 
-    /// <summary>Hotline operators: the plan's functions and any plugin registered for operators only.</summary>
+    /// <summary>Hotline operators: the plan's functions, and the hotline's (complaint triage, reply drafts).</summary>
     Operator,
 }
 

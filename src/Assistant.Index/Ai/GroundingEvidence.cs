@@ -73,21 +73,19 @@ public sealed class GroundingEvidence
         }
     }
 
-    /// <summary>The texts a statement citing <paramref name="refs"/> may draw on; all texts when it cites none.</summary>
+    /// <summary>
+    /// The texts a statement citing <paramref name="refs"/> may draw on: those of the records with these references,
+    /// or all texts when it cites none or no record of its own stands behind them (a draft that merely names them).
+    /// </summary>
     internal EvidenceScope Scope(IReadOnlyCollection<string> refs)
     {
         lock (_gate)
         {
-            if (refs.Count == 0)
-            {
-                return new EvidenceScope(_texts.ToList());
-            }
-
             var texts = _byRef
                 .Where(e => refs.Any(r => e.Key == r || e.Key.StartsWith(r + "-", StringComparison.Ordinal)))
                 .SelectMany(e => e.Value)
                 .ToList();
-            return new EvidenceScope(texts);
+            return new EvidenceScope(texts.Count > 0 ? texts : _texts.ToList());
         }
     }
 
