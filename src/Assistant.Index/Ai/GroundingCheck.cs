@@ -59,7 +59,7 @@ public sealed partial class GroundingCheck(Gazetteer gazetteer)
             }
         }
 
-        if (cited.Count == 0 && problems.Count == 0)
+        if (cited.Count == 0)
         {
             problems.Add("cites no reference");
         }
@@ -134,8 +134,9 @@ public sealed partial class GroundingCheck(Gazetteer gazetteer)
     [GeneratedRegex(@"\n\s*\n")]
     private static partial Regex BlankLines();
 
-    // "1. ", "2、", "- ", "* " at the start of a line: list numbering is layout, not a stated number.
-    [GeneratedRegex(@"^\s*(?:\d{1,2}[.、)）]|[-*•])\s*")]
+    // "1. ", "2、", "3）", "- ", "* " at the start of a line: list numbering is layout, not a stated number
+    // ("3.5微克" at the start of a line is a number: a list marker's dot is followed by a space).
+    [GeneratedRegex(@"^\s*(?:\d{1,2}(?:[.)]\s|[、）])|[-*•]\s)\s*")]
     private static partial Regex ListMarker();
 
     [GeneratedRegex(@"(?<=[。；;！？!?])")]

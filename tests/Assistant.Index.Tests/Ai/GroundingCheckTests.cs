@@ -86,10 +86,12 @@ public sealed class GroundingCheckTests(PlanFixture plan)
 
         var right = _check.Check("德胜街道2024年的目标（附件1）：\n1. PM2.5年均浓度35微克/立方米；\n2. 优良天数比率达到百分之七十六；\n3. 重污染天数不超过4天。", evidence);
         var wrong = _check.Check("德胜街道PM2.5年均浓度目标为三十微克/立方米（附件1）。", evidence);
+        var decimalFirst = _check.Check("3.5微克/立方米是德胜街道的目标（附件1）。", evidence);
 
         Assert.True(right.Grounded, string.Join("; ", right.Problems));
         Assert.Equal(["2024", "35", "76", "4"], right.Numbers);
         Assert.Contains("number 30 is not in the records", wrong.Problems);
+        Assert.Contains("number 3.5 is not in the records", decimalFirst.Problems);
     }
 
     [Fact]
