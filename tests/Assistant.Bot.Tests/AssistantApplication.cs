@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests;
 
 /// <summary>
 /// The one test application: the real host with its own temporary data folder, so no test sees another's data.
-/// Extra settings override the defaults per test.
+/// Extra settings override the defaults per test; extra services are added after the app's own.
 /// </summary>
-public sealed class AssistantApplication(IDictionary<string, string?>? settings = null, string? dataDirectory = null) : WebApplicationFactory<Program>
+public sealed class AssistantApplication(
+    IDictionary<string, string?>? settings = null,
+    string? dataDirectory = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     private readonly bool _ownsDataDirectory = dataDirectory is null;
 
@@ -28,6 +33,10 @@ public sealed class AssistantApplication(IDictionary<string, string?>? settings 
 
             config.AddInMemoryCollection(values);
         });
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 
     public override async ValueTask DisposeAsync()
