@@ -17,14 +17,20 @@ public sealed class ConversationService(AnswerEngine answers, IConversationStore
     /// <param name="channel">Where the question came from (api, teams, directline, …), for the metrics.</param>
     public async Task<ConversationReply> AskAsync(string? conversationId, string question, CancellationToken cancellationToken, string channel = "api")
     {
-        var id = string.IsNullOrWhiteSpace(conversationId) ? Guid.NewGuid().ToString("n") : conversationId;
-        var context = await store.GetContextAsync(id, cancellationToken);
+        var isNew = string.IsNullOrWhiteSpace(conversationId);
+        var id = isNew ? Guid.NewGuid().ToString("n") : conversationId!;
+        var context = isNew ? null : await store.GetContextAsync(id, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var rules = answers.Ask(question, context);
         var composed = composer is null ? null : await composer.ComposeAsync(question, rules, context, cancellationToken);
         var answer = composed ?? rules;
         metrics.Answered(answer.Intent.ToApi(), answer.NoAnswer, Stopwatch.GetElapsedTime(started).TotalMilliseconds, channel);
-        await store.SaveContextAsync(id, answer.Context, cancellationToken);
+        // Store only what a follow-up could use, and only when it changed: one write less per question.
+        if (!answer.Context.IsEmpty && !(context?.SameAs(answer.Context) ?? false))
+        {
+            await store.SaveContextAsync(id, answer.Context, cancellationToken);
+        }
+
         return new ConversationReply(id, answer, composed is null ? AnsweredBy.Rules : AnsweredBy.Model);
     }
 }

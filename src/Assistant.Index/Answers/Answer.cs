@@ -49,4 +49,11 @@ public sealed record ConversationContext(
     string? Street)
 {
     public static readonly ConversationContext Empty = new(Intent.None, [], null, null);
+
+    /// <summary>Nothing a follow-up could resolve against.</summary>
+    public bool IsEmpty => MeasureRefs.Count == 0 && Unit is null && Street is null;
+
+    /// <summary>Value equality (the record's own compares the reference lists by reference).</summary>
+    public bool SameAs(ConversationContext other) =>
+        Intent == other.Intent && Unit == other.Unit && Street == other.Street && MeasureRefs.SequenceEqual(other.MeasureRefs);
 }

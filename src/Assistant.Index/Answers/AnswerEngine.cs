@@ -64,6 +64,34 @@ public sealed partial class AnswerEngine
 
     public Answer Ask(string question, ConversationContext? context = null)
     {
+        // The engine is deterministic, and after news of a policy many people ask the same thing: remember answers.
+        var key = CacheKey(question, context);
+        if (_answers.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var answer = Compute(question, context);
+        if (_answers.Count >= MaxCachedAnswers)
+        {
+            _answers.Clear();
+        }
+
+        _answers[key] = answer;
+        return answer;
+    }
+
+    private const int MaxCachedAnswers = 10_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Answer> _answers = new(StringComparer.Ordinal);
+
+    private static string CacheKey(string question, ConversationContext? context) => context is null || context.IsEmpty
+        ? question
+        : $"{question}\u0001{context.Intent}\u0001{context.Unit}\u0001{context.Street}\u0001{string.Join(',', context.MeasureRefs)}";
+
+    /// <summary>Answers without the cache (what <see cref="Ask"/> does on a miss); for benchmarks and checks.</summary>
+    public Answer Compute(string question, ConversationContext? context = null)
+    {
         var q = _reader.Read(question, context);
         return q.Intent switch
         {
