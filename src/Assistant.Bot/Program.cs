@@ -26,8 +26,8 @@ builder.Services.AddConversations();
 // Semantic Kernel plugins over the plan; the optional language model (Assistant:Llm) under the grounding check.
 builder.Services.AddAssistantKernel();
 
-// The embedded SQLite database in the data folder; features register their schema.
-builder.Services.AddSqliteStorage();
+// The embedded SQLite database in the data folder, or PostgreSQL (ConnectionStrings:Postgres) for several instances.
+builder.Services.AddStorage();
 
 // The 12345 hotline: complaint triage, reply drafts and their SQLite store.
 builder.Services.AddHotline();

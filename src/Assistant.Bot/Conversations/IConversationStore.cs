@@ -1,3 +1,4 @@
+using Assistant.Bot.Storage;
 using Assistant.Index.Answers;
 
 namespace Assistant.Bot.Conversations;
@@ -16,8 +17,9 @@ public static class ConversationServiceExtensions
     {
         services.AddMetrics();
         services.AddSingleton<Hosting.AssistantMetrics>();
-        services.AddSingleton<Storage.ISqliteSchema, SqliteConversationStore.Schema>();
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<ISqliteSchema, SqliteConversationStore.Schema>();
+        services.AddSingleton<IPostgresSchema, PostgresConversationStore.Schema>();
+        services.AddStore<IConversationStore, SqliteConversationStore, PostgresConversationStore>();
         services.AddSingleton<ConversationService>();
         return services;
     }

@@ -78,7 +78,7 @@ public sealed class HotlineDesk(
 
 public static class HotlineServiceExtensions
 {
-    /// <summary>Triage, drafter, the SQLite draft store and its schema, and the desk that ties them.</summary>
+    /// <summary>Triage, drafter, the draft store (SQLite or PostgreSQL) and its schema, and the desk that ties them.</summary>
     public static IServiceCollection AddHotline(this IServiceCollection services)
     {
         services.AddOptions<HotlineOptions>()
@@ -88,7 +88,8 @@ public static class HotlineServiceExtensions
         services.AddSingleton(sp => sp.GetRequiredService<PlanRuntime>().Triage);
         services.AddSingleton(sp => new HotlineDrafter(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Terms));
         services.AddSingleton<ISqliteSchema, HotlineSchema>();
-        services.AddSingleton<IHotlineDraftStore, SqliteHotlineDraftStore>();
+        services.AddSingleton<IPostgresSchema, PostgresHotlineSchema>();
+        services.AddStore<IHotlineDraftStore, SqliteHotlineDraftStore, PostgresHotlineDraftStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HotlineDesk>();
         services.AddHostedService<HotlineWarmUp>();

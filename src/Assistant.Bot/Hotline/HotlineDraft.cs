@@ -62,6 +62,11 @@ public sealed record HotlineTriageView(
             b.Measure.Ref, b.Measure.TaskRef, b.Measure.Citation, b.Measure.Text, b.Measure.Deadline.Text,
             b.Measure.LeadUnits, b.Measure.CoUnits, b.Measure.SplitInferred, b.Measure.Note, b.Category)).ToList(),
         t.SplitInferred);
+
+    /// <summary>The triage part of a draft, as stored next to it.</summary>
+    public static HotlineTriageView Of(HotlineDraft d) => new(
+        d.Category, d.AlsoConcerns, d.Cues, d.Street, d.StreetEvidence, d.TimeOfDay, d.TimeEvidence, d.Facts, d.Refs, d.LeadUnits, d.CoUnits,
+        d.Basis, d.SplitInferred);
 }
 
 /// <summary>One saved text of a reply: revision 1 is the generated draft, each save adds one.</summary>
@@ -109,7 +114,15 @@ public sealed record HotlineDraftSummary(
     string Status,
     int Revision,
     string Excerpt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The list shows the complaint's start with the caller's personal data masked.</summary>
+    public static string ExcerptOf(string complaint)
+    {
+        var masked = PersonalData.Mask(complaint);
+        return masked.Length <= 60 ? masked : string.Concat(masked.AsSpan(0, 60), "……");
+    }
+}
 
 public sealed record HotlineDraftQuery(string? Street, string? Category, DateOnly? From, DateOnly? To, string? Status, int Limit);
 

@@ -78,9 +78,6 @@ internal sealed class SqliteHotlineDraftStore(SqliteDatabase database, IOptions<
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var triage = new HotlineTriageView(
-            draft.Category, draft.AlsoConcerns, draft.Cues, draft.Street, draft.StreetEvidence, draft.TimeOfDay, draft.TimeEvidence, draft.Facts,
-            draft.Refs, draft.LeadUnits, draft.CoUnits, draft.Basis, draft.SplitInferred);
         await ExecuteAsync(connection, tx, """
             INSERT INTO hotline_drafts (id, complaint, received_at, received_date, category, street, triage_json, dispatch_note, draft,
                                         status, revision, created_at, updated_at)
@@ -88,7 +85,7 @@ internal sealed class SqliteHotlineDraftStore(SqliteDatabase database, IOptions<
             """, cancellationToken,
             ("$id", draft.Id), ("$complaint", draft.Complaint), ("$received_at", Time(draft.ReceivedAt)),
             ("$received_date", LocalDate(draft.ReceivedAt)), ("$category", draft.Category), ("$street", draft.Street),
-            ("$triage", JsonSerializer.Serialize(triage, Json)), ("$note", draft.DispatchNote), ("$draft", draft.Draft),
+            ("$triage", JsonSerializer.Serialize(HotlineTriageView.Of(draft), Json)), ("$note", draft.DispatchNote), ("$draft", draft.Draft),
             ("$status", draft.Status), ("$revision", draft.Revision), ("$created", Time(draft.CreatedAt)), ("$updated", Time(draft.UpdatedAt)));
         await InsertRevisionAsync(connection, tx, draft.Id, draft.Revision, draft.Draft, draft.Status, draft.CreatedAt, cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -153,11 +150,9 @@ internal sealed class SqliteHotlineDraftStore(SqliteDatabase database, IOptions<
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var complaint = Index.Hotline.PersonalData.Mask(reader.GetString(6));
             list.Add(new HotlineDraftSummary(
                 reader.GetString(0), ParseTime(reader.GetString(1)), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4), reader.GetInt32(5), complaint.Length <= 60 ? complaint : string.Concat(complaint.AsSpan(0, 60), "……"),
-                ParseTime(reader.GetString(7))));
+                reader.GetString(4), reader.GetInt32(5), HotlineDraftSummary.ExcerptOf(reader.GetString(6)), ParseTime(reader.GetString(7))));
         }
 
         return list;

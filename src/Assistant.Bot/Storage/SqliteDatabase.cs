@@ -1,10 +1,6 @@
-using Assistant.Bot.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace Assistant.Bot.Storage;
-
-/// <summary>A schema step of one feature: applied once, in order, recorded in <c>schema_migrations</c>.</summary>
-public sealed record Migration(string Id, string Sql);
 
 /// <summary>Contributes a feature's migrations (hotline drafts, Direct Line conversations, …).</summary>
 public interface ISqliteSchema
@@ -16,7 +12,7 @@ public interface ISqliteSchema
 /// The embedded database: one SQLite file in the data folder, WAL mode (readers never block the writer, and a
 /// committed write survives a crash of the process), schema created and migrated on start.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDatabase
 {
     private readonly string _connectionString;
 
@@ -35,6 +31,13 @@ public sealed class SqliteDatabase
     }
 
     public string Path { get; }
+
+    public string Description => $"SQLite {Path}";
+
+    public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+    }
 
     /// <summary>An open connection with the per-connection settings applied.</summary>
     /// <param name="durable">
@@ -89,17 +92,5 @@ public sealed class SqliteDatabase
             record.ExecuteNonQuery();
             tx.Commit();
         }
-    }
-}
-
-public static class SqliteServiceExtensions
-{
-    /// <summary>The embedded database at {Assistant:DataDirectory}/assistant.db; features add <see cref="ISqliteSchema"/>s.</summary>
-    public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
-    {
-        services.AddSingleton(sp => new SqliteDatabase(
-            System.IO.Path.Combine(sp.DataDirectory(), "assistant.db"),
-            sp.GetServices<ISqliteSchema>()));
-        return services;
     }
 }

@@ -4,7 +4,8 @@ namespace Assistant.Bot.Channels.DirectLine;
 
 /// <summary>
 /// Wakes a conversation's open WebSocket when an activity is added. One socket per conversation, as on Direct Line:
-/// a new one replaces the old. Process-local: with several server instances, put them behind sticky sessions.
+/// a new one replaces the old (within this process). With PostgreSQL, <see cref="PostgresActivityRelay"/> publishes
+/// here what other instances append.
 /// </summary>
 internal sealed class ConversationFeed
 {
@@ -25,6 +26,15 @@ internal sealed class ConversationFeed
     public void Publish(string conversationId)
     {
         if (_listeners.TryGetValue(conversationId, out var listener))
+        {
+            listener.Signal();
+        }
+    }
+
+    /// <summary>Wakes every open socket, to read the store once more (after notifications may have been missed).</summary>
+    public void PublishAll()
+    {
+        foreach (var listener in _listeners.Values)
         {
             listener.Signal();
         }

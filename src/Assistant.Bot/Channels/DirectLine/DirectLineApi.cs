@@ -27,7 +27,7 @@ internal readonly record struct DirectLineRequest(
     HttpContext Http,
     DirectLineAuthentication Auth,
     DirectLineTokens Tokens,
-    DirectLineStore Store,
+    IDirectLineStore Store,
     DirectLineLimits Limits,
     IOptions<DirectLineOptions> Options);
 

@@ -1,36 +1,36 @@
 using System.Security.Cryptography;
 using System.Text;
+using Assistant.Bot.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Assistant.Bot.Channels.DirectLine;
 
 /// <summary>
-/// The channel secret (what a site's server presents to get tokens) and the key that signs tokens. Both live in the data
-/// folder, so tokens and the generated secret outlive a restart; a configured secret takes precedence.
+/// The channel secret (what a site's server presents to get tokens) and the key that signs tokens. Both are kept where the
+/// data lives (files in the data folder, or PostgreSQL), so tokens and the generated secret outlive a restart and every
+/// instance accepts the others' tokens; a configured secret takes precedence.
 /// </summary>
 internal sealed class DirectLineKeys
 {
-    private const string SecretFile = "directline-secret.txt";
-    private const string SigningKeyFile = "directline-token.key";
+    private const string SecretName = "directline-secret.txt";
+    private const string SigningKeyName = "directline-token.key";
 
     private readonly byte[] _secret;
 
-    public DirectLineKeys(string dataDirectory, string? configuredSecret, ILogger logger)
+    public DirectLineKeys(ISecretStore secrets, string? configuredSecret, ILogger logger)
     {
-        var secretPath = Path.Combine(dataDirectory, SecretFile);
         var secret = string.IsNullOrWhiteSpace(configuredSecret)
-            ? ReadOrCreate(secretPath, () => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32)))
+            ? secrets.GetOrCreate(SecretName, NewKey)
             : configuredSecret.Trim();
         if (string.IsNullOrWhiteSpace(configuredSecret))
         {
             // Where to find it, never the secret itself.
-            logger.LogInformation("DirectLine:Secret is not set; the Direct Line secret is in {Path}", secretPath);
+            logger.LogInformation("DirectLine:Secret is not set; the Direct Line secret is in {Where}", secrets.Describe(SecretName));
         }
 
         _secret = Encoding.UTF8.GetBytes(secret);
         Secret = secret;
-        SigningKey = WebEncoders.Base64UrlDecode(
-            ReadOrCreate(Path.Combine(dataDirectory, SigningKeyFile), () => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32))));
+        SigningKey = WebEncoders.Base64UrlDecode(secrets.GetOrCreate(SigningKeyName, NewKey));
     }
 
     public string Secret { get; }
@@ -41,31 +41,5 @@ internal sealed class DirectLineKeys
     public bool IsSecret(string candidate) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _secret);
 
-    private static string ReadOrCreate(string path, Func<string> create)
-    {
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path).Trim();
-        }
-
-        var value = create();
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var writer = new StreamWriter(path, Encoding.ASCII, options);
-            writer.Write(value);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first: use theirs, so both agree.
-            return File.ReadAllText(path).Trim();
-        }
-
-        return value;
-    }
+    private static string NewKey() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 }

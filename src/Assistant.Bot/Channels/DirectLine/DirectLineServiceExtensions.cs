@@ -1,4 +1,3 @@
-using Assistant.Bot.Hosting;
 using Assistant.Bot.Storage;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +13,7 @@ public static class DirectLineServiceExtensions
     /// </summary>
     public const string CorsPolicy = "DirectLine";
 
-    /// <summary>Direct Line 3.0: options, keys and tokens, the SQLite conversation store, the WebSocket feed, CORS.</summary>
+    /// <summary>Direct Line 3.0: options, keys and tokens, the conversation store (SQLite or PostgreSQL), the WebSocket feed, CORS.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
         services.AddOptions<DirectLineOptions>()
@@ -24,13 +23,15 @@ public static class DirectLineServiceExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISqliteSchema, DirectLineSchema>();
-        services.AddSingleton(sp => new DirectLineKeys(sp.DataDirectory(), sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.Secret,
-            sp.GetRequiredService<ILogger<DirectLineKeys>>()));
+        services.AddSingleton<IPostgresSchema, PostgresDirectLineSchema>();
+        services.AddSingleton(sp => new DirectLineKeys(sp.GetRequiredService<ISecretStore>(),
+            sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.Secret, sp.GetRequiredService<ILogger<DirectLineKeys>>()));
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAuthentication>();
-        services.AddSingleton<DirectLineStore>();
+        services.AddStore<IDirectLineStore, SqliteDirectLineStore, PostgresDirectLineStore>();
         services.AddSingleton<DirectLineLimits>();
         services.AddSingleton<ConversationFeed>();
+        services.AddHostedService<PostgresActivityRelay>();
         services.AddSingleton<DirectLineBot>();
         services.AddHostedService<DirectLineRetention>();
 
@@ -51,7 +52,7 @@ public static class DirectLineServiceExtensions
     }
 
     /// <summary>Deletes idle conversations once an hour, so the store holds only what the retention setting allows.</summary>
-    private sealed class DirectLineRetention(DirectLineStore store, IOptions<DirectLineOptions> options, TimeProvider clock,
+    private sealed class DirectLineRetention(IDirectLineStore store, IOptions<DirectLineOptions> options, TimeProvider clock,
         ILogger<DirectLineRetention> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)

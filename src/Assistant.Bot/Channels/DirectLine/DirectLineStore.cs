@@ -8,6 +8,28 @@ namespace Assistant.Bot.Channels.DirectLine;
 /// <summary>A page of a conversation's activities after a watermark, and the watermark to ask from next.</summary>
 internal sealed record ActivityPage(IReadOnlyList<JsonObject> Activities, long Watermark);
 
+/// <summary>
+/// Conversations and their activities. An activity's sequence number in its conversation is its watermark, and its id
+/// is "{conversationId}|{seq}" as on the Bot Framework's Direct Line. Numbers are gapless and become visible in order,
+/// so a reader that got up to N never misses an activity numbered below N.
+/// </summary>
+internal interface IDirectLineStore
+{
+    /// <summary>Starts the conversation; false if it had already started.</summary>
+    Task<bool> StartAsync(string conversationId, string? userId, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Adds an activity to a started conversation, setting its <c>id</c>; returns the id.</summary>
+    Task<string> AppendAsync(string conversationId, JsonObject activity, CancellationToken cancellationToken);
+
+    /// <summary>Activities after <paramref name="watermark"/>, oldest first, at most <paramref name="max"/>.</summary>
+    Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken);
+
+    /// <summary>Deletes conversations (and their activities) idle since before <paramref name="cutoff"/>.</summary>
+    Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}
+
 internal sealed class DirectLineSchema : ISqliteSchema
 {
     public IEnumerable<Migration> Migrations { get; } =
@@ -30,13 +52,9 @@ internal sealed class DirectLineSchema : ISqliteSchema
     ];
 }
 
-/// <summary>
-/// Conversations and their activities in SQLite. An activity's sequence number in its conversation is its watermark,
-/// and its id is "{conversationId}|{seq}" as on the Bot Framework's Direct Line.
-/// </summary>
-internal sealed class DirectLineStore(SqliteDatabase database, TimeProvider clock)
+/// <summary>Conversations and their activities in SQLite.</summary>
+internal sealed class SqliteDirectLineStore(SqliteDatabase database, TimeProvider clock) : IDirectLineStore
 {
-    /// <summary>Starts the conversation; false if it had already started.</summary>
     public async Task<bool> StartAsync(string conversationId, string? userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -60,7 +78,6 @@ internal sealed class DirectLineStore(SqliteDatabase database, TimeProvider cloc
         return await select.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    /// <summary>Adds an activity to a started conversation, setting its <c>id</c>; returns the id.</summary>
     public async Task<string> AppendAsync(string conversationId, JsonObject activity, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -72,7 +89,7 @@ internal sealed class DirectLineStore(SqliteDatabase database, TimeProvider cloc
         next.CommandText = "SELECT COALESCE(MAX(seq), 0) + 1 FROM directline_activities WHERE conversation_id = $id";
         next.Parameters.AddWithValue("$id", conversationId);
         var seq = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        var id = ActivityId(conversationId, seq);
+        var id = DirectLineJson.ActivityId(conversationId, seq);
         activity["id"] = id;
 
         await using var insert = connection.CreateCommand();
@@ -90,7 +107,6 @@ internal sealed class DirectLineStore(SqliteDatabase database, TimeProvider cloc
         return id;
     }
 
-    /// <summary>Activities after <paramref name="watermark"/>, oldest first, at most <paramref name="max"/>.</summary>
     public async Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -113,7 +129,6 @@ internal sealed class DirectLineStore(SqliteDatabase database, TimeProvider cloc
         return new ActivityPage(activities, last);
     }
 
-    /// <summary>Deletes conversations (and their activities) idle since before <paramref name="cutoff"/>.</summary>
     public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -123,14 +138,15 @@ internal sealed class DirectLineStore(SqliteDatabase database, TimeProvider cloc
         return await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static string ActivityId(string conversationId, long seq) =>
-        string.Create(CultureInfo.InvariantCulture, $"{conversationId}|{seq:D7}");
-
     private long Now() => clock.GetUtcNow().ToUnixTimeSeconds();
 }
 
 internal static class DirectLineJson
 {
+    /// <summary>An activity's id on the wire: its conversation and its number there.</summary>
+    public static string ActivityId(string conversationId, long seq) =>
+        string.Create(CultureInfo.InvariantCulture, $"{conversationId}|{seq:D7}");
+
     /// <summary>camelCase like the Bot Framework; Chinese written as is (HTML-significant characters stay escaped).</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -16,7 +16,7 @@ internal static class DirectLineStream
     private const int MaxClientMessageBytes = 4096;
 
     public static async Task<Results<EmptyHttpResult, JsonHttpResult<DirectLineError>>> AcceptAsync(
-        string conversationId, string? t, string? watermark, HttpContext context, DirectLineTokens tokens, DirectLineStore store,
+        string conversationId, string? t, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineStore store,
         ConversationFeed feed, IOptions<DirectLineOptions> options, ILogger<ConversationFeed> logger)
     {
         var check = tokens.Verify(t ?? "", out var token);

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Assistant.Bot.Storage;
+using Assistant.Index.Answers;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Assistant.Bot.Conversations;
+
+/// <summary>Conversation contexts in PostgreSQL: a follow-up resolves whichever instance answers it.</summary>
+internal sealed class PostgresConversationStore(PostgresDatabase database) : IConversationStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ConversationContext?> GetContextAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT context::text FROM conversation_contexts WHERE conversation_id = @id", connection);
+        command.Parameters.AddWithValue("id", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json
+            ? JsonSerializer.Deserialize<ConversationContext>(json, Json)
+            : null;
+    }
+
+    public async Task SaveContextAsync(string conversationId, ConversationContext context, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        // As on SQLite: a lost follow-up context costs a re-asked question, not data, so the commit does not wait for
+        // the server's disk. It still survives this process dying.
+        await using var command = new NpgsqlCommand("""
+            SET LOCAL synchronous_commit TO OFF;
+            INSERT INTO conversation_contexts (conversation_id, context, updated_at) VALUES (@id, @context, now())
+            ON CONFLICT (conversation_id) DO UPDATE SET context = excluded.context, updated_at = excluded.updated_at;
+            """, connection, tx);
+        command.Parameters.AddWithValue("id", conversationId);
+        command.Parameters.AddWithValue("context", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(context, Json));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    internal sealed class Schema : IPostgresSchema
+    {
+        public IEnumerable<Migration> Migrations =>
+        [
+            new("conversations-001", """
+                CREATE TABLE conversation_contexts (
+                    conversation_id text PRIMARY KEY,
+                    context         jsonb NOT NULL,
+                    updated_at      timestamptz NOT NULL);
+                """),
+        ];
+    }
+}
