@@ -16,7 +16,21 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# PostgreSQL 15 for the storage tests that run on both backends: a throwaway server (tests/postgres.sh) unless
+# ASSISTANT_TEST_POSTGRES already names one. Without it those tests are skipped, except in CI, where that is a failure.
+source tests/postgres.sh
+trap 'rm -f "$log"; stop_test_postgres' EXIT
+if [ -z "${ASSISTANT_TEST_POSTGRES:-}" ]; then
+  if start_test_postgres; then
+    echo "PostgreSQL for the storage tests: $ASSISTANT_TEST_POSTGRES"
+  elif [ "${CI:-}" = "true" ]; then
+    echo "error: PostgreSQL 15 could not be started, and CI runs the PostgreSQL storage tests" >&2
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+  else
+    echo "warning: no PostgreSQL 15 (apt-get install -y postgresql): the PostgreSQL storage tests are skipped" >&2
+  fi
+fi
 
 dotnet test Assistant.sln -c Release --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

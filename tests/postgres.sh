@@ -19,7 +19,10 @@ start_test_postgres() {
 
   PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/assistant-pg.XXXXXX") || return 1
   [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR"
-  pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U assistant -A trust -E UTF8 --no-locale --no-sync >"$PG_DIR/initdb.log" 2>&1 || return 1
+  if ! pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U assistant -A trust -E UTF8 --no-locale --no-sync >"$PG_DIR/initdb.log" 2>&1; then
+    cat "$PG_DIR/initdb.log" >&2
+    return 1
+  fi
 
   local attempt port
   for attempt in 1 2 3 4 5; do
@@ -33,6 +36,7 @@ start_test_postgres() {
       return 0
     fi
   done
+  [ -f "$PG_DIR/server.log" ] && tail -n 20 "$PG_DIR/server.log" >&2
   return 1
 }
 

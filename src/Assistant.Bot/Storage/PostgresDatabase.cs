@@ -40,7 +40,7 @@ public sealed class PostgresDatabase : IDatabase, IDisposable, IAsyncDisposable
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT 1", connection);
+        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM schema_migrations", connection);
         await command.ExecuteScalarAsync(cancellationToken);
     }
 

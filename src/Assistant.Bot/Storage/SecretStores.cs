@@ -8,8 +8,9 @@ internal sealed class FileSecretStore(string dataDirectory) : ISecretStore
 {
     public string Describe(string name) => Path.Combine(dataDirectory, name);
 
-    public string GetOrCreate(string name, Func<string> create)
+    public string GetOrCreate(string name, Func<string> create, out bool created)
     {
+        created = false;
         var path = Describe(name);
         if (File.Exists(path))
         {
@@ -35,6 +36,7 @@ internal sealed class FileSecretStore(string dataDirectory) : ISecretStore
         try
         {
             File.Move(temporary, path, overwrite: false);
+            created = true;
             return value;
         }
         catch (IOException) when (File.Exists(path))
@@ -50,17 +52,27 @@ internal sealed class PostgresSecretStore(PostgresDatabase database) : ISecretSt
 {
     public string Describe(string name) => $"table server_secrets, name '{name}' ({database.Description})";
 
-    public string GetOrCreate(string name, Func<string> create)
+    public string GetOrCreate(string name, Func<string> create, out bool created)
     {
         using var connection = database.Open();
-        // The insert waits for a concurrent one of the same name and then does nothing; the select sees the winner.
-        using var command = new NpgsqlCommand("""
-            INSERT INTO server_secrets (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING;
-            SELECT value FROM server_secrets WHERE name = @name;
-            """, connection);
-        command.Parameters.AddWithValue("name", name);
-        command.Parameters.AddWithValue("value", create());
-        return (string)command.ExecuteScalar()!;
+        // The insert waits for a concurrent one of the same name and then does nothing; the select that follows (a new
+        // snapshot) sees the winner's.
+        using (var insert = new NpgsqlCommand(
+            "INSERT INTO server_secrets (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING RETURNING value", connection))
+        {
+            insert.Parameters.AddWithValue("name", name);
+            insert.Parameters.AddWithValue("value", create());
+            if (insert.ExecuteScalar() is string value)
+            {
+                created = true;
+                return value;
+            }
+        }
+
+        created = false;
+        using var select = new NpgsqlCommand("SELECT value FROM server_secrets WHERE name = @name", connection);
+        select.Parameters.AddWithValue("name", name);
+        return (string)select.ExecuteScalar()!;
     }
 
     internal sealed class Schema : IPostgresSchema

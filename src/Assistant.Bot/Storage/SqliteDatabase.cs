@@ -37,6 +37,9 @@ public sealed class SqliteDatabase : IDatabase
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
+        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     /// <summary>An open connection with the per-connection settings applied.</summary>

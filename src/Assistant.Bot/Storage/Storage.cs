@@ -11,7 +11,7 @@ public interface IDatabase
     /// <summary>Which database and where ("SQLite /var/lib/assistant/assistant.db"), never a password.</summary>
     string Description { get; }
 
-    /// <summary>Throws when the database cannot be reached.</summary>
+    /// <summary>Reads the schema's own table: throws when the database or the schema cannot be reached.</summary>
     Task CheckAsync(CancellationToken cancellationToken);
 }
 
@@ -21,8 +21,11 @@ public interface IDatabase
 /// </summary>
 public interface ISecretStore
 {
-    /// <summary>The stored value, or <paramref name="create"/>'s, stored first; when two processes race, both get the winner's.</summary>
-    string GetOrCreate(string name, Func<string> create);
+    /// <summary>
+    /// The stored value, or <paramref name="create"/>'s, stored first (<paramref name="created"/> true: this call made it,
+    /// so it may be shown once). When two processes race, both get the winner's.
+    /// </summary>
+    string GetOrCreate(string name, Func<string> create, out bool created);
 
     /// <summary>Where an operator finds the value (a path, a table): for logs, never the value itself.</summary>
     string Describe(string name);

@@ -1,3 +1,4 @@
+using System.Net;
 using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hotline;
@@ -77,14 +78,40 @@ public sealed class StorageStartTests
             .ToArray();
 
         var keys = await Task.WhenAll(instances.Select(s => Task.Run(() => s.GetRequiredService<DirectLineKeys>())));
+        var generated = await Task.WhenAll(instances.Select(s => Task.Run(() =>
+        {
+            var value = s.GetRequiredService<ISecretStore>().GetOrCreate("operator-key.txt", () => Guid.NewGuid().ToString("n"), out var created);
+            return (Value: value, Created: created);
+        })));
         var token = instances[0].GetRequiredService<DirectLineTokens>().Issue("conv-1", "dl_user");
         var check = instances[2].GetRequiredService<DirectLineTokens>().Verify(token, out var verified);
 
         Assert.Single(keys.Select(k => k.Secret).Distinct());
         Assert.Single(keys.Select(k => Convert.ToBase64String(k.SigningKey)).Distinct());
         Assert.Equal(32, keys[0].SigningKey.Length);
+        Assert.Single(generated.Select(g => g.Value).Distinct());
+        Assert.Single(generated, g => g.Created);
         Assert.Equal(TokenCheck.Valid, check);
         Assert.Equal(("conv-1", "dl_user"), (verified!.ConversationId, verified.UserId));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Readiness_follows_the_database(Backend backend)
+    {
+        await using var db = await TestDatabase.CreateAsync(backend);
+        await using var app = new AssistantApplication(db.Settings, db.DataDirectory);
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+
+        var bringBack = await db.TakeAwayAsync();
+        var away = await client.GetAsync("/readyz");
+        await bringBack();
+        var back = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, away.StatusCode);
+        Assert.Equal("application/problem+json", away.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
 
     private sealed class ExtraSchema(Migration migration) : ISqliteSchema, IPostgresSchema

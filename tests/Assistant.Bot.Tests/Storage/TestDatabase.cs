@@ -134,7 +134,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         if (_schema is not null)
         {
-            await ExecuteAsync(PostgresServer!, $"DROP SCHEMA {_schema} CASCADE");
+            await ExecuteAsync(PostgresServer!, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -146,6 +146,25 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             // A file still held open is left for the OS temp cleaner.
         }
+    }
+
+    /// <summary>Takes the database away (the schema on PostgreSQL, the data folder on SQLite); returns how to bring it back.</summary>
+    public async Task<Func<Task>> TakeAwayAsync()
+    {
+        if (_schema is not null)
+        {
+            await ExecuteAsync(PostgresServer!, $"ALTER SCHEMA {_schema} RENAME TO {_schema}_away");
+            return () => ExecuteAsync(PostgresServer!, $"ALTER SCHEMA {_schema}_away RENAME TO {_schema}");
+        }
+
+        Directory.Move(DataDirectory, DataDirectory + "-away");
+        // Pooled connections hold the old file open; the next open must look for it.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return () =>
+        {
+            Directory.Move(DataDirectory + "-away", DataDirectory);
+            return Task.CompletedTask;
+        };
     }
 
     /// <summary>The first column of a query's rows, as text, straight from the database.</summary>

@@ -20,7 +20,7 @@ internal sealed class DirectLineKeys
     public DirectLineKeys(ISecretStore secrets, string? configuredSecret, ILogger logger)
     {
         var secret = string.IsNullOrWhiteSpace(configuredSecret)
-            ? secrets.GetOrCreate(SecretName, NewKey)
+            ? secrets.GetOrCreate(SecretName, NewKey, out _)
             : configuredSecret.Trim();
         if (string.IsNullOrWhiteSpace(configuredSecret))
         {
@@ -30,7 +30,7 @@ internal sealed class DirectLineKeys
 
         _secret = Encoding.UTF8.GetBytes(secret);
         Secret = secret;
-        SigningKey = WebEncoders.Base64UrlDecode(secrets.GetOrCreate(SigningKeyName, NewKey));
+        SigningKey = WebEncoders.Base64UrlDecode(secrets.GetOrCreate(SigningKeyName, NewKey, out _));
     }
 
     public string Secret { get; }
