@@ -4,6 +4,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Assistant.Bot.Tests.DirectLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Assistant.Bot.Tests.Storage;
 
@@ -48,6 +51,29 @@ public sealed class SeveralInstancesTests
     }
 
     [Theory, OnPostgres]
+    public async Task An_instance_that_lost_its_database_connection_listens_again_and_catches_up(Backend backend)
+    {
+        await using var db = await TestDatabase.CreateAsync(backend);
+        await using var a = new AssistantApplication(Instance(db));
+        await using var b = new AssistantApplication(Instance(db, applicationName: $"instance-b-{Guid.NewGuid():n}"));
+        var onA = new DirectLineTestClient(a.CreateClient());
+        var (conversationId, token, streamUrl) = await new DirectLineTestClient(b.CreateClient()).StartAsync();
+        using var socket = await b.Server.CreateWebSocketClient().ConnectAsync(new Uri(streamUrl), CancellationToken.None);
+        await WaitForListenerAsync(b);
+
+        // The database drops B's listening session (a restart, a failover); A's message comes while B is not listening.
+        await TestDatabase.ExecuteAsync(TestDatabase.PostgresServer!, $"""
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE application_name = '{ApplicationName(b)}' AND query LIKE 'LISTEN%'
+            """);
+        var (_, posted) = await onA.PostMessageAsync(conversationId, token, DirectLineTestClient.Question);
+
+        // Well within the 15 s keep-alive: B listens again and wakes its sockets to read what they missed.
+        var pushed = await ReceiveActivitiesAsync(socket, count: 2, within: TimeSpan.FromSeconds(8));
+        Assert.Equal(posted.GetProperty("id").GetString(), pushed[0].GetProperty("id").GetString());
+    }
+
+    [Theory, OnPostgres]
     public async Task Follow_ups_and_drafts_are_shared_by_every_instance(Backend backend)
     {
         await using var db = await TestDatabase.CreateAsync(backend);
@@ -75,9 +101,29 @@ public sealed class SeveralInstancesTests
     }
 
     /// <summary>An instance's settings: the shared database, the same configured secrets; its own (temporary) data folder.</summary>
-    private static Dictionary<string, string?> Instance(TestDatabase db) => DirectLineTestClient.Settings(
-        ("ConnectionStrings:Postgres", db.PostgresConnectionString),
+    private static Dictionary<string, string?> Instance(TestDatabase db, string? applicationName = null) => DirectLineTestClient.Settings(
+        ("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(db.PostgresConnectionString) { ApplicationName = applicationName }.ToString()),
         ("Assistant:OperatorApiKey", OperatorKey));
+
+    private static string ApplicationName(AssistantApplication app) =>
+        new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")).ApplicationName!;
+
+    /// <summary>Until the instance's relay has said LISTEN (it starts in the background).</summary>
+    private static async Task WaitForListenerAsync(AssistantApplication app)
+    {
+        var name = ApplicationName(app);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        await using var connection = new NpgsqlConnection(TestDatabase.PostgresServer);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = @name AND query LIKE 'LISTEN%'", connection);
+        command.Parameters.AddWithValue("name", name);
+        while ((long)(await command.ExecuteScalarAsync())! == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The instance never listened.");
+            await Task.Delay(50);
+        }
+    }
 
     private static HttpClient Operator(AssistantApplication app)
     {
