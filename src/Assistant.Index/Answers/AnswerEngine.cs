@@ -689,7 +689,7 @@ public sealed partial class AnswerEngine
         };
         var text = reason + "\n我可以回答：某项工作由哪个部门牵头、哪些单位协办、什么时候完成，某个部门负责哪些工作，各街道和全区的空气质量等指标。"
             + "例如：“餐饮油烟归哪个部门管？”“园林局负责哪些工作？”“德胜街道PM2.5目标是多少？”";
-        return new Answer(Intent.None, text, true, [], [], ConversationContext.Empty);
+        return new Answer(Intent.None, text, true, [], [], ConversationContext.Empty, q.OutOfScope is "notfound" ? null : q.OutOfScope);
     }
 
     [GeneratedRegex(@"\d")]
