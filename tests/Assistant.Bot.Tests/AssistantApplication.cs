@@ -5,11 +5,14 @@ using Microsoft.Extensions.Configuration;
 namespace Assistant.Bot.Tests;
 
 /// <summary>
-/// The one test application: the real host with its own temporary data folder, so no test sees another's data.
-/// Extra settings override the defaults per test.
+/// The one test application: the real host with its own temporary data folder, so no test sees another's data, and a
+/// known operator key. Extra settings override the defaults per test (an empty OperatorApiKey lets the server generate one).
 /// </summary>
 public sealed class AssistantApplication(IDictionary<string, string?>? settings = null, string? dataDirectory = null) : WebApplicationFactory<Program>
 {
+    /// <summary>Assistant:OperatorApiKey in every test application unless a test sets its own.</summary>
+    public const string OperatorKey = "test-operator-key-5b2e9c71d4";
+
     private readonly bool _ownsDataDirectory = dataDirectory is null;
 
     /// <summary>The data folder: a fresh temporary one, or the one given (to restart on the same data).</summary>
@@ -20,7 +23,11 @@ public sealed class AssistantApplication(IDictionary<string, string?>? settings 
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config =>
         {
-            var values = new Dictionary<string, string?> { ["Assistant:DataDirectory"] = DataDirectory };
+            var values = new Dictionary<string, string?>
+            {
+                ["Assistant:DataDirectory"] = DataDirectory,
+                ["Assistant:OperatorApiKey"] = OperatorKey,
+            };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 values[key] = value;
@@ -28,6 +35,17 @@ public sealed class AssistantApplication(IDictionary<string, string?>? settings 
 
             config.AddInMemoryCollection(values);
         });
+    }
+
+    /// <summary>A client that sends the operator key (X-Api-Key) with every request.</summary>
+    public HttpClient CreateOperatorClient() => CreateClientWithKey(OperatorKey);
+
+    /// <summary>A client that sends <paramref name="apiKey"/> in X-Api-Key with every request.</summary>
+    public HttpClient CreateClientWithKey(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
     }
 
     public override async ValueTask DisposeAsync()

@@ -16,6 +16,7 @@ public sealed class HotlineLoggingTests
         await using var app = new AssistantApplication();
         await using var logged = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(logs)));
         using var client = logged.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AssistantApplication.OperatorKey);
 
         var response = await client.PostAsJsonAsync("/api/hotline/drafts", new
         {
