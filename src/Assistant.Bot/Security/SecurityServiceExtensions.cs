@@ -1,5 +1,7 @@
 using System.Net;
 using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Assistant.Bot.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -30,6 +32,8 @@ public static class SecurityServiceExtensions
             .ValidateOnStart();
         services.AddOptions<AssistantOptions>()
             .Validate(o => KeysAreSound(o), "Assistant:OperatorApiKey, StaffApiKey and AdminApiKey must each be at least 16 characters and differ from each other");
+        // API JSON keeps Chinese readable but always escapes <, >, &, quotes: no response ever holds raw markup.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddSingleton<RoleMap>();
         services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<IOptions<AssistantOptions>>().Value, sp.DataDirectory()));
         services.AddHostedService<OperatorKeyNotice>();
