@@ -61,6 +61,25 @@ public sealed class LimitsTests
     }
 
     [Fact]
+    public async Task A_teams_conversation_may_ask_only_so_often()
+    {
+        await using var bot = await BotFramework.BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["Assistant:Limits:PerConversationPerMinute"] = "2" });
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await bot.SendAsync(BotFramework.TeamsPayloads.PersonalMessage.Replace("1714968600000", $"17149686000{i:D2}", StringComparison.Ordinal));
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(last!.Headers.Contains("Retry-After"));
+        // The two accepted ones are answered (typing + card each); the third was never queued.
+        Assert.Equal(4, (await bot.Connector.WaitForAsync(4)).Count);
+    }
+
+    [Fact]
     public async Task Login_attempts_are_limited_per_address()
     {
         await using var app = new AssistantApplication(new Dictionary<string, string?> { ["Assistant:Limits:LoginsPerMinute"] = "3" });
