@@ -1,3 +1,4 @@
+using Assistant.Bot.Ai;
 using Assistant.Bot.Api;
 using Assistant.Bot.Channels.BotFramework;
 using Assistant.Bot.Channels.DirectLine;
@@ -22,6 +23,9 @@ builder.Services.AddPlanKnowledge();
 
 // One conversation service that every channel calls.
 builder.Services.AddConversations();
+
+// Semantic Kernel plugins over the plan; the optional language model (Assistant:Llm) under the grounding check.
+builder.Services.AddAssistantKernel();
 
 // The embedded SQLite database in the data folder; features register their schema.
 builder.Services.AddSqliteStorage();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Assistant.Index.Answers;
+using Assistant.Index.Hotline;
 using Assistant.Index.Knowledge;
 using Assistant.Index.Search;
 
@@ -11,9 +12,10 @@ namespace Assistant.Index;
 /// </summary>
 public sealed class PlanRuntime : IDisposable
 {
-    private PlanRuntime(string knowledgeDirectory, KnowledgeBase knowledge, Gazetteer gazetteer, MeasureIndex index, AnswerEngine answers, TimeSpan loadTime)
+    private PlanRuntime(string knowledgeDirectory, KnowledgeBase knowledge, Gazetteer gazetteer, MeasureIndex index, ComplaintTriage triage, AnswerEngine answers, TimeSpan loadTime)
     {
         KnowledgeDirectory = knowledgeDirectory;
+        Triage = triage;
         Knowledge = knowledge;
         Gazetteer = gazetteer;
         Index = index;
@@ -30,6 +32,9 @@ public sealed class PlanRuntime : IDisposable
 
     public MeasureIndex Index { get; }
 
+    /// <summary>Complaint triage (knowledge/hotline.json): the hotline desk's, and the answer engine's fallback.</summary>
+    public ComplaintTriage Triage { get; }
+
     public AnswerEngine Answers { get; }
 
     /// <summary>How long loading, indexing and warming up took.</summary>
@@ -41,10 +46,11 @@ public sealed class PlanRuntime : IDisposable
         var knowledge = KnowledgeLoader.Load(knowledgeDirectory);
         var gazetteer = new Gazetteer(knowledge);
         var index = MeasureIndex.Build(knowledge, indexFolder);
-        var answers = new AnswerEngine(knowledge, index, gazetteer);
+        var triage = new ComplaintTriage(knowledge, gazetteer, HotlineGuide.Load(knowledgeDirectory));
+        var answers = new AnswerEngine(knowledge, index, gazetteer, triage);
         // The first SmartCn use loads its dictionary (~0.3 s): pay it here, not on the first user's question.
         answers.Ask("餐饮油烟归哪个部门管");
-        return new PlanRuntime(knowledgeDirectory, knowledge, gazetteer, index, answers, clock.Elapsed);
+        return new PlanRuntime(knowledgeDirectory, knowledge, gazetteer, index, triage, answers, clock.Elapsed);
     }
 
     public void Dispose() => Index.Dispose();

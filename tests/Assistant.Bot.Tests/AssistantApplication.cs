@@ -1,14 +1,20 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests;
 
 /// <summary>
 /// The one test application: the real host with its own temporary data folder, so no test sees another's data, and a
-/// known operator key. Extra settings override the defaults per test (an empty OperatorApiKey lets the server generate one).
+/// known operator key. Extra settings override the defaults per test (an empty OperatorApiKey lets the server generate
+/// one); extra services are added after the app's own.
 /// </summary>
-public sealed class AssistantApplication(IDictionary<string, string?>? settings = null, string? dataDirectory = null) : WebApplicationFactory<Program>
+public sealed class AssistantApplication(
+    IDictionary<string, string?>? settings = null,
+    string? dataDirectory = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     /// <summary>Assistant:OperatorApiKey in every test application unless a test sets its own.</summary>
     public const string OperatorKey = "test-operator-key-5b2e9c71d4";
@@ -35,6 +41,10 @@ public sealed class AssistantApplication(IDictionary<string, string?>? settings 
 
             config.AddInMemoryCollection(values);
         });
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 
     /// <summary>A client that sends the operator key (X-Api-Key) with every request.</summary>

@@ -9,19 +9,28 @@ public sealed record ConversationReply(string ConversationId, Answer Answer, str
 
 /// <summary>
 /// The one conversation service every channel calls: it keeps each conversation's context, so follow-ups
-/// ("那协办单位呢？") resolve against the previous answer, and asks the answer engine.
+/// ("那协办单位呢？") resolve against the previous answer, and asks the answer engine. A composer (the optional
+/// language model) may then word the reply; the rules' answer is the default and the fallback.
 /// </summary>
-public sealed class ConversationService(AnswerEngine answers, IConversationStore store, AssistantMetrics metrics)
+public sealed class ConversationService(AnswerEngine answers, IConversationStore store, AssistantMetrics metrics, IAnswerComposer? composer = null)
 {
     /// <param name="channel">Where the question came from (api, teams, directline, …), for the metrics.</param>
     public async Task<ConversationReply> AskAsync(string? conversationId, string question, CancellationToken cancellationToken, string channel = "api")
     {
-        var id = string.IsNullOrWhiteSpace(conversationId) ? Guid.NewGuid().ToString("n") : conversationId;
-        var context = await store.GetContextAsync(id, cancellationToken);
+        var isNew = string.IsNullOrWhiteSpace(conversationId);
+        var id = isNew ? Guid.NewGuid().ToString("n") : conversationId!;
+        var context = isNew ? null : await store.GetContextAsync(id, cancellationToken);
         var started = Stopwatch.GetTimestamp();
-        var answer = answers.Ask(question, context);
+        var rules = answers.Ask(question, context);
+        var composed = composer is null ? null : await composer.ComposeAsync(question, rules, context, cancellationToken);
+        var answer = composed ?? rules;
         metrics.Answered(answer.Intent.ToApi(), answer.NoAnswer, Stopwatch.GetElapsedTime(started).TotalMilliseconds, channel);
-        await store.SaveContextAsync(id, answer.Context, cancellationToken);
-        return new ConversationReply(id, answer);
+        // Store only what a follow-up could use, and only when it changed: one write less per question.
+        if (!answer.Context.IsEmpty && !(context?.SameAs(answer.Context) ?? false))
+        {
+            await store.SaveContextAsync(id, answer.Context, cancellationToken);
+        }
+
+        return new ConversationReply(id, answer, composed is null ? AnsweredBy.Rules : AnsweredBy.Model);
     }
 }

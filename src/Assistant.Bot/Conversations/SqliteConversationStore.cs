@@ -22,7 +22,8 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
 
     public async Task SaveContextAsync(string conversationId, ConversationContext context, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        // A lost follow-up context costs a re-asked question, not data: no fsync per question.
+        await using var connection = await database.OpenAsync(cancellationToken, durable: false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO conversation_contexts (conversation_id, context, updated_at) VALUES ($id, $context, $at)

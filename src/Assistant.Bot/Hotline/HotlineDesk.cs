@@ -85,9 +85,7 @@ public static class HotlineServiceExtensions
             .BindConfiguration(HotlineOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp => ComplaintTriage.Load(
-            sp.GetRequiredService<PlanRuntime>(),
-            KnowledgeLoader.LocateDirectory(sp.GetRequiredService<IOptions<AssistantOptions>>().Value.KnowledgeDirectory)));
+        services.AddSingleton(sp => sp.GetRequiredService<PlanRuntime>().Triage);
         services.AddSingleton(sp => new HotlineDrafter(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Terms));
         services.AddSingleton<ISqliteSchema, HotlineSchema>();
         services.AddSingleton<IHotlineDraftStore, SqliteHotlineDraftStore>();

@@ -37,13 +37,17 @@ public sealed class SqliteDatabase
     public string Path { get; }
 
     /// <summary>An open connection with the per-connection settings applied.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    /// <param name="durable">
+    /// True: a commit is on disk before it returns (drafts, revisions). False: in the WAL before it returns, so it
+    /// survives the process being killed but not a power cut — enough for state that can be rebuilt (follow-up context).
+    /// </param>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default, bool durable = true)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
         // FULL: a commit is on disk before it returns, so an acknowledged write survives kill -9 and power loss.
-        pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        pragma.CommandText = $"PRAGMA synchronous={(durable ? "FULL" : "NORMAL")}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

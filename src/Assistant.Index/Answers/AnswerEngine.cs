@@ -23,14 +23,24 @@ public sealed partial class AnswerEngine
     private readonly KnowledgeBase _knowledge;
     private readonly MeasureIndex _index;
     private readonly QuestionReader _reader;
+    private readonly Hotline.ComplaintTriage? _triage;
     private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _measureTerms;
     private readonly Dictionary<string, int> _bigramFrequency;
+    private readonly string[] _deadlineTexts;
 
-    public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer)
+    /// <param name="triage">
+    /// Complaint triage, for questions phrased as a complaint ("楼下饭馆排烟呛得不行，归哪个部门管"): when search finds
+    /// no measure that holds the topic, the triage's category and its measures are the basis.
+    /// </param>
+    public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer, Hotline.ComplaintTriage? triage = null)
     {
+        _triage = triage;
         _knowledge = knowledge;
         _index = index;
-        _reader = new QuestionReader(gazetteer);
+        _deadlineTexts = knowledge.Plan.Measures.Select(m => m.Deadline.Text).Where(d => d.Length >= 4).Distinct(StringComparer.Ordinal)
+            .OrderByDescending(d => d.Length).ToArray();
+        var years = knowledge.Plan.Measures.SelectMany(m => YearInText().Matches(m.Text)).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        _reader = new QuestionReader(gazetteer, years);
         _measureTerms = knowledge.Plan.Measures.ToDictionary(
             m => m.Ref,
             m =>
@@ -58,14 +68,49 @@ public sealed partial class AnswerEngine
 
     public Answer Ask(string question, ConversationContext? context = null)
     {
+        // The engine is deterministic, and after news of a policy many people ask the same thing: remember answers.
+        var key = CacheKey(question, context);
+        if (_answers.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var answer = Compute(question, context);
+        if (_answers.Count >= MaxCachedAnswers)
+        {
+            _answers.Clear();
+        }
+
+        _answers[key] = answer;
+        return answer;
+    }
+
+    private const int MaxCachedAnswers = 10_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Answer> _answers = new(StringComparer.Ordinal);
+
+    private static string CacheKey(string question, ConversationContext? context) => context is null || context.IsEmpty
+        ? question
+        : $"{question}\u0001{context.Intent}\u0001{context.Unit}\u0001{context.Street}\u0001{string.Join(',', context.MeasureRefs)}";
+
+    /// <summary>Answers without the cache (what <see cref="Ask"/> does on a miss); for benchmarks and checks.</summary>
+    public Answer Compute(string question, ConversationContext? context = null)
+    {
         var q = _reader.Read(question, context);
-        return q.Intent switch
+        var answer = q.Intent switch
         {
             Intent.None => NoBasis(q),
-            Intent.Duties => Duties(q),
+            Intent.Duties => Duties(q, context),
             Intent.Indicator => Indicator(q, context),
             _ => AboutMeasures(q, context),
         };
+
+        // Another year than 2024 is answered only by wording of the plan that names that year (到2025年…).
+        var year = YearInText().Matches(q.Normalized).Select(m => m.Value).FirstOrDefault(y => y != "2024");
+        return year is null || answer.NoAnswer || q.Normalized.Contains("2024", StringComparison.Ordinal)
+            || answer.Matches.Any(m => m.Measure.Contains(year, StringComparison.Ordinal))
+            ? answer
+            : NoBasis(q with { OutOfScope = "year" });
     }
 
     /// <summary>The measures a topic is about, best first, each with its share of the topic found in it.</summary>
@@ -102,7 +147,7 @@ public sealed partial class AnswerEngine
         }
         else
         {
-            measures = BestMeasures(q);
+            measures = BestMeasures(q, context);
         }
 
         if (measures.Count == 0)
@@ -137,12 +182,34 @@ public sealed partial class AnswerEngine
     }
 
     /// <summary>Searches the topic; keeps the best measure and any that match equally well.</summary>
-    private List<Measure> BestMeasures(Question q)
+    private List<Measure> BestMeasures(Question q, ConversationContext? context = null)
     {
         var topic = q.Topic.Length > 0 ? q.Topic : string.Join(" ", q.Units.Select(u => u.Name));
+        var terms = TopicTerms.Of(topic);
+
+        // A short question after an answer ("年底比例要到多少") is first read against that answer's measures.
+        if (context is { MeasureRefs.Count: > 0 } && q.Units.Count == 0 && ChineseText.Normalize(q.Raw).Length <= MaxFollowUpLength)
+        {
+            var previous = context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>()
+                .Select(m => (Measure: m, Coverage: Coverage(terms, m)))
+                .Where(x => x.Coverage >= MinCoverage)
+                .OrderByDescending(x => x.Coverage)
+                .ToList();
+            if (previous.Count > 0)
+            {
+                return [previous[0].Measure];
+            }
+        }
+
         var hits = FindMeasures(topic, q.Units.Select(u => u.Name).ToList(), max: 10)
-            .Where(h => h.Coverage >= MinCoverage)
+            .Where(h => h.Coverage >= MinCoverage || SharesLongRun(terms, h.Measure))
             .ToList();
+
+        // A year other than the plan's ("到2025年…") is answered only by a measure that names it.
+        if (YearInText().Matches(q.Normalized).Select(m => m.Value).FirstOrDefault(y => y != "2024") is { } year)
+        {
+            hits = hits.Where(h => h.Measure.Text.Contains(year, StringComparison.Ordinal)).ToList();
+        }
         if (q.Units.Count > 0)
         {
             // "区交通委负责的充电设施…": a measure the named unit takes part in beats one it does not.
@@ -155,7 +222,11 @@ public sealed partial class AnswerEngine
 
         if (hits.Count == 0)
         {
-            return [];
+            var basis = ComplaintBasis(q);
+            // Still nothing, and a short question right after an answer ("一共要搞多少条"): it is about that answer.
+            return basis.Count > 0 || context is not { MeasureRefs.Count: > 0 } || q.Units.Count > 0 || ChineseText.Normalize(q.Raw).Length > MaxFollowUpLength
+                ? basis
+                : context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().Take(MaxListed).ToList();
         }
 
         var top = hits.Max(h => h.Score);
@@ -167,6 +238,48 @@ public sealed partial class AnswerEngine
             .Select(h => h.Measure)
             .ToList();
     }
+
+    private const int MaxFollowUpLength = 12;
+
+    /// <summary>Four or more characters of the topic, in a row, in the measure's own wording (流动加油车).</summary>
+    private const int LongRun = 4;
+
+    private bool SharesLongRun(TopicTerms topic, Measure m)
+    {
+        var text = _measureTerms[m.Ref].Text;
+        foreach (var phrase in topic.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            for (var i = 0; i + LongRun <= phrase.Length; i++)
+            {
+                var run = phrase.AsSpan(i, LongRun);
+                if (ChineseText.IsCjk(run[0]) && ChineseText.IsCjk(run[^1]) && text.AsSpan().IndexOf(run, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A question phrased as a complaint that search cannot place ("平房有人偷偷烧散煤取暖，谁来查"): the hotline triage
+    /// reads its category from cue words, and that category's measures are the basis.
+    /// </summary>
+    private List<Measure> ComplaintBasis(Question q)
+    {
+        if (_triage is null)
+        {
+            return [];
+        }
+
+        var triage = _triage.Triage(q.Raw);
+        return triage.Category == OtherCategory
+            ? []
+            : triage.Basis.Where(b => b.Category == triage.Category).Select(b => b.Measure).Take(MaxListed).ToList();
+    }
+
+    private const string OtherCategory = "其他";
 
     /// <summary>
     /// How much of the topic a measure contains counts most (a question names its matter in few words); the BM25
@@ -206,10 +319,19 @@ public sealed partial class AnswerEngine
 
     // ---- duties -------------------------------------------------------------------------------------------------
 
-    private Answer Duties(Question q)
+    private Answer Duties(Question q, ConversationContext? context)
     {
+        if (q.IsFollowUp && context is not null && q.Units.Count == 0 && q.Streets.Count == 0)
+        {
+            // "那他们协办的呢": the previous answer's unit or street.
+            var units = context.Unit is { } u && _knowledge.FindUnit(u) is { } previousUnit ? [previousUnit] : q.Units;
+            var streets = context.Street is { } st && _knowledge.FindStreet(st) is { } previousStreet ? [previousStreet] : q.Streets;
+            q = q with { Units = units, Streets = streets };
+        }
+
         var unit = q.Units.FirstOrDefault();
         var street = q.Streets.FirstOrDefault();
+        var deadlineText = _deadlineTexts.FirstOrDefault(d => q.Normalized.Contains(d, StringComparison.Ordinal));
         IEnumerable<(Measure M, string Role)> rows;
         string subject;
         if (unit is not null || street is not null)
@@ -227,7 +349,7 @@ public sealed partial class AnswerEngine
                 .Where(r => r.Roles.All(role => role.Length > 0))
                 .Select(r => (r.M, Role: r.Roles.Count == 1 ? r.Roles[0] : "joint"));
         }
-        else if (q.Time is not null)
+        else if (q.Time is not null || deadlineText is not null)
         {
             subject = "全区";
             rows = _knowledge.Plan.Measures.Select(m => (M: m, Role: "due"));
@@ -241,6 +363,18 @@ public sealed partial class AnswerEngine
         {
             rows = rows.Where(r => window.Includes(r.M.Deadline));
         }
+        else if (deadlineText is not null)
+        {
+            // "哪些任务是按时间节点完成的": the deadline as the plan writes it.
+            rows = rows.Where(r => r.M.Deadline.Text == deadlineText);
+        }
+
+        // "在应对气候变化那个附件里", "附件4里": one annex (and its theme is no topic to narrow by).
+        var annex = AnnexNamed(q.Normalized);
+        if (annex is not null)
+        {
+            rows = rows.Where(r => r.M.Annex == annex);
+        }
 
         if (q.AsksLeadOnly)
         {
@@ -253,7 +387,7 @@ public sealed partial class AnswerEngine
 
         var list = rows.ToList();
         var topic = TopicTerms.Of(q.Topic);
-        if (!topic.IsEmpty)
+        if (!topic.IsEmpty && annex is null)
         {
             // "区城市管理委负责哪些充电设施的工作": narrow to the topic when some rows are about it.
             var onTopic = list.Where(r => Coverage(topic, r.M) >= MinCoverage).ToList();
@@ -284,6 +418,28 @@ public sealed partial class AnswerEngine
         var matches = list.Select(r => AnswerMatch.From(r.M, r.Role)).ToList();
         return new Answer(Intent.Duties, sb.ToString().TrimEnd(), false, matches, [],
             new ConversationContext(Intent.Duties, list.Select(r => r.M.Ref).ToList(), unit?.Name, street?.Name));
+    }
+
+    /// <summary>An annex the question names by number (附件4) or by its title's theme (应对气候变化).</summary>
+    private int? AnnexNamed(string text)
+    {
+        if (AnnexNumber().Match(text) is { Success: true } m)
+        {
+            return m.Groups[1].Value[0] - '0';
+        }
+
+        foreach (var annex in _knowledge.Plan.Annexes)
+        {
+            // 西城区应对气候变化2024年行动计划 → 应对气候变化; 西城区蓝天保卫战… → 蓝天保卫战, 蓝天.
+            var theme = annex.Title.Replace("西城区", "", StringComparison.Ordinal).Replace("2024年行动计划", "", StringComparison.Ordinal);
+            var shortTheme = theme.Replace("保卫战", "", StringComparison.Ordinal);
+            if (text.Contains(theme, StringComparison.Ordinal) || (shortTheme.Length >= 2 && text.Contains(shortTheme + "保卫战", StringComparison.Ordinal)))
+            {
+                return annex.Number;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The unit names under which a unit or a street appears in the tables.</summary>
@@ -340,7 +496,7 @@ public sealed partial class AnswerEngine
         var district = DistrictFigures(q);
         var measures = (q.IsFollowUp && context is not null
                 ? context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().ToList()
-                : BestMeasures(q))
+                : BestMeasures(q, context))
             .Where(m => Number().IsMatch(m.Text))
             .ToList();
         if (district.Count == 0 && measures.Count == 0)
@@ -390,11 +546,18 @@ public sealed partial class AnswerEngine
             .Append("。\n");
     }
 
-    /// <summary>15左右 + % → 15%左右; 100（100，0） + % → 100%（100，0）.</summary>
+    /// <summary>850 + 吨 → 850吨; 15左右 + % → 15%左右; anything else verbatim with its unit after (100（100，0）（单位：%）).</summary>
     internal static string WithUnit(string value, string unit)
     {
         var m = LeadingNumber().Match(value);
-        return m.Success ? string.Concat(m.Value, unit, value.AsSpan(m.Length)) : value + unit;
+        if (m.Success && m.Length == value.Length)
+        {
+            return value + unit;
+        }
+
+        return m.Success && value.AsSpan(m.Length) is "左右"
+            ? string.Concat(m.Value, unit, "左右")
+            : $"{value}（单位：{unit}）";
     }
 
     private Answer StreetFigures(Question q)
@@ -417,15 +580,12 @@ public sealed partial class AnswerEngine
             if (q.AsksQ1)
             {
                 sb.Append(street.Name).Append("2024年一季度目标：PM2.5浓度 ").Append(t.Pm25Q1).Append(" 微克/立方米，重污染天数 ")
-                  .Append(t.HeavyPollutionDaysQ1).Append(" 天（全年：PM2.5 ").Append(t.Pm25Annual).Append(" 微克/立方米，优良天数比率 ")
-                  .Append(t.GoodDaysRatio).Append("%，重污染天数 ").Append(t.HeavyPollutionDays).Append(" 天）。\n");
+                  .Append(t.HeavyPollutionDaysQ1).Append(" 天。\n");
             }
-            else
-            {
-                sb.Append(street.Name).Append("2024年目标：PM2.5年均浓度 ").Append(t.Pm25Annual).Append(" 微克/立方米（一季度 ")
-                  .Append(t.Pm25Q1).Append("），优良天数比率 ").Append(t.GoodDaysRatio).Append("%，重污染天数 ")
-                  .Append(t.HeavyPollutionDays).Append(" 天（一季度 ").Append(t.HeavyPollutionDaysQ1).Append(" 天）。\n");
-            }
+
+            sb.Append(street.Name).Append("2024年目标：PM2.5年均浓度 ").Append(t.Pm25Annual).Append(" 微克/立方米（一季度 ")
+              .Append(t.Pm25Q1).Append("），优良天数比率 ").Append(t.GoodDaysRatio).Append("%，重污染天数 ")
+              .Append(t.HeavyPollutionDays).Append(" 天（一季度 ").Append(t.HeavyPollutionDaysQ1).Append(" 天）。\n");
         }
 
         if (figures.Count == 0)
@@ -444,8 +604,10 @@ public sealed partial class AnswerEngine
         var text = q.Normalized;
         var asksDistrict = text.Contains("全区", StringComparison.Ordinal) || text.Contains("西城区", StringComparison.Ordinal)
             || text.Contains("区级", StringComparison.Ordinal) || text.Contains("全西城", StringComparison.Ordinal);
+        // A target is named when most of one of its keywords' bigrams are in the question (含VOCs的产品 ~ 含VOCs产品).
+        var question = ChineseText.Bigrams(text);
         var scored = _knowledge.Plan.DistrictTargets
-            .Select(t => (Target: t, Hits: t.Keywords.Count(k => text.Contains(ChineseText.Normalize(k), StringComparison.Ordinal))))
+            .Select(t => (Target: t, Hits: t.Keywords.Count(k => KeywordIn(k, text, question))))
             .Where(x => x.Hits > 0)
             .ToList();
         if (scored.Count == 0)
@@ -467,6 +629,18 @@ public sealed partial class AnswerEngine
         }
 
         return chosen.Select(t => new Figure(t.Name, t.Value, t.Unit, "附件6")).ToList();
+    }
+
+    private static bool KeywordIn(string keyword, string text, HashSet<string> questionBigrams)
+    {
+        var k = ChineseText.Normalize(keyword);
+        if (text.Contains(k, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var bigrams = ChineseText.Bigrams(k);
+        return bigrams.Count >= 3 && bigrams.Count(questionBigrams.Contains) >= Math.Ceiling(bigrams.Count * 0.6);
     }
 
     private static readonly HashSet<string> AirWords = new(StringComparer.Ordinal) { "PM2.5", "优良天数", "重污染天数", "浓度" };
@@ -515,11 +689,17 @@ public sealed partial class AnswerEngine
         };
         var text = reason + "\n我可以回答：某项工作由哪个部门牵头、哪些单位协办、什么时候完成，某个部门负责哪些工作，各街道和全区的空气质量等指标。"
             + "例如：“餐饮油烟归哪个部门管？”“园林局负责哪些工作？”“德胜街道PM2.5目标是多少？”";
-        return new Answer(Intent.None, text, true, [], [], ConversationContext.Empty);
+        return new Answer(Intent.None, text, true, [], [], ConversationContext.Empty, q.OutOfScope is "notfound" ? null : q.OutOfScope);
     }
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"20\d\d")]
+    private static partial Regex YearInText();
+
+    [GeneratedRegex(@"附件\s*([1-6])(?![-－—第\d])")]
+    private static partial Regex AnnexNumber();
 
     [GeneratedRegex(@"^\d+(?:\.\d+)?")]
     private static partial Regex LeadingNumber();

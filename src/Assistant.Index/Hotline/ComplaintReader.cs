@@ -107,14 +107,17 @@ public static partial class ComplaintReader
         return tens < 0 || ones < 0 ? null : tens * 10 + ones;
     }
 
-    /// <summary>Where, since when, how often, and whether it was reported before; the summary is masked.</summary>
-    public static ComplaintFacts ReadFacts(string complaint, string? streetEvidence)
+    /// <summary>
+    /// Where, since when, how often, and whether it was reported before; the summary is masked. The street, when
+    /// found, anchors the place: its mention and the location phrase after it, or else its full name.
+    /// </summary>
+    public static ComplaintFacts ReadFacts(string complaint, string? streetEvidence, string? streetName = null)
     {
         var masked = PersonalData.Mask(complaint.Trim());
         var normalized = ChineseText.Normalize(masked);
         return new ComplaintFacts(
             Summarize(masked),
-            Where(normalized, streetEvidence),
+            Where(normalized, streetEvidence, streetName),
             Since().Match(normalized) is { Success: true } since ? since.Value : null,
             FrequencyWords.FirstOrDefault(w => normalized.Contains(w, StringComparison.Ordinal)),
             ReportedBeforeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)));
@@ -139,14 +142,14 @@ public static partial class ComplaintReader
         return string.Concat(text.AsSpan(0, cut > 30 ? cut : 90), "……");
     }
 
-    private static string? Where(string normalized, string? streetEvidence)
+    private static string? Where(string normalized, string? streetEvidence, string? streetName)
     {
         if (streetEvidence is not null && normalized.IndexOf(streetEvidence, StringComparison.Ordinal) is var at and >= 0)
         {
             // From the street or place named to the end of its location phrase (…小区, …胡同, …附近).
             var rest = normalized[at..];
             var place = PlaceAfterStreet().Match(rest);
-            return place.Success ? place.Value : streetEvidence;
+            return place.Success ? place.Value : streetName ?? streetEvidence;
         }
 
         return Place().Match(normalized) is { Success: true } m ? m.Value : null;
@@ -158,7 +161,7 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"(?:已经|持续|快|都|有|最近|近)?(?:[一二两三四五六七八九十半几\d]+|好几)(?:个)?多?(?:天|周|星期|个月|月|年)(?:了|多了|以来|之久)?|(?:从|自)[^，。！？,]{1,12}(?:开始|起|以来)|最近|近期|这几天|这段时间|这阵子|入冬以来|入夏以来")]
     private static partial Regex Since();
 
-    [GeneratedRegex(@"^[^，。！？,；]{0,14}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|路|巷|里|院|公园|广场|市场|商场|大厦|附近|一带|那边|这边|门口|路口)(?:[一二三四五六七八九十]+区)?")]
+    [GeneratedRegex(@"^[^，。！？,；]{0,14}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|路|巷|里|院|公园|广场|市场|商场|大厦|附近|一带|那边|这边|门口|路口|门|桥|下面|旁边|对面)(?:[一二三四五六七八九十]+区)?")]
     private static partial Regex PlaceAfterStreet();
 
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2,8}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|公园|广场|市场|商场|大厦|地铁站)(?:[一二三四五六七八九十]+区)?")]

@@ -49,7 +49,7 @@ public sealed class ComplaintTriage
         var (leads, cos) = Units(basis, street);
         return new Triage(
             category, alsoConcerns, cues, street, streetEvidence, time,
-            ComplaintReader.ReadFacts(complaint, streetEvidence), basis, leads, cos);
+            ComplaintReader.ReadFacts(complaint, streetEvidence, street?.Name), basis, leads, cos);
     }
 
     // ---- category -----------------------------------------------------------------------------------------------

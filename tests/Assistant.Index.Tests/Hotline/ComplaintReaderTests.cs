@@ -59,6 +59,16 @@ public sealed class ComplaintReaderTests
         Assert.True(facts.ReportedBefore);
     }
 
+    [Theory]
+    [InlineData("德胜门箭楼下面每天晚上有人跳广场舞", "德胜", "德胜街道", "德胜门")]
+    [InlineData("金融街那边有个工地夜间施工", "金融街", "金融街街道", "金融街那边")]
+    // Nothing after the mention reads as a place: the street's own name, not a bare short form.
+    [InlineData("广外有人放鞭炮", "广外", "广安门外街道", "广安门外街道")]
+    public void Where_starts_at_the_street_mention(string complaint, string evidence, string street, string where)
+    {
+        Assert.Equal(where, ComplaintReader.ReadFacts(complaint, evidence, street).Where);
+    }
+
     [Fact]
     public void Summary_leaves_out_contact_details()
     {

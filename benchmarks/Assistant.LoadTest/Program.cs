@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+// Drives a running server over loopback and prints throughput and p50/p99 latency per scenario and concurrency.
+// Usage: dotnet run -c Release --project benchmarks/Assistant.LoadTest -- --url http://127.0.0.1:5000
+//        [--seconds 5] [--levels 1,16,64] [--api-key KEY] [--dl-secret SECRET] [--questions tests/eval/questions.jsonl]
+// benchmarks/load.sh starts a server with the right settings and runs this against it.
+var options = Args.Parse(args);
+var questions = File.ReadLines(options.Questions)
+    .Where(l => l.Trim().Length > 0)
+    .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!)
+    .ToArray();
+string[] complaints =
+[
+    "楼下饭馆的油烟每天中午都熏到我家，窗户都不敢开，在德胜门附近。",
+    "工地每天晚上十一点以后还在施工，噪音太大，影响休息，地址在月坛南街。",
+    "小区门口广场舞音响太响，每晚七点到九点，什刹海附近。",
+    "路边渣土车遗撒严重，尘土飞扬，白纸坊一带。",
+];
+
+var scenarios = new List<Scenario>
+{
+    new("bare (/healthz)", (c, i, ct) => c.GetAsync("/healthz", ct)),
+    new("/api/ask", (c, i, ct) => c.PostAsJsonAsync("/api/ask", new { question = questions[i % questions.Length] }, ct)),
+};
+if (options.ApiKey is not null)
+{
+    scenarios.Add(new("/api/hotline/drafts", (c, i, ct) =>
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/hotline/drafts") { Content = JsonContent.Create(new { complaint = complaints[i % complaints.Length] }) };
+        request.Headers.Add("X-Api-Key", options.ApiKey);
+        return c.SendAsync(request, ct);
+    }));
+}
+
+if (options.DirectLineSecret is not null)
+{
+    scenarios.Add(new("Direct Line round trip", DirectLine.RoundTrip(questions), DirectLine.StartConversations(options.DirectLineSecret)));
+}
+
+Console.WriteLine($"{"scenario",-24} {"clients",7} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
+var results = new List<(string Scenario, int Clients, double Rps, double P50, double P99)>();
+foreach (var scenario in scenarios)
+{
+    foreach (var clients in options.Levels)
+    {
+        var r = await Run(options, scenario, clients);
+        results.Add((scenario.Name, clients, r.Rps, r.P50, r.P99));
+        Console.WriteLine($"{scenario.Name,-24} {clients,7} {r.Rps,9:0} {r.P50,8:0.00} {r.P99,8:0.00} {r.Errors,7}");
+    }
+}
+
+foreach (var clients in options.Levels)
+{
+    var bare = results.First(r => r.Scenario.StartsWith("bare", StringComparison.Ordinal) && r.Clients == clients);
+    var ask = results.First(r => r.Scenario == "/api/ask" && r.Clients == clients);
+    Console.WriteLine($"/api/ask throughput at {clients} clients: {100 * ask.Rps / bare.Rps:0}% of the bare endpoint's");
+}
+
+static async Task<(double Rps, double P50, double P99, int Errors)> Run(Args options, Scenario scenario, int clients)
+{
+    using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+    using var http = new HttpClient(handler) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
+    var state = scenario.Setup is null ? null : await scenario.Setup(http, clients);
+    var latencies = new List<double>[clients];
+    var errors = 0;
+    var stop = Stopwatch.StartNew();
+    var duration = TimeSpan.FromSeconds(options.Seconds);
+    var workers = Enumerable.Range(0, clients).Select(async w =>
+    {
+        latencies[w] = new List<double>();
+        var i = w;
+        while (stop.Elapsed < duration)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await scenario.Send(new Client(http, w, state), i, CancellationToken.None);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                Interlocked.Increment(ref errors);
+            }
+
+            latencies[w].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            i += clients;
+        }
+    }).ToArray();
+    await Task.WhenAll(workers);
+    var all = latencies.SelectMany(l => l).Order().ToList();
+    return (all.Count / stop.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), errors);
+}
+
+static double Percentile(List<double> sorted, double p) =>
+    sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+/// <summary>One worker's view: the shared HttpClient, its index, and per-scenario state (Direct Line tokens).</summary>
+internal sealed record Client(HttpClient Http, int Worker, object? State)
+{
+    public Task<HttpResponseMessage> GetAsync(string path, CancellationToken ct) => Http.GetAsync(path, ct);
+
+    public Task<HttpResponseMessage> PostAsJsonAsync<T>(string path, T body, CancellationToken ct) => Http.PostAsJsonAsync(path, body, ct);
+
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) => Http.SendAsync(request, ct);
+}
+
+internal sealed record Scenario(string Name, Func<Client, int, CancellationToken, Task<HttpResponseMessage>> Send, Func<HttpClient, int, Task<object?>>? Setup = null);
+
+/// <summary>A Direct Line round trip: post the user's message, poll until the bot's reply is in the activity set.</summary>
+internal static class DirectLine
+{
+    private const string BasePath = "/v3/directline";
+
+    /// <summary>One conversation per worker, started with the secret (as a page's server would).</summary>
+    public static Func<HttpClient, int, Task<object?>> StartConversations(string secret) => async (http, clients) =>
+    {
+        var conversations = new (string Id, string Token)[clients];
+        for (var w = 0; w < clients; w++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{BasePath}/conversations");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            using var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            conversations[w] = (body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+        }
+
+        return conversations;
+    };
+
+    public static Func<Client, int, CancellationToken, Task<HttpResponseMessage>> RoundTrip(string[] questions) =>
+        async (client, i, ct) =>
+        {
+            var (id, token) = (((string Id, string Token)[])client.State!)[client.Worker];
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"{BasePath}/conversations/{id}/activities")
+            {
+                Content = JsonContent.Create(new { type = "message", from = new { id = "user" }, text = questions[i % questions.Length] }),
+            };
+            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var posted = await client.Http.SendAsync(post, ct);
+            if (!posted.IsSuccessStatusCode)
+            {
+                return posted;
+            }
+
+            var sent = (await posted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
+            posted.Dispose();
+            for (var attempt = 0; attempt < 200; attempt++)
+            {
+                using var get = new HttpRequestMessage(HttpMethod.Get, $"{BasePath}/conversations/{id}/activities");
+                get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                var response = await client.Http.SendAsync(get, ct);
+                var set = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+                if (set.GetProperty("activities").EnumerateArray().Any(a => a.TryGetProperty("replyToId", out var r) && r.GetString() == sent))
+                {
+                    return response;
+                }
+
+                response.Dispose();
+                await Task.Delay(5, ct);
+            }
+
+            return new HttpResponseMessage(System.Net.HttpStatusCode.GatewayTimeout);
+        };
+}
+
+internal sealed record Args(string Url, int Seconds, int[] Levels, string? ApiKey, string? DirectLineSecret, string Questions)
+{
+    public static Args Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        string? Optional(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        return new Args(
+            Get("--url", "http://127.0.0.1:5000"),
+            int.Parse(Get("--seconds", "5"), CultureInfo.InvariantCulture),
+            Get("--levels", "1,16,64").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
+            Optional("--api-key"),
+            Optional("--dl-secret"),
+            Get("--questions", "tests/eval/questions.jsonl"));
+    }
+}
