@@ -6,6 +6,7 @@ using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Hotline;
+using Assistant.Bot.Security;
 using Assistant.Bot.Storage;
 using Assistant.Bot.Widget;
 
@@ -42,22 +43,29 @@ builder.Services.AddPublicWidget();
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
 
-// Per-IP rate limits for public endpoints and a request body cap.
+// Per-IP rate limits for public endpoints (a partition of their own for authenticated clients) and a request body cap.
 builder.Services.AddPublicLimits();
+
+// Roles (citizen, staff, operator, admin): API keys, OIDC bearer tokens, the operator page's session; a policy per role.
+builder.Services.AddAssistantSecurity();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();
 app.UseCors();
+app.UseAuthentication();
 app.UseRateLimiter();
+app.UseAuthorization();
 
 app.MapAskApi();
 app.MapPlanApi();
 app.MapHotlineApi();
+app.MapOperatorPage();
 app.MapBotFrameworkApi();
 app.MapDirectLine();
 app.MapWidgetApi();

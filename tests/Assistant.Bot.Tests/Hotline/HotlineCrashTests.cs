@@ -12,9 +12,10 @@ public sealed class HotlineCrashTests : IDisposable
     public async Task A_draft_that_returned_201_survives_kill_9()
     {
         var created = new List<(string Id, string Draft)>();
-        await using (var server = await ServerProcess.StartAsync(_data))
+        await using (var server = await ServerProcess.StartAsync(_data, $"--Assistant:OperatorApiKey={AssistantApplication.OperatorKey}"))
         {
             using var client = new HttpClient { BaseAddress = server.Address };
+            client.DefaultRequestHeaders.Add("X-Api-Key", AssistantApplication.OperatorKey);
             foreach (var complaint in new[] { "德胜街道有家饭馆油烟扰民", "什刹海那边的工地半夜打桩", "陶然亭公园广场舞音响太大" })
             {
                 var response = await client.PostAsJsonAsync("/api/hotline/drafts", new { complaint });
@@ -29,9 +30,10 @@ public sealed class HotlineCrashTests : IDisposable
             server.Crash();
         }
 
-        await using (var restarted = await ServerProcess.StartAsync(_data))
+        await using (var restarted = await ServerProcess.StartAsync(_data, $"--Assistant:OperatorApiKey={AssistantApplication.OperatorKey}"))
         {
             using var client = new HttpClient { BaseAddress = restarted.Address };
+            client.DefaultRequestHeaders.Add("X-Api-Key", AssistantApplication.OperatorKey);
             foreach (var (id, draft) in created)
             {
                 var response = await client.GetAsync($"/api/hotline/drafts/{id}");

@@ -41,31 +41,5 @@ internal sealed class DirectLineKeys
     public bool IsSecret(string candidate) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _secret);
 
-    private static string ReadOrCreate(string path, Func<string> create)
-    {
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path).Trim();
-        }
-
-        var value = create();
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var writer = new StreamWriter(path, Encoding.ASCII, options);
-            writer.Write(value);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first: use theirs, so both agree.
-            return File.ReadAllText(path).Trim();
-        }
-
-        return value;
-    }
+    private static string ReadOrCreate(string path, Func<string> create) => Hosting.SecretFiles.ReadOrCreate(path, create, out _);
 }
