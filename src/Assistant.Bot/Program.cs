@@ -6,6 +6,7 @@ using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Hotline;
+using Assistant.Bot.Security;
 using Assistant.Bot.Storage;
 using Assistant.Bot.Widget;
 
@@ -29,35 +30,42 @@ builder.Services.AddAssistantKernel();
 // The embedded SQLite database in the data folder, or PostgreSQL (ConnectionStrings:Postgres) for several instances.
 builder.Services.AddStorage();
 
-// The 12345 hotline: complaint triage, reply drafts and their SQLite store.
+// The 12345 hotline: complaint triage, reply drafts and their store.
 builder.Services.AddHotline();
 
 // Teams / Azure Bot Service: POST /api/messages, authenticated, answered after acknowledging.
 builder.Services.AddBotFramework();
 
-// Direct Line 3.0 for Web Chat (tokens, conversations in SQLite, WebSocket stream), and the public page and widget on it.
+// Direct Line 3.0 for Web Chat (tokens, conversations in the database, WebSocket stream), and the public page and widget on it.
 builder.Services.AddDirectLine();
 builder.Services.AddPublicWidget();
 
 // problem+json for every error response, never exception text.
 builder.Services.AddProblemDetails();
 
-// Per-IP rate limits for public endpoints and a request body cap.
+// Per-IP rate limits for public endpoints (a partition of their own for authenticated clients) and a request body cap.
 builder.Services.AddPublicLimits();
+
+// Roles (citizen, staff, operator, admin): API keys, OIDC bearer tokens, the operator page's session; a policy per role.
+builder.Services.AddAssistantSecurity();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();
 app.UseCors();
+app.UseAuthentication();
 app.UseRateLimiter();
+app.UseAuthorization();
 
 app.MapAskApi();
 app.MapPlanApi();
 app.MapHotlineApi();
+app.MapOperatorPage();
 app.MapBotFrameworkApi();
 app.MapDirectLine();
 app.MapWidgetApi();

@@ -7,14 +7,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assistant.Bot.Tests;
 
 /// <summary>
-/// The one test application: the real host with its own temporary data folder, so no test sees another's data.
-/// Extra settings override the defaults per test; extra services are added after the app's own.
+/// The one test application: the real host with its own temporary data folder, so no test sees another's data, and a
+/// known operator key. Extra settings override the defaults per test (an empty OperatorApiKey lets the server generate
+/// one); extra services are added after the app's own.
 /// </summary>
 public sealed class AssistantApplication(
     IDictionary<string, string?>? settings = null,
     string? dataDirectory = null,
     Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
+    /// <summary>Assistant:OperatorApiKey in every test application unless a test sets its own.</summary>
+    public const string OperatorKey = "test-operator-key-5b2e9c71d4";
+
     private readonly bool _ownsDataDirectory = dataDirectory is null;
 
     /// <summary>The data folder: a fresh temporary one, or the one given (to restart on the same data).</summary>
@@ -25,7 +29,11 @@ public sealed class AssistantApplication(
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config =>
         {
-            var values = new Dictionary<string, string?> { ["Assistant:DataDirectory"] = DataDirectory };
+            var values = new Dictionary<string, string?>
+            {
+                ["Assistant:DataDirectory"] = DataDirectory,
+                ["Assistant:OperatorApiKey"] = OperatorKey,
+            };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 values[key] = value;
@@ -37,6 +45,17 @@ public sealed class AssistantApplication(
         {
             builder.ConfigureTestServices(services);
         }
+    }
+
+    /// <summary>A client that sends the operator key (X-Api-Key) with every request.</summary>
+    public HttpClient CreateOperatorClient() => CreateClientWithKey(OperatorKey);
+
+    /// <summary>A client that sends <paramref name="apiKey"/> in X-Api-Key with every request.</summary>
+    public HttpClient CreateClientWithKey(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
     }
 
     public override async ValueTask DisposeAsync()

@@ -21,6 +21,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public bool HasExited => _process.HasExited;
+
     public string Output
     {
         get

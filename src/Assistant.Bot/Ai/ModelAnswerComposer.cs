@@ -13,7 +13,7 @@ namespace Assistant.Bot.Ai;
 /// answer is always computed first and is what the user gets whenever the model's text is not used. Questions the
 /// rules put out of the plan's scope on purpose (another year or district, legal advice, greetings) stay with them.
 /// </summary>
-internal sealed partial class ModelAnswerComposer(GroundedModel model, AnswerEngine answers, KnowledgeBase knowledge) : IAnswerComposer
+internal sealed partial class ModelAnswerComposer(GroundedModel model, KnowledgeBase knowledge) : IAnswerComposer
 {
     internal const string SystemPrompt = """
         你是“西城政策助手”，回答关于《推进美丽西城建设 持续深入打好污染防治攻坚战2024年行动计划》（西政办发〔2024〕2号）的问题。
@@ -31,7 +31,7 @@ internal sealed partial class ModelAnswerComposer(GroundedModel model, AnswerEng
 
     public async Task<Answer?> ComposeAsync(string question, Answer rules, ConversationContext? context, CancellationToken cancellationToken)
     {
-        if (!model.IsConfigured || answers.Reader.Read(question, context).OutOfScope is not null)
+        if (!model.IsConfigured || rules.DeliberatelyOutOfScope)
         {
             return null;
         }

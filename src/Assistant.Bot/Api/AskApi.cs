@@ -1,5 +1,6 @@
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
+using Assistant.Bot.Security;
 using Assistant.Index.Answers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -28,14 +29,17 @@ public static class AskApi
     public static RouteGroupBuilder MapAskApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/ask").WithTags("Ask").RequireRateLimiting(Hosting.PublicLimits.Policy);
+        var maxBody = routes.ServiceProvider.GetRequiredService<IOptions<PublicLimitsOptions>>().Value.MaxAskBodyBytes;
         group.MapPost("/", AskAsync)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(maxBody))
             .WithName("Ask")
             .WithSummary("Answers a question about the plan: intent, answer text and the measures it rests on.");
         return group;
     }
 
     private static async Task<Results<Ok<AskResponse>, ProblemHttpResult>> AskAsync(
-        AskRequest? request, ConversationService conversations, IOptions<AssistantOptions> options, CancellationToken cancellationToken)
+        AskRequest? request, HttpContext http, ConversationService conversations, ConversationLimits limits, IOptions<AssistantOptions> options,
+        CancellationToken cancellationToken)
     {
         var question = request?.Question?.Trim();
         if (string.IsNullOrEmpty(question))
@@ -51,6 +55,13 @@ public static class AskApi
         if (request!.ConversationId is { Length: > 100 })
         {
             return Problems.BadRequest("conversationId is longer than 100 characters.");
+        }
+
+        // Anonymous clients only: clients holding a role have their own generous limit.
+        if (request.ConversationId is { Length: > 0 } conversationId && AuthSchemes.RoleOf(http.User) == Roles.Citizen
+            && limits.Ask("api/" + conversationId) is { } retryAfter)
+        {
+            return Problems.TooManyRequests(http.Response, retryAfter);
         }
 
         var reply = await conversations.AskAsync(request.ConversationId, question, cancellationToken);

@@ -1,7 +1,9 @@
 using Assistant.Index;
 using Assistant.Index.Answers;
 using Assistant.Index.Knowledge;
+using Assistant.Bot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Api;
 
@@ -11,20 +13,30 @@ public sealed record DutiesResponse(string Unit, string Kind, IReadOnlyList<stri
 
 public sealed record SearchHit(AnswerMatch Match, double Coverage, float Score);
 
-/// <summary>Read-only lookups for integrations: a task by reference, a unit's duties, free-text search.</summary>
+/// <summary>
+/// Read-only lookups for integrations: a task by reference, a unit's duties, free-text search. Public like the plan itself
+/// (a published document, whose duties /api/ask states to anyone); staff keys only lift the anonymous rate limit.
+/// </summary>
 public static class PlanApi
 {
     public static RouteGroupBuilder MapPlanApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api").WithTags("Plan");
+        var group = routes.MapGroup("/api").WithTags("Plan").RequireRateLimiting(PublicLimits.Policy);
         group.MapGet("/tasks/{reference}", GetTask).WithName("GetTask").WithSummary("A task (附件1-15) or a measure (附件1-15-1).");
         group.MapGet("/units/{name}/duties", GetDuties).WithName("GetUnitDuties").WithSummary("What a unit leads and co-operates on.");
         group.MapGet("/search", Search).WithName("Search").WithSummary("Measures ranked for free text.");
         return group;
     }
 
+    private const int MaxNameLength = 100;
+
     private static Results<Ok<TaskResponse>, ProblemHttpResult> GetTask(string reference, KnowledgeBase knowledge)
     {
+        if (reference.Length > MaxNameLength)
+        {
+            return Problems.BadRequest("reference must look like 附件1-15 or 附件1-15-1.");
+        }
+
         if (!References.TryParse(reference, out var annex, out var number, out var measure))
         {
             return Problems.BadRequest("reference must look like 附件1-15 or 附件1-15-1.");
@@ -48,6 +60,11 @@ public static class PlanApi
 
     private static Results<Ok<DutiesResponse>, ProblemHttpResult> GetDuties(string name, PlanRuntime runtime)
     {
+        if (name.Length > MaxNameLength)
+        {
+            return Problems.NotFound("No unit of that name in the plan.");
+        }
+
         var unit = runtime.Knowledge.FindUnit(name) ?? runtime.Gazetteer.FindUnits(Index.Search.ChineseText.Normalize(name)).FirstOrDefault();
         if (unit is null)
         {
@@ -59,11 +76,13 @@ public static class PlanApi
             runtime.Knowledge.CoOperatedBy(unit.Name).Select(m => AnswerMatch.From(m, "co")).ToList()));
     }
 
-    private static Results<Ok<IReadOnlyList<SearchHit>>, ProblemHttpResult> Search(string? q, PlanRuntime runtime, int limit = 10)
+    private static Results<Ok<IReadOnlyList<SearchHit>>, ProblemHttpResult> Search(
+        string? q, PlanRuntime runtime, IOptions<AssistantOptions> options, int limit = 10)
     {
-        if (string.IsNullOrWhiteSpace(q) || q.Length > 1000)
+        var max = options.Value.MaxQuestionLength;
+        if (string.IsNullOrWhiteSpace(q) || q.Length > max)
         {
-            return Problems.BadRequest("q is required, at most 1000 characters.");
+            return Problems.BadRequest($"q is required, at most {max} characters.");
         }
 
         var hits = runtime.Answers.FindMeasures(q, max: Math.Clamp(limit, 1, 50))

@@ -10,4 +10,12 @@ public static class Problems
 
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    /// <summary>429 with Retry-After in whole seconds.</summary>
+    public static ProblemHttpResult TooManyRequests(HttpResponse response, TimeSpan retryAfter)
+    {
+        response.Headers.RetryAfter = Hosting.PublicLimits.RetryAfterSeconds(retryAfter);
+        return TypedResults.Problem(detail: "Too many questions in this conversation; try again later.", statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests");
+    }
 }

@@ -17,4 +17,16 @@ public sealed class AssistantOptions
     /// <summary>Longest question accepted, in characters.</summary>
     [Range(1, 10_000)]
     public int MaxQuestionLength { get; set; } = 1000;
+
+    /// <summary>
+    /// The operators' API key (X-Api-Key; also logs in to the operator page). Empty → one is generated on first start,
+    /// kept in the data folder (operator-key.txt) and logged once with the login URL.
+    /// </summary>
+    public string? OperatorApiKey { get; set; }
+
+    /// <summary>An API key for staff (duty lookups and the month's figures, without the anonymous rate limits); empty → none.</summary>
+    public string? StaffApiKey { get; set; }
+
+    /// <summary>An API key for admins (everything operators may do); empty → none.</summary>
+    public string? AdminApiKey { get; set; }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Assistant.Bot.Api;
+using Assistant.Bot.Hosting;
+using Assistant.Bot.Security;
 using Assistant.Index.Hotline;
 using Assistant.Index.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,22 +13,26 @@ public sealed record CreateDraftRequest(string? Complaint, DateTimeOffset? Recei
 
 public sealed record SaveDraftRequest(string? Draft, string? Status, int? Revision);
 
-/// <summary>/api/hotline: complaint → triage and reply draft, the operator's edits, the list and the month's figures.</summary>
+/// <summary>
+/// /api/hotline: complaint → triage and reply draft, the operator's edits, the list and the month's figures. Complaint
+/// texts and drafts are for operators only; the month's figures (counts, no text) for staff too.
+/// </summary>
 public static class HotlineApi
 {
-    private const int MaxDraftLength = 20_000;
-
     public static RouteGroupBuilder MapHotlineApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/hotline").WithTags("Hotline");
-        group.MapPost("/drafts", CreateAsync)
+        var group = routes.MapGroup("/api/hotline").WithTags("Hotline")
+            .RequireAuthorization(Policies.Staff)
+            .RequireRateLimiting(PublicLimits.Policy);
+        var drafts = group.MapGroup("/drafts").RequireAuthorization(Policies.Operator);
+        drafts.MapPost("/", CreateAsync)
             .WithName("CreateHotlineDraft")
             .WithSummary("Triages a complaint (category, street, measures, units) and drafts the reply and the dispatch note.");
-        group.MapGet("/drafts/{id}", GetAsync).WithName("GetHotlineDraft").WithSummary("A draft with every saved revision.");
-        group.MapPut("/drafts/{id}", SaveAsync)
+        drafts.MapGet("/{id}", GetAsync).WithName("GetHotlineDraft").WithSummary("A draft with every saved revision.");
+        drafts.MapPut("/{id}", SaveAsync)
             .WithName("SaveHotlineDraft")
             .WithSummary("Saves the operator's text and status (draft → edited → sent) as a new revision.");
-        group.MapGet("/drafts", ListAsync).WithName("ListHotlineDrafts").WithSummary("Recent drafts, newest first, by street, category, date, status.");
+        drafts.MapGet("/", ListAsync).WithName("ListHotlineDrafts").WithSummary("Recent drafts, newest first, by street, category, date, status.");
         group.MapGet("/stats", StatsAsync).WithName("HotlineStats").WithSummary("A month's complaints by category × street (每月一题).");
         return group;
     }
@@ -62,7 +68,7 @@ public static class HotlineApi
     }
 
     private static async Task<Results<Ok<HotlineDraft>, ProblemHttpResult>> SaveAsync(
-        string id, SaveDraftRequest? request, HotlineDesk desk, CancellationToken cancellationToken)
+        string id, SaveDraftRequest? request, HotlineDesk desk, IOptions<HotlineOptions> options, CancellationToken cancellationToken)
     {
         var text = request?.Draft?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -70,9 +76,9 @@ public static class HotlineApi
             return Problems.BadRequest("draft is required.");
         }
 
-        if (text.Length > MaxDraftLength)
+        if (text.Length > options.Value.MaxDraftLength)
         {
-            return Problems.BadRequest($"draft is longer than {MaxDraftLength} characters.");
+            return Problems.BadRequest($"draft is longer than {options.Value.MaxDraftLength} characters.");
         }
 
         if (request!.Status is not (DraftStatus.Edited or DraftStatus.Sent))

@@ -23,6 +23,10 @@ public sealed class HotlineOptions
     [Range(1, 100_000)]
     public int MaxComplaintLength { get; set; } = 5000;
 
+    /// <summary>Longest reply draft an operator may save, in characters.</summary>
+    [Range(1, 100_000)]
+    public int MaxDraftLength { get; set; } = 20_000;
+
     /// <summary>The hotline's clock for dates, filters and monthly statistics (Beijing: +8, no daylight saving).</summary>
     [Range(-12, 14)]
     public int UtcOffsetHours { get; set; } = 8;

@@ -58,6 +58,7 @@ public static class StorageServiceExtensions
             ? sp.GetRequiredService<PostgresDatabase>()
             : sp.GetRequiredService<SqliteDatabase>());
         services.AddSingleton<IPostgresSchema, PostgresSecretStore.Schema>();
+        services.AddSingleton<IPostgresSchema, PostgresKeyRepository.Schema>();
         services.AddSingleton<ISecretStore>(sp => sp.GetRequiredService<IConfiguration>().UsesPostgres()
             ? new PostgresSecretStore(sp.GetRequiredService<PostgresDatabase>())
             : new FileSecretStore(sp.DataDirectory()));

@@ -25,7 +25,6 @@ public static class PublicPages
             files.OnPrepareResponse = file =>
             {
                 var headers = file.Context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
                 if (!file.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
                 {
                     return;
@@ -34,11 +33,11 @@ public static class PublicPages
                 var ancestors = string.Equals(file.Context.Request.Path, EmbedPage, StringComparison.OrdinalIgnoreCase)
                     ? $"'self' {embedders}".TrimEnd()
                     : "'self'";
-                // Web Chat styles itself with inline <style> elements; scripts stay same-origin only.
+                // Web Chat styles itself with inline <style> elements; scripts stay same-origin only. The other standard
+                // headers come from SecurityHeaders, for every response.
                 headers.ContentSecurityPolicy =
                     $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-                    $"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'none'";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                    $"connect-src 'self'; object-src 'none'; frame-ancestors {ancestors}; base-uri 'none'; form-action 'none'";
                 headers.CacheControl = "no-cache";
             };
         });

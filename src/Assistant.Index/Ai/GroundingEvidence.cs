@@ -136,8 +136,12 @@ public sealed class GroundingEvidence
 
     private static bool IsRecord(JsonElement element) => element.ValueKind == JsonValueKind.Object && RefOf(element) is not null;
 
+    private static void AllTexts(JsonElement element, List<string> into) => Texts(element, into, ownOnly: false);
+
     /// <summary>Texts of this value and of the values nested in it that are not records of their own.</summary>
-    private static void DirectTexts(JsonElement element, List<string> into)
+    private static void DirectTexts(JsonElement element, List<string> into) => Texts(element, into, ownOnly: true);
+
+    private static void Texts(JsonElement element, List<string> into, bool ownOnly)
     {
         switch (element.ValueKind)
         {
@@ -148,43 +152,16 @@ public sealed class GroundingEvidence
                 into.Add(element.GetRawText());
                 break;
             case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray().Where(i => !IsRecord(i)))
+                foreach (var item in element.EnumerateArray().Where(i => !ownOnly || !IsRecord(i)))
                 {
-                    DirectTexts(item, into);
+                    Texts(item, into, ownOnly);
                 }
 
                 break;
             case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject().Where(p => !IsRecord(p.Value)))
+                foreach (var property in element.EnumerateObject().Where(p => !ownOnly || !IsRecord(p.Value)))
                 {
-                    DirectTexts(property.Value, into);
-                }
-
-                break;
-        }
-    }
-
-    private static void AllTexts(JsonElement element, List<string> into)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                into.Add(ChineseText.Normalize(element.GetString()!));
-                break;
-            case JsonValueKind.Number:
-                into.Add(element.GetRawText());
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    AllTexts(item, into);
-                }
-
-                break;
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    AllTexts(property.Value, into);
+                    Texts(property.Value, into, ownOnly);
                 }
 
                 break;

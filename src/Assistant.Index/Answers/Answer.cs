@@ -35,8 +35,15 @@ public sealed record Answer(
     bool NoAnswer,
     IReadOnlyList<AnswerMatch> Matches,
     IReadOnlyList<Figure> Figures,
-    ConversationContext Context)
+    ConversationContext Context,
+    string? OutOfScope = null)
 {
+    /// <summary>
+    /// Why the plan is no basis on purpose — another year, another place, legal advice, small talk — as opposed to
+    /// "not found" (null), where a better reading of the question might still find one.
+    /// </summary>
+    public bool DeliberatelyOutOfScope => OutOfScope is not null;
+
     /// <summary>True when any unit split the answer relies on is a reading of the layout, not stated.</summary>
     public bool SplitInferred => Matches.Any(m => m.SplitInferred);
 }

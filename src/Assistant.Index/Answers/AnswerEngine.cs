@@ -26,6 +26,7 @@ public sealed partial class AnswerEngine
     private readonly Hotline.ComplaintTriage? _triage;
     private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _measureTerms;
     private readonly Dictionary<string, int> _bigramFrequency;
+    private readonly string[] _deadlineTexts;
 
     /// <param name="triage">
     /// Complaint triage, for questions phrased as a complaint ("楼下饭馆排烟呛得不行，归哪个部门管"): when search finds
@@ -36,7 +37,10 @@ public sealed partial class AnswerEngine
         _triage = triage;
         _knowledge = knowledge;
         _index = index;
-        _reader = new QuestionReader(gazetteer);
+        _deadlineTexts = knowledge.Plan.Measures.Select(m => m.Deadline.Text).Where(d => d.Length >= 4).Distinct(StringComparer.Ordinal)
+            .OrderByDescending(d => d.Length).ToArray();
+        var years = knowledge.Plan.Measures.SelectMany(m => YearInText().Matches(m.Text)).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        _reader = new QuestionReader(gazetteer, years);
         _measureTerms = knowledge.Plan.Measures.ToDictionary(
             m => m.Ref,
             m =>
@@ -93,13 +97,20 @@ public sealed partial class AnswerEngine
     public Answer Compute(string question, ConversationContext? context = null)
     {
         var q = _reader.Read(question, context);
-        return q.Intent switch
+        var answer = q.Intent switch
         {
             Intent.None => NoBasis(q),
-            Intent.Duties => Duties(q),
+            Intent.Duties => Duties(q, context),
             Intent.Indicator => Indicator(q, context),
             _ => AboutMeasures(q, context),
         };
+
+        // Another year than 2024 is answered only by wording of the plan that names that year (到2025年…).
+        var year = YearInText().Matches(q.Normalized).Select(m => m.Value).FirstOrDefault(y => y != "2024");
+        return year is null || answer.NoAnswer || q.Normalized.Contains("2024", StringComparison.Ordinal)
+            || answer.Matches.Any(m => m.Measure.Contains(year, StringComparison.Ordinal))
+            ? answer
+            : NoBasis(q with { OutOfScope = "year" });
     }
 
     /// <summary>The measures a topic is about, best first, each with its share of the topic found in it.</summary>
@@ -193,6 +204,12 @@ public sealed partial class AnswerEngine
         var hits = FindMeasures(topic, q.Units.Select(u => u.Name).ToList(), max: 10)
             .Where(h => h.Coverage >= MinCoverage || SharesLongRun(terms, h.Measure))
             .ToList();
+
+        // A year other than the plan's ("到2025年…") is answered only by a measure that names it.
+        if (YearInText().Matches(q.Normalized).Select(m => m.Value).FirstOrDefault(y => y != "2024") is { } year)
+        {
+            hits = hits.Where(h => h.Measure.Text.Contains(year, StringComparison.Ordinal)).ToList();
+        }
         if (q.Units.Count > 0)
         {
             // "区交通委负责的充电设施…": a measure the named unit takes part in beats one it does not.
@@ -205,7 +222,11 @@ public sealed partial class AnswerEngine
 
         if (hits.Count == 0)
         {
-            return ComplaintBasis(q);
+            var basis = ComplaintBasis(q);
+            // Still nothing, and a short question right after an answer ("一共要搞多少条"): it is about that answer.
+            return basis.Count > 0 || context is not { MeasureRefs.Count: > 0 } || q.Units.Count > 0 || ChineseText.Normalize(q.Raw).Length > MaxFollowUpLength
+                ? basis
+                : context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().Take(MaxListed).ToList();
         }
 
         var top = hits.Max(h => h.Score);
@@ -298,10 +319,19 @@ public sealed partial class AnswerEngine
 
     // ---- duties -------------------------------------------------------------------------------------------------
 
-    private Answer Duties(Question q)
+    private Answer Duties(Question q, ConversationContext? context)
     {
+        if (q.IsFollowUp && context is not null && q.Units.Count == 0 && q.Streets.Count == 0)
+        {
+            // "那他们协办的呢": the previous answer's unit or street.
+            var units = context.Unit is { } u && _knowledge.FindUnit(u) is { } previousUnit ? [previousUnit] : q.Units;
+            var streets = context.Street is { } st && _knowledge.FindStreet(st) is { } previousStreet ? [previousStreet] : q.Streets;
+            q = q with { Units = units, Streets = streets };
+        }
+
         var unit = q.Units.FirstOrDefault();
         var street = q.Streets.FirstOrDefault();
+        var deadlineText = _deadlineTexts.FirstOrDefault(d => q.Normalized.Contains(d, StringComparison.Ordinal));
         IEnumerable<(Measure M, string Role)> rows;
         string subject;
         if (unit is not null || street is not null)
@@ -319,7 +349,7 @@ public sealed partial class AnswerEngine
                 .Where(r => r.Roles.All(role => role.Length > 0))
                 .Select(r => (r.M, Role: r.Roles.Count == 1 ? r.Roles[0] : "joint"));
         }
-        else if (q.Time is not null)
+        else if (q.Time is not null || deadlineText is not null)
         {
             subject = "全区";
             rows = _knowledge.Plan.Measures.Select(m => (M: m, Role: "due"));
@@ -333,6 +363,18 @@ public sealed partial class AnswerEngine
         {
             rows = rows.Where(r => window.Includes(r.M.Deadline));
         }
+        else if (deadlineText is not null)
+        {
+            // "哪些任务是按时间节点完成的": the deadline as the plan writes it.
+            rows = rows.Where(r => r.M.Deadline.Text == deadlineText);
+        }
+
+        // "在应对气候变化那个附件里", "附件4里": one annex (and its theme is no topic to narrow by).
+        var annex = AnnexNamed(q.Normalized);
+        if (annex is not null)
+        {
+            rows = rows.Where(r => r.M.Annex == annex);
+        }
 
         if (q.AsksLeadOnly)
         {
@@ -345,7 +387,7 @@ public sealed partial class AnswerEngine
 
         var list = rows.ToList();
         var topic = TopicTerms.Of(q.Topic);
-        if (!topic.IsEmpty)
+        if (!topic.IsEmpty && annex is null)
         {
             // "区城市管理委负责哪些充电设施的工作": narrow to the topic when some rows are about it.
             var onTopic = list.Where(r => Coverage(topic, r.M) >= MinCoverage).ToList();
@@ -376,6 +418,28 @@ public sealed partial class AnswerEngine
         var matches = list.Select(r => AnswerMatch.From(r.M, r.Role)).ToList();
         return new Answer(Intent.Duties, sb.ToString().TrimEnd(), false, matches, [],
             new ConversationContext(Intent.Duties, list.Select(r => r.M.Ref).ToList(), unit?.Name, street?.Name));
+    }
+
+    /// <summary>An annex the question names by number (附件4) or by its title's theme (应对气候变化).</summary>
+    private int? AnnexNamed(string text)
+    {
+        if (AnnexNumber().Match(text) is { Success: true } m)
+        {
+            return m.Groups[1].Value[0] - '0';
+        }
+
+        foreach (var annex in _knowledge.Plan.Annexes)
+        {
+            // 西城区应对气候变化2024年行动计划 → 应对气候变化; 西城区蓝天保卫战… → 蓝天保卫战, 蓝天.
+            var theme = annex.Title.Replace("西城区", "", StringComparison.Ordinal).Replace("2024年行动计划", "", StringComparison.Ordinal);
+            var shortTheme = theme.Replace("保卫战", "", StringComparison.Ordinal);
+            if (text.Contains(theme, StringComparison.Ordinal) || (shortTheme.Length >= 2 && text.Contains(shortTheme + "保卫战", StringComparison.Ordinal)))
+            {
+                return annex.Number;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The unit names under which a unit or a street appears in the tables.</summary>
@@ -625,11 +689,17 @@ public sealed partial class AnswerEngine
         };
         var text = reason + "\n我可以回答：某项工作由哪个部门牵头、哪些单位协办、什么时候完成，某个部门负责哪些工作，各街道和全区的空气质量等指标。"
             + "例如：“餐饮油烟归哪个部门管？”“园林局负责哪些工作？”“德胜街道PM2.5目标是多少？”";
-        return new Answer(Intent.None, text, true, [], [], ConversationContext.Empty);
+        return new Answer(Intent.None, text, true, [], [], ConversationContext.Empty, q.OutOfScope is "notfound" ? null : q.OutOfScope);
     }
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"20\d\d")]
+    private static partial Regex YearInText();
+
+    [GeneratedRegex(@"附件\s*([1-6])(?![-－—第\d])")]
+    private static partial Regex AnnexNumber();
 
     [GeneratedRegex(@"^\d+(?:\.\d+)?")]
     private static partial Regex LeadingNumber();

@@ -9,7 +9,8 @@ namespace Assistant.Index.Answers;
 /// Reads a question: finds units, streets, periods and references by dictionary, picks the intent from cue words,
 /// and leaves the remaining words as the topic to search for. Deterministic; no model.
 /// </summary>
-public sealed partial class QuestionReader(Gazetteer gazetteer)
+/// <param name="planYears">Years the plan's own text names (2020, 2023, 2025): questions quoting them are in scope.</param>
+public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<string> planYears)
 {
     private static readonly string[] CoCues = ["协办", "配合", "协助", "协同", "参与单位", "辅助", "协作", "配合单位", "还有谁", "还有哪些单位", "其他单位"];
 
@@ -132,6 +133,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
         }
 
         topic = RefText().Replace(topic, " ");
+        // A year qualifies the question (checked against the answer), it is not its topic.
+        topic = Year().Replace(topic, " ");
         // Cue phrases go by substring (they are long enough not to sit inside content words); single function
         // words only as whole SmartCn words, so 项 goes from "这项" but 专项 stays.
         foreach (var cue in CoCues.Concat(LeadCues).Concat(DeadlineCues).Concat(DutiesCues).Where(c => c.Length >= 2).OrderByDescending(c => c.Length))
@@ -163,9 +166,16 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
     private Intent Classify(string text, List<Unit> units, List<Street> streets, TimeWindow? time, bool hasTopic, bool isFollowUp, ConversationContext? context)
     {
         var co = HasAny(text, CoCues);
-        var lead = HasAny(text, LeadCues);
+        // "归环保局管吧", "是园林局弄吗": a yes/no question about who is responsible.
+        var lead = HasAny(text, LeadCues) || ResponsibleWho().IsMatch(text);
         var deadline = HasAny(text, DeadlineCues);
-        var duties = HasAny(text, DutiesCues);
+        var duties = HasAny(text, DutiesCues) || WhichDuties().IsMatch(text);
+
+        // 配合 is also a verb ("啥时候要配合完成"): with a deadline cue and no 协办, the question is about the deadline.
+        if (co && deadline && !text.Contains("协办", StringComparison.Ordinal))
+        {
+            co = false;
+        }
         var indicator = HasAny(text, IndicatorCues) || HowMany().IsMatch(text) || RateWords().IsMatch(text);
 
         // "多久上报一次" asks how often, not by when: the measure's wording answers it.
@@ -176,11 +186,13 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
 
         if (isFollowUp)
         {
+            // "那他们协办的呢" after a unit's duties: the same unit's other list.
+            if (context!.Intent == Intent.Duties && (context.Unit is not null || context.Street is not null) && (co || lead || duties)) return Intent.Duties;
             if (co) return Intent.Co;
             if (deadline) return Intent.Deadline;
             if (lead) return Intent.Lead;
             if (indicator) return Intent.Indicator;
-            return context!.Intent is Intent.None or Intent.Duties ? Intent.Search : context.Intent;
+            return context.Intent is Intent.None or Intent.Duties ? Intent.Search : context.Intent;
         }
 
         // Street figures: "德胜街道PM2.5目标是多少", "牛街优良天数".
@@ -200,6 +212,12 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
             return Intent.Duties;
         }
 
+        // "哪些任务是按时间节点完成的": measures by how the plan words their deadline.
+        if (HasAny(text, "按时间节点", "长期实施", "持续推进") && (duties || text.Contains("哪些", StringComparison.Ordinal)))
+        {
+            return Intent.Duties;
+        }
+
         if (units.Count > 0 && duties && time is not null)
         {
             return Intent.Duties;
@@ -215,11 +233,12 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
         return hasTopic || units.Count > 0 ? Intent.Search : Intent.None;
     }
 
-    private static string? OutOfScope(string text)
+    private string? OutOfScope(string text)
     {
+        // Another year is out of scope, unless the plan itself names it (到2025年, 2023-2025年, 较2020年).
         var year = Year().Match(text);
         if (year.Success && year.Groups[1].Value is var y && y != "2024" && !text.Contains("2024", StringComparison.Ordinal)
-            && !text.Contains(y + "年累计", StringComparison.Ordinal) && !text.Contains("较" + y, StringComparison.Ordinal))
+            && !planYears.Contains(y))
         {
             return "year";
         }
@@ -312,6 +331,12 @@ public sealed partial class QuestionReader(Gazetteer gazetteer)
     // 几个/几辆/几星级/几处 ask for a number; 几月/几号/几点 ask for a date.
     [GeneratedRegex(@"几(?![月号点时]|个月)\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex HowMany();
+
+    [GeneratedRegex(@"归.{1,10}管|是.{1,10}(?:管|负责|弄|牵头|干|做|的事|的活)(?:吗|吧|么|不|\?|？)")]
+    private static partial Regex ResponsibleWho();
+
+    [GeneratedRegex(@"(?:参与|负责|牵头|协办|承担|主责|配合|主管)了?(?:的是)?(?:哪些|哪几|什么|啥)|哪几项|哪几件|哪几个任务")]
+    private static partial Regex WhichDuties();
 
     [GeneratedRegex(@"率|比例|占比|目标")]
     private static partial Regex RateWords();

@@ -22,7 +22,7 @@ public sealed class HotlineApiTests
     public async Task Posting_a_complaint_creates_a_draft_with_its_triage()
     {
         await using var app = new AssistantApplication();
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
 
         var response = await client.PostAsJsonAsync("/api/hotline/drafts", new { complaint = Fumes });
 
@@ -50,7 +50,7 @@ public sealed class HotlineApiTests
     public async Task A_draft_is_read_back_by_id_and_unknown_ids_are_404()
     {
         await using var app = new AssistantApplication();
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
         var created = await CreateAsync(client, Fumes);
 
         var read = await client.GetFromJsonAsync<JsonElement>($"/api/hotline/drafts/{created.GetProperty("id").GetString()}");
@@ -66,7 +66,7 @@ public sealed class HotlineApiTests
     public async Task Saving_moves_draft_to_edited_to_sent_and_keeps_every_revision()
     {
         await using var app = new AssistantApplication();
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
         var created = await CreateAsync(client, Fumes);
         var url = $"/api/hotline/drafts/{created.GetProperty("id").GetString()}";
 
@@ -92,7 +92,7 @@ public sealed class HotlineApiTests
     public async Task Refused_saves_change_nothing()
     {
         await using var app = new AssistantApplication();
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
         var created = await CreateAsync(client, Fumes);
         var url = $"/api/hotline/drafts/{created.GetProperty("id").GetString()}";
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync(url, new { draft = "改过", status = "edited" })).StatusCode);
@@ -120,7 +120,7 @@ public sealed class HotlineApiTests
     public async Task Of_simultaneous_saves_on_one_revision_exactly_one_wins()
     {
         await using var app = new AssistantApplication();
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
         var created = await CreateAsync(client, Fumes);
         var url = $"/api/hotline/drafts/{created.GetProperty("id").GetString()}";
 
@@ -145,7 +145,7 @@ public sealed class HotlineApiTests
     public async Task Bad_input_is_a_problem_json_400_and_writes_nothing(string body)
     {
         await using var app = new AssistantApplication();
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
 
         var response = await client.PostAsync("/api/hotline/drafts", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -158,7 +158,7 @@ public sealed class HotlineApiTests
     public async Task Over_long_complaint_is_rejected()
     {
         await using var app = new AssistantApplication();
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
 
         var response = await client.PostAsJsonAsync("/api/hotline/drafts", new { complaint = new string('吵', 5001) });
         var longest = await client.PostAsJsonAsync("/api/hotline/drafts", new { complaint = new string('吵', 5000) });
@@ -172,7 +172,7 @@ public sealed class HotlineApiTests
     public async Task List_filters_by_street_category_and_dates()
     {
         await using var app = new AssistantApplication();
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
         await CreateAsync(client, "德胜街道有家饭馆油烟扰民", "2024-06-03T09:00:00+08:00");
         await CreateAsync(client, "德胜街道的工地半夜打桩", "2024-06-20T23:30:00+08:00");
         await CreateAsync(client, "牛街有家饭馆油烟扰民", "2024-07-01T08:00:00+08:00");
@@ -199,7 +199,7 @@ public sealed class HotlineApiTests
     public async Task Stats_count_a_month_by_category_and_street()
     {
         await using var app = new AssistantApplication();
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
         await CreateAsync(client, "德胜街道有家饭馆油烟扰民", "2024-06-03T09:00:00+08:00");
         await CreateAsync(client, "德胜街道有家烧烤店油烟很大", "2024-06-10T19:00:00+08:00");
         await CreateAsync(client, "德胜街道的工地半夜打桩", "2024-06-20T23:30:00+08:00");
@@ -230,7 +230,7 @@ public sealed class HotlineApiTests
             ["Hotline:ContactWithinHours"] = "48",
             ["Hotline:ResolveWithinDays"] = "7",
         });
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
 
         var draft = (await CreateAsync(client, Fumes)).GetProperty("draft").GetString();
 
@@ -239,16 +239,18 @@ public sealed class HotlineApiTests
     }
 
     [Fact]
-    public async Task Operator_page_is_served()
+    public async Task Operator_page_is_served_to_operators()
     {
         await using var app = new AssistantApplication();
-        using var client = app.CreateClient();
+        using var client = app.CreateOperatorClient();
 
         var page = await client.GetAsync("/operator/");
         var script = await client.GetAsync("/operator/operator.js");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("12345 接诉即办工作台", await page.Content.ReadAsStringAsync());
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
     }
 }

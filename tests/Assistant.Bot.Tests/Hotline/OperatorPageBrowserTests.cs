@@ -1,12 +1,13 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Assistant.Bot.Tests.DirectLine;
 using Microsoft.Playwright;
 
 namespace Assistant.Bot.Tests.Hotline;
 
 /// <summary>
-/// The operator page in a real headless browser (Debian's Chromium) against the server on a loopback port: paste,
-/// review, edit, save, the recent list and the month's chart. The screenshot goes to $ASSISTANT_SCREENSHOTS.
+/// The operator page in a real headless browser (Debian's Chromium) against the server on a loopback port: log in,
+/// paste, review, edit, save, the recent list and the month's chart, log out. The screenshot goes to $ASSISTANT_SCREENSHOTS.
 /// </summary>
 public sealed class OperatorPageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -19,6 +20,7 @@ public sealed class OperatorPageBrowserTests(BrowserFixture browser) : IClassFix
         // Two earlier June complaints, so the list and the chart have more than the one typed in.
         using (var client = new HttpClient { BaseAddress = server })
         {
+            client.DefaultRequestHeaders.Add("X-Api-Key", AssistantApplication.OperatorKey);
             await client.PostAsJsonAsync("/api/hotline/drafts", new { complaint = "牛街有家饭馆油烟扰民", receivedAt = "2024-06-05T10:00:00+08:00" });
             await client.PostAsJsonAsync("/api/hotline/drafts", new { complaint = "德胜街道的工地半夜打桩", receivedAt = "2024-06-18T23:30:00+08:00" });
         }
@@ -33,7 +35,19 @@ public sealed class OperatorPageBrowserTests(BrowserFixture browser) : IClassFix
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(new Uri(server, "/operator").ToString());
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("12345 接诉即办工作台");
+
+        // Not logged in: the login page. A wrong key is refused; the right one opens the page.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/operator/login$"));
+        await page.FillAsync("#key", "not-the-operator-key-000");
+        await page.ClickAsync("#login");
+        await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("密钥不正确。");
+        await page.FillAsync("#key", AssistantApplication.OperatorKey);
+        await page.ClickAsync("#login");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/operator$"));
+        await Assertions.Expect(page.Locator("#complaint")).ToBeVisibleAsync();
+        var session = Assert.Single(await context.CookiesAsync());
+        Assert.True(session.HttpOnly && session.Secure);
+        Assert.Equal(SameSiteAttribute.Strict, session.SameSite);
 
         // Paste a complaint, with markup in it that must stay text.
         await page.FillAsync("#complaint", "我家在德胜街道新康社区，楼下烧烤店每天晚上油烟特别大<img src=x onerror=\"window.__xss=1\">，电话13812345678");
@@ -75,6 +89,12 @@ public sealed class OperatorPageBrowserTests(BrowserFixture browser) : IClassFix
         await page.Locator("#recent-rows tr", new PageLocatorOptions { HasText = "新康社区" }).ClickAsync();
         await Assertions.Expect(page.Locator("#street")).ToContainTextAsync("德胜街道");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "operator.png"), FullPage = true });
+
+        // Logging out ends the session: the page sends the browser back to the login.
+        await page.ClickAsync("#logout");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/operator/login$"));
+        await page.GotoAsync(new Uri(server, "/operator").ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/operator/login$"));
         Assert.Empty(errors);
     }
 }

@@ -13,7 +13,6 @@ namespace Assistant.Bot.Tests.Storage;
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output)
 {
-    private const string OperatorKey = "operator-key-for-crash-tests";
     private const int Writers = 3;
 
     [Theory, OnSqlite, OnPostgres]
@@ -22,7 +21,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         await using var db = await TestDatabase.CreateAsync(backend);
         string[] args =
         [
-            $"--Assistant:OperatorApiKey={OperatorKey}",
+            $"--Assistant:OperatorApiKey={AssistantApplication.OperatorKey}",
             $"--DirectLine:Secret={DirectLineTestClient.Secret}",
             // The clients all come from 127.0.0.1: lift the public per-IP and per-conversation rates for the hammering.
             "--Assistant:Limits:PerIpPerMinute=10000",
@@ -166,7 +165,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     private static HttpClient Client(ServerProcess server)
     {
         var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(20) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", OperatorKey);
+        client.DefaultRequestHeaders.Add("X-Api-Key", AssistantApplication.OperatorKey);
         return client;
     }
 

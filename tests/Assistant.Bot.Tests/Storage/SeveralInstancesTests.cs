@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Assistant.Bot.Tests.DirectLine;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -16,8 +17,6 @@ namespace Assistant.Bot.Tests.Storage;
 /// </summary>
 public sealed class SeveralInstancesTests
 {
-    private const string OperatorKey = "operator-key-for-storage-tests";
-
     [Theory, OnPostgres]
     public async Task A_Direct_Line_conversation_moves_freely_between_instances(Backend backend)
     {
@@ -79,8 +78,8 @@ public sealed class SeveralInstancesTests
         await using var db = await TestDatabase.CreateAsync(backend);
         await using var a = new AssistantApplication(Instance(db));
         await using var b = new AssistantApplication(Instance(db));
-        using var onA = Operator(a);
-        using var onB = Operator(b);
+        using var onA = a.CreateOperatorClient();
+        using var onB = b.CreateOperatorClient();
 
         var asked = await (await onA.PostAsJsonAsync("/api/ask", new { question = "叉车电动化由哪些部门负责" })).Content.ReadFromJsonAsync<JsonElement>();
         var followUp = await (await onB.PostAsJsonAsync("/api/ask", new { question = "那协办单位呢？", conversationId = asked.GetProperty("conversationId").GetString() }))
@@ -98,12 +97,22 @@ public sealed class SeveralInstancesTests
         Assert.Equal(("B 上修改的答复", 2), (read.GetProperty("draft").GetString(), read.GetProperty("revision").GetInt32()));
         var list = await onB.GetFromJsonAsync<JsonElement>("/api/hotline/drafts");
         Assert.Contains(list.EnumerateArray(), d => d.GetProperty("id").GetString() == id);
+
+        // The operator page's session, begun on A, is good on B: the keys that seal it are in the database too.
+        using var browserOnA = a.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var browserOnB = b.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var login = await browserOnA.PostAsJsonAsync("/operator/login", new { key = AssistantApplication.OperatorKey });
+        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        using var withSession = new HttpRequestMessage(HttpMethod.Get, $"/api/hotline/drafts/{id}");
+        withSession.Headers.Add("Cookie", cookie);
+        using var anonymous = await browserOnB.GetAsync($"/api/hotline/drafts/{id}");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browserOnB.SendAsync(withSession)).StatusCode);
     }
 
     /// <summary>An instance's settings: the shared database, the same configured secrets; its own (temporary) data folder.</summary>
     private static Dictionary<string, string?> Instance(TestDatabase db, string? applicationName = null) => DirectLineTestClient.Settings(
-        ("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(db.PostgresConnectionString) { ApplicationName = applicationName }.ToString()),
-        ("Assistant:OperatorApiKey", OperatorKey));
+        ("ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(db.PostgresConnectionString) { ApplicationName = applicationName }.ToString()));
 
     private static string ApplicationName(AssistantApplication app) =>
         new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")).ApplicationName!;
@@ -123,13 +132,6 @@ public sealed class SeveralInstancesTests
             Assert.True(DateTime.UtcNow < deadline, "The instance never listened.");
             await Task.Delay(50);
         }
-    }
-
-    private static HttpClient Operator(AssistantApplication app)
-    {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", OperatorKey);
-        return client;
     }
 
     private static async Task<List<JsonElement>> ReceiveActivitiesAsync(WebSocket socket, int count, TimeSpan within)

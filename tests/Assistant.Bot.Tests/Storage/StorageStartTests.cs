@@ -2,6 +2,7 @@ using System.Net;
 using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hotline;
+using Assistant.Bot.Security;
 using Assistant.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,7 +70,7 @@ public sealed class StorageStartTests
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public async Task Every_instance_gets_the_same_generated_secrets_and_accepts_the_others_tokens(Backend backend)
+    public async Task Every_instance_gets_the_same_generated_secrets_and_accepts_the_others_tokens_and_keys(Backend backend)
     {
         await using var db = await TestDatabase.CreateAsync(backend);
         // On SQLite the instances share the data folder; on PostgreSQL each has its own, and the secrets are in the database.
@@ -78,19 +79,16 @@ public sealed class StorageStartTests
             .ToArray();
 
         var keys = await Task.WhenAll(instances.Select(s => Task.Run(() => s.GetRequiredService<DirectLineKeys>())));
-        var generated = await Task.WhenAll(instances.Select(s => Task.Run(() =>
-        {
-            var value = s.GetRequiredService<ISecretStore>().GetOrCreate("operator-key.txt", () => Guid.NewGuid().ToString("n"), out var created);
-            return (Value: value, Created: created);
-        })));
+        var operatorKeys = await Task.WhenAll(instances.Select(s => Task.Run(() => s.GetRequiredService<ApiKeys>())));
         var token = instances[0].GetRequiredService<DirectLineTokens>().Issue("conv-1", "dl_user");
         var check = instances[2].GetRequiredService<DirectLineTokens>().Verify(token, out var verified);
 
         Assert.Single(keys.Select(k => k.Secret).Distinct());
         Assert.Single(keys.Select(k => Convert.ToBase64String(k.SigningKey)).Distinct());
         Assert.Equal(32, keys[0].SigningKey.Length);
-        Assert.Single(generated.Select(g => g.Value).Distinct());
-        Assert.Single(generated, g => g.Created);
+        // One instance generated the operator key (and shows it once); every instance accepts it.
+        var generated = Assert.Single(operatorKeys, k => k.GeneratedOperatorKey is not null).GeneratedOperatorKey;
+        Assert.All(operatorKeys, k => Assert.Equal(Roles.Operator, k.RoleOf(generated)));
         Assert.Equal(TokenCheck.Valid, check);
         Assert.Equal(("conv-1", "dl_user"), (verified!.ConversationId, verified.UserId));
     }

@@ -5,6 +5,7 @@ using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Hotline;
+using Assistant.Bot.Security;
 using Assistant.Bot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,7 +113,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         builder.Services.AddLogging();
         configure?.Invoke(builder.Services);
-        builder.Services.AddPlanKnowledge().AddStorage().AddConversations().AddHotline().AddDirectLine();
+        builder.Services.AddPlanKnowledge().AddStorage().AddConversations().AddHotline().AddDirectLine().AddAssistantSecurity();
         var host = builder.Build();
         lock (_hosts)
         {

@@ -1,19 +1,24 @@
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
+using Assistant.Bot.Hotline;
+using Assistant.Bot.Security;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Channels.BotFramework;
 
 /// <summary>
 /// The bot's behaviour for an authenticated, acknowledged activity: a message becomes one call on the
-/// conversation service and one card back (after a typing indicator); members joining get a greeting; every other
-/// type is ignored.
+/// conversation service and one card back (after a typing indicator); an operator's "诉求：……" in a personal chat
+/// becomes a hotline draft card; members joining get a greeting; every other type is ignored.
 /// </summary>
 internal sealed class ActivityProcessor(
     ConversationService conversations,
     ConnectorClient connector,
+    TeamsRoles roles,
+    HotlineDesk hotline,
     IOptions<BotFrameworkOptions> options,
     IOptions<AssistantOptions> assistant,
+    IOptions<HotlineOptions> hotlineOptions,
     ILogger<ActivityProcessor> logger)
 {
     /// <summary>Shown as buttons on the greeting; each is a question the plan answers.</summary>
@@ -45,6 +50,12 @@ internal sealed class ActivityProcessor(
             return;
         }
 
+        if (IncomingMessage.Complaint(question) is { } complaint)
+        {
+            await DraftAsync(message, complaint, cancellationToken);
+            return;
+        }
+
         if (question.Length > assistant.Value.MaxQuestionLength)
         {
             await ReplyAsync(message, AnswerCard.Notice($"问题太长了，请控制在 {assistant.Value.MaxQuestionLength} 字以内。"), cancellationToken);
@@ -64,6 +75,47 @@ internal sealed class ActivityProcessor(
         {
             logger.LogError(ex, "Answering a message failed");
             card = AnswerCard.Notice("抱歉，暂时无法回答这个问题，请稍后再试。");
+        }
+
+        await ReplyAsync(message, card, cancellationToken);
+    }
+
+    /// <summary>
+    /// A hotline draft for an operator, in a personal chat only: in a group chat or channel the card would reach people
+    /// who are not operators. Anyone else is told so, and their text is neither triaged, stored nor logged.
+    /// </summary>
+    private async Task DraftAsync(Activity message, string complaint, CancellationToken cancellationToken)
+    {
+        if (!Roles.Grants(await roles.RoleOfAsync(message, cancellationToken), Roles.Operator))
+        {
+            logger.LogInformation("A Teams user without the operator role sent a complaint for a draft; refused");
+            await ReplyAsync(message, AnswerCard.Notice("生成12345答复草稿仅限接诉即办工作人员使用。如需了解行动计划，请直接提问。"), cancellationToken);
+            return;
+        }
+
+        if (!string.Equals(message.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase))
+        {
+            await ReplyAsync(message, AnswerCard.Notice("诉求和答复草稿含有来电人的信息，请在与我的私聊中发送，不要在群聊或频道中发送。"), cancellationToken);
+            return;
+        }
+
+        var max = hotlineOptions.Value.MaxComplaintLength;
+        if (complaint.Length == 0 || complaint.Length > max)
+        {
+            await ReplyAsync(message, AnswerCard.Notice($"请在“诉求：”后粘贴来电内容（不超过 {max} 字）。"), cancellationToken);
+            return;
+        }
+
+        await connector.ReplyAsync(message, Reply(message, ActivityTypes.Typing), cancellationToken);
+        Attachment card;
+        try
+        {
+            card = AnswerCard.Draft(await hotline.CreateAsync(complaint, receivedAt: null, cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Drafting a hotline reply failed");
+            card = AnswerCard.Notice("抱歉，暂时无法生成答复草稿，请稍后再试或使用工作台。");
         }
 
         await ReplyAsync(message, card, cancellationToken);

@@ -77,6 +77,40 @@ internal static class AnswerCard
         return Card(body, actions, "您好，我是西城政策助手。");
     }
 
+    /// <summary>
+    /// A hotline draft for the operator who pasted the complaint: the triage as facts, then the reply draft and the
+    /// dispatch note. Those two restate the caller's words, so they go in TextRuns, which Teams never reads as Markdown:
+    /// a link or emphasis typed into a complaint stays text.
+    /// </summary>
+    public static Attachment Draft(Hotline.HotlineDraft draft)
+    {
+        var facts = new JsonArray
+        {
+            Fact("问题类别", draft.Category + (draft.AlsoConcerns.Count > 0 ? $"（另涉及：{string.Join("、", draft.AlsoConcerns)}）" : "")),
+            Fact("属地街道", draft.Street ?? "未注明，请向来电人核实地址"),
+            Fact("发生时段", draft.TimeOfDay ?? "未说明"),
+            Fact("承办单位", UnitList(draft.LeadUnits)),
+            Fact("协办单位", UnitList(draft.CoUnits)),
+            Fact("计划依据", draft.Refs.Count > 0 ? string.Join("、", draft.Refs) : "计划中没有直接对应的措施"),
+        };
+        var body = new JsonArray
+        {
+            Text("12345 诉求答复草稿", size: "Medium", weight: "Bolder"),
+            new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
+            Text("答复草稿", weight: "Bolder", spacing: "Medium"),
+            Plain(draft.Draft),
+            Text("内部派单建议", weight: "Bolder", spacing: "Medium"),
+            Plain(draft.DispatchNote),
+        };
+        if (draft.SplitInferred)
+        {
+            body.Add(Text("注：部分措施的主责/协办单位划分是根据原文表格排版推断的，派单前请以正式文件核对。", size: "Small", color: "Warning"));
+        }
+
+        body.Add(Text($"草稿编号 {draft.Id}，可在接诉即办工作台中修改和标记答复。", size: "Small", isSubtle: true));
+        return Card(body, [], $"12345 诉求答复草稿：{draft.Category}");
+    }
+
     /// <summary>A plain one-block card (help, refusals, errors), so every reply renders alike.</summary>
     public static Attachment Notice(string text) => Card([Text(text)], [], text);
 
@@ -177,6 +211,15 @@ internal static class AnswerCard
         if (spacing is not null) block["spacing"] = spacing;
         return block;
     }
+
+    /// <summary>Text that may hold what a user typed: a TextRun is never parsed as Markdown.</summary>
+    private static JsonObject Plain(string text) => new()
+    {
+        ["type"] = "RichTextBlock",
+        ["inlines"] = new JsonArray { new JsonObject { ["type"] = "TextRun", ["text"] = AnswerEngine.Trim(text, MaxText) } },
+    };
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 
     private static Attachment Card(JsonArray body, JsonArray actions, string fallbackText)
     {

@@ -32,6 +32,7 @@ public static class BotFrameworkApi
         ChannelTokenValidator validator,
         UnauthenticatedMode unauthenticated,
         ActivityQueue queue,
+        Hosting.ConversationLimits limits,
         IOptions<BotFrameworkOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -71,6 +72,13 @@ public static class BotFrameworkApi
         if (activity.Type == ActivityTypes.Invoke)
         {
             return Invoke(activity);
+        }
+
+        // One chatty conversation must not fill the queue every other conversation shares.
+        if (activity.Type == ActivityTypes.Message && limits.Ask($"{activity.ChannelId}:{activity.Conversation!.Id}") is { } retryAfter)
+        {
+            http.Response.Headers.RetryAfter = Hosting.PublicLimits.RetryAfterSeconds(retryAfter);
+            return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
         if (!queue.TryEnqueue(activity))

@@ -11,6 +11,7 @@ public static class BotFrameworkServiceExtensions
     internal const string MetadataClient = "BotFramework.Metadata";
     internal const string TokenClient = "BotFramework.Token";
     internal const string ConnectorClient = "BotFramework.Connector";
+    internal const string GraphClient = "BotFramework.Graph";
 
     /// <summary>The Bot Framework channel: options, token validation, outbound token and connector, the activity queue and its worker.</summary>
     public static IServiceCollection AddBotFramework(this IServiceCollection services)
@@ -23,10 +24,13 @@ public static class BotFrameworkServiceExtensions
         services.AddHttpClient(MetadataClient, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(TokenClient, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHttpClient(ConnectorClient, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(GraphClient, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<ConnectorClient>();
+        services.AddSingleton<EntraGroups>();
+        services.AddSingleton<TeamsRoles>();
         services.AddSingleton<ActivityProcessor>();
         services.AddSingleton<ActivityQueue>();
         services.AddHostedService<ActivityWorker>();

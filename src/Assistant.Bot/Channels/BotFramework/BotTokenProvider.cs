@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Bot.Channels.BotFramework;
 
 /// <summary>
-/// The bot's outbound token: client credentials against the configured tenant (<c>botframework.com</c> for
-/// multi-tenant bots), cached until shortly before it expires. Null when no app id is set (local development).
+/// The bot's outbound tokens: client credentials against the configured tenant (<c>botframework.com</c> for
+/// multi-tenant bots), one per scope (the Bot Connector's, Microsoft Graph's), each cached until shortly before it
+/// expires. Null when no app id is set (local development).
 /// </summary>
 internal sealed class BotTokenProvider(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients, TimeProvider clock)
 {
@@ -13,9 +14,12 @@ internal sealed class BotTokenProvider(IOptions<BotFrameworkOptions> options, IH
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private CachedToken? _cached;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedToken> _cached = new(StringComparer.Ordinal);
 
-    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+    /// <summary>A token for the Bot Connector (BotFramework:OAuthScope).</summary>
+    public Task<string?> GetTokenAsync(CancellationToken cancellationToken) => GetTokenAsync(options.Value.OAuthScope, cancellationToken);
+
+    public async Task<string?> GetTokenAsync(string scope, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.IsAuthenticated)
@@ -23,7 +27,7 @@ internal sealed class BotTokenProvider(IOptions<BotFrameworkOptions> options, IH
             return null;
         }
 
-        if (_cached is { } cached && clock.GetUtcNow() < cached.RenewAt)
+        if (_cached.TryGetValue(scope, out var cached) && clock.GetUtcNow() < cached.RenewAt)
         {
             return cached.Token;
         }
@@ -31,7 +35,7 @@ internal sealed class BotTokenProvider(IOptions<BotFrameworkOptions> options, IH
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_cached is { } fresh && clock.GetUtcNow() < fresh.RenewAt)
+            if (_cached.TryGetValue(scope, out var fresh) && clock.GetUtcNow() < fresh.RenewAt)
             {
                 return fresh.Token;
             }
@@ -41,7 +45,7 @@ internal sealed class BotTokenProvider(IOptions<BotFrameworkOptions> options, IH
                 ["grant_type"] = "client_credentials",
                 ["client_id"] = settings.AppId!,
                 ["client_secret"] = settings.AppPassword ?? "",
-                ["scope"] = settings.OAuthScope,
+                ["scope"] = scope,
             });
             using var response = await httpClients.CreateClient(BotFrameworkServiceExtensions.TokenClient)
                 .PostAsync(settings.ResolvedTokenEndpoint, form, cancellationToken);
@@ -58,7 +62,7 @@ internal sealed class BotTokenProvider(IOptions<BotFrameworkOptions> options, IH
             }
 
             var lifetime = TimeSpan.FromSeconds(token.ExpiresIn);
-            _cached = new CachedToken(token.AccessToken, clock.GetUtcNow() + (lifetime > 2 * RenewBefore ? lifetime - RenewBefore : lifetime / 2));
+            _cached[scope] = new CachedToken(token.AccessToken, clock.GetUtcNow() + (lifetime > 2 * RenewBefore ? lifetime - RenewBefore : lifetime / 2));
             return token.AccessToken;
         }
         finally
@@ -67,8 +71,8 @@ internal sealed class BotTokenProvider(IOptions<BotFrameworkOptions> options, IH
         }
     }
 
-    /// <summary>Forgets the cached token (the connector refused it).</summary>
-    public void Invalidate() => _cached = null;
+    /// <summary>Forgets the cached Bot Connector token (the connector refused it).</summary>
+    public void Invalidate() => _cached.TryRemove(options.Value.OAuthScope, out _);
 
     private sealed record CachedToken(string Token, DateTimeOffset RenewAt);
 

@@ -27,6 +27,21 @@ internal static partial class IncomingMessage
         return WebUtility.HtmlDecode(text).Trim();
     }
 
+    /// <summary>What starts a complaint an operator pastes for a reply draft: "诉求：……".</summary>
+    public const string ComplaintPrefix = "诉求";
+
+    /// <summary>The complaint in "诉求：……" (full-width or ASCII colon, or a space), or null when the message is a question.</summary>
+    public static string? Complaint(string question)
+    {
+        if (!question.StartsWith(ComplaintPrefix, StringComparison.Ordinal) || question.Length == ComplaintPrefix.Length)
+        {
+            return null;
+        }
+
+        var separator = question[ComplaintPrefix.Length];
+        return separator is '：' or ':' || char.IsWhiteSpace(separator) ? question[(ComplaintPrefix.Length + 1)..].Trim() : null;
+    }
+
     /// <summary>True when a card button asked for measure texts in full ("原文").</summary>
     public static bool WantsFullText(Activity activity) =>
         activity.Value is { ValueKind: JsonValueKind.Object } value

@@ -34,6 +34,11 @@ async function api(method, url, body) {
     headers: body ? { "Content-Type": "application/json" } : {},
     body: body ? JSON.stringify(body) : undefined,
   });
+  if (response.status === 401) {
+    // The session ended (expired, logged out elsewhere, or the key was changed).
+    location.replace("/operator/login");
+    throw new Error("请重新登录。");
+  }
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const detail = data && (data.detail || data.title);
@@ -217,7 +222,13 @@ function thisMonth() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
 }
 
+async function logOut() {
+  await fetch("/operator/logout", { method: "POST" }).catch(() => null);
+  location.replace("/operator/login");
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  $("logout").addEventListener("click", logOut);
   $("complaint-form").addEventListener("submit", submitComplaint);
   $("save").addEventListener("click", () => save("edited"));
   $("send").addEventListener("click", () => save("sent"));
