@@ -12,37 +12,50 @@ internal sealed class FileSecretStore(string dataDirectory) : ISecretStore
     {
         created = false;
         var path = Describe(name);
-        if (File.Exists(path))
+        if (!File.Exists(path))
         {
-            return File.ReadAllText(path).Trim();
+            var value = create();
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            try
+            {
+                // CreateNew is O_EXCL: of processes starting at once, exactly one creates the file.
+                using var file = new FileStream(path, options);
+                file.Write(Encoding.ASCII.GetBytes(value));
+                file.Flush(flushToDisk: true);
+                created = true;
+                return value;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first: use theirs, so both agree.
+            }
         }
 
-        // Written in full under a temporary name, then linked into place unless another process got there first: nobody
-        // ever reads a half-written file, and when two race, both use the winner's.
-        var value = create();
-        var temporary = $"{path}.{Guid.NewGuid():n}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
+        return ReadWritten(path);
+    }
 
-        using (var file = new FileStream(temporary, options))
+    /// <summary>The file's value, waiting briefly when it is still empty: the process that created it may not have written yet.</summary>
+    private static string ReadWritten(string path)
+    {
+        for (var attempt = 0; ; attempt++)
         {
-            file.Write(Encoding.ASCII.GetBytes(value));
-            file.Flush(flushToDisk: true);
-        }
+            var value = File.ReadAllText(path).Trim();
+            if (value.Length > 0)
+            {
+                return value;
+            }
 
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-            created = true;
-            return value;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-            return File.ReadAllText(path).Trim();
+            if (attempt == 100)
+            {
+                throw new InvalidDataException($"{path} is empty: delete it, and a new value is generated on the next start.");
+            }
+
+            Thread.Sleep(10);
         }
     }
 }

@@ -31,15 +31,8 @@ public sealed class StorageStartTests
         await using var db = await TestDatabase.CreateAsync(backend);
         var instances = Enumerable.Range(0, 4).Select(_ => db.Services()).ToArray();
 
-        // Each instance opens the database (and so migrates it) on its own thread, all at the same moment.
-        using var go = new ManualResetEventSlim();
-        var starts = instances.Select(s => Task.Factory.StartNew(() =>
-        {
-            go.Wait();
-            return s.GetRequiredService<IDatabase>();
-        }, TaskCreationOptions.LongRunning)).ToArray();
-        go.Set();
-        await Task.WhenAll(starts);
+        // Each instance opens the database (and so migrates it) at the same moment.
+        await AllAtOnceAsync(instances, s => s.GetRequiredService<IDatabase>());
 
         var expected = backend == Backend.Postgres
             ? instances[0].GetServices<IPostgresSchema>().SelectMany(s => s.Migrations).Select(m => m.Id)
@@ -78,8 +71,8 @@ public sealed class StorageStartTests
             .Select(_ => db.Services(ownDataDirectory: backend == Backend.Postgres))
             .ToArray();
 
-        var keys = await Task.WhenAll(instances.Select(s => Task.Run(() => s.GetRequiredService<DirectLineKeys>())));
-        var operatorKeys = await Task.WhenAll(instances.Select(s => Task.Run(() => s.GetRequiredService<ApiKeys>())));
+        var keys = await AllAtOnceAsync(instances, s => s.GetRequiredService<DirectLineKeys>());
+        var operatorKeys = await AllAtOnceAsync(instances, s => s.GetRequiredService<ApiKeys>());
         var token = instances[0].GetRequiredService<DirectLineTokens>().Issue("conv-1", "dl_user");
         var check = instances[2].GetRequiredService<DirectLineTokens>().Verify(token, out var verified);
 
@@ -110,6 +103,20 @@ public sealed class StorageStartTests
         Assert.Equal("application/problem+json", away.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    /// <summary>Runs <paramref name="start"/> for every instance on a thread of its own, all released at the same moment.</summary>
+    private static async Task<T[]> AllAtOnceAsync<T>(IEnumerable<IServiceProvider> instances, Func<IServiceProvider, T> start)
+    {
+        using var go = new ManualResetEventSlim();
+        // Threads of their own: the starts block (synchronous I/O, the migration lock), which would starve the thread pool.
+        var starts = instances.Select(s => Task.Factory.StartNew(() =>
+        {
+            go.Wait();
+            return start(s);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        go.Set();
+        return await Task.WhenAll(starts);
     }
 
     private sealed class ExtraSchema(Migration migration) : ISqliteSchema, IPostgresSchema
