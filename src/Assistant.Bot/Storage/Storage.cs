@@ -16,7 +16,7 @@ public interface IDatabase
 }
 
 /// <summary>
-/// Secrets the server generates on first start (the Direct Line secret, its token signing key). Every instance must
+/// Secrets the server generates on first start (the Direct Line secret and signing key, the operator key). Every instance must
 /// read the same ones, so they live where the data lives: files in the data folder, or a table in PostgreSQL.
 /// </summary>
 public interface ISecretStore
