@@ -137,7 +137,8 @@ public static class AssistantCli
         }
     }
 
-    private static string FindUpwards(string path)
+    /// <summary>A relative path as given, or found further up (`dotnet run --project` starts in the project folder).</summary>
+    internal static string FindUpwards(string path)
     {
         if (Path.IsPathRooted(path) || File.Exists(path))
         {

@@ -30,6 +30,7 @@ public static class HotlineCommands
 
     private static int Eval(string? knowledgeOption, string file, bool verbose, TextWriter stdout)
     {
+        file = AssistantCli.FindUpwards(file);
         if (!File.Exists(file))
         {
             stdout.WriteLine($"No such file: {file}");
@@ -38,7 +39,7 @@ public static class HotlineCommands
 
         var directory = KnowledgeLoader.LocateDirectory(knowledgeOption);
         using var runtime = PlanRuntime.Load(directory);
-        var report = HotlineEvaluator.Run(ComplaintTriage.Load(runtime, directory), HotlineEvaluator.Read(file));
+        var report = HotlineEvaluator.Run(runtime.Triage, HotlineEvaluator.Read(file));
         stdout.WriteLine($"{report.Results.Count} complaints");
         stdout.WriteLine($"{"field",-10} {"right",6} {"accuracy",8}");
         foreach (var (field, accuracy) in report.Fields())
