@@ -62,7 +62,7 @@ public static class HotlineCommands
     {
         var directory = KnowledgeLoader.LocateDirectory(knowledgeOption);
         using var runtime = PlanRuntime.Load(directory);
-        var triage = ComplaintTriage.Load(runtime, directory).Triage(complaint);
+        var triage = runtime.Triage.Triage(complaint);
         var defaults = new HotlineOptions();
         var reply = new HotlineDrafter(runtime.Knowledge, defaults.Terms).Draft(triage);
         if (json)

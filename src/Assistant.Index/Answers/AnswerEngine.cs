@@ -165,6 +165,7 @@ public sealed partial class AnswerEngine
             sb.Append("计划中有 ").Append(measures.Count).Append(" 项措施与此同样相关：\n");
         }
 
+        var topic = TopicTerms.Of(q.Topic);
         for (var i = 0; i < measures.Count; i++)
         {
             if (measures.Count > 1)
@@ -172,7 +173,7 @@ public sealed partial class AnswerEngine
                 sb.Append(i + 1).Append(". ");
             }
 
-            AppendMeasure(sb, measures[i], q.Intent, TopicTerms.Of(q.Topic));
+            AppendMeasure(sb, measures[i], q.Intent, topic);
         }
 
         AppendInferredNote(sb, measures);

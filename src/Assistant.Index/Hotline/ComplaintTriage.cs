@@ -34,9 +34,6 @@ public sealed class ComplaintTriage
 
     public HotlineGuide Guide => _guide;
 
-    /// <summary>The triage over a loaded plan, with knowledge/hotline.json from the same folder.</summary>
-    public static ComplaintTriage Load(PlanRuntime runtime, string knowledgeDirectory) =>
-        new(runtime.Knowledge, runtime.Gazetteer, HotlineGuide.Load(knowledgeDirectory));
 
     public Triage Triage(string complaint)
     {

@@ -22,24 +22,9 @@ public sealed partial record Deadline(string Text, DeadlineKind Kind, DateOnly? 
 {
     public const int PlanYear = 2024;
 
-    /// <summary>True when the deadline's range overlaps [from, to]; ongoing rows overlap everything.</summary>
-    public bool Overlaps(DateOnly from, DateOnly to) => Kind switch
-    {
-        DeadlineKind.Ongoing or DeadlineKind.Milestones => false,
-        _ => (From ?? new DateOnly(PlanYear, 1, 1)) <= to && (By ?? new DateOnly(PlanYear, 12, 31)) >= from,
-    };
-
     /// <summary>True when the measure falls due (its end date) within [from, to].</summary>
     public bool DueWithin(DateOnly from, DateOnly to) =>
         Kind is DeadlineKind.By or DeadlineKind.Period && By is { } by && by >= from && by <= to;
-
-    public string Describe() => Kind switch
-    {
-        DeadlineKind.By => $"{Text}（即 {By:yyyy-MM-dd} 前）",
-        DeadlineKind.Period => $"{Text}（{From:yyyy-MM-dd} 至 {By:yyyy-MM-dd}）",
-        DeadlineKind.From => $"{Text}（自 {From:yyyy-MM-dd} 起）",
-        _ => Text,
-    };
 
     public static Deadline Parse(string text)
     {

@@ -9,7 +9,7 @@ public sealed class HotlineFixture : IDisposable
 
     public HotlineFixture()
     {
-        Triage = ComplaintTriage.Load(_plan.Runtime, _plan.KnowledgeDirectory);
+        Triage = _plan.Runtime.Triage;
     }
 
     public PlanFixture Plan => _plan;
