@@ -3,6 +3,8 @@
 # (they would otherwise answer 429 to a load generator on one address), drives it with benchmarks/Assistant.LoadTest
 # at 1, 16 and 64 clients, and prints the server's memory after the run.
 # Usage: benchmarks/load.sh [seconds-per-run]
+# LOAD_SERVER_ARGS adds server settings, e.g. LOAD_SERVER_ARGS="--ConnectionStrings:Postgres=Host=…" for the PostgreSQL
+# backend, or "--Assistant:Conversations:WriteBehind=false" to make each answer wait for its context's write.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-5}
@@ -15,7 +17,7 @@ secret="dl-$(date +%s%N)"
 dotnet src/Assistant.Bot/bin/Release/net10.0/Assistant.Bot.dll --urls "http://127.0.0.1:$port" \
   --contentRoot "$PWD/src/Assistant.Bot" --Assistant:DataDirectory="$data" --Logging:LogLevel:Default=Warning \
   --Assistant:OperatorApiKey="$key" --DirectLine:Secret="$secret" \
-  --Assistant:Limits:PerIpPerMinute=100000000 --Assistant:Limits:AuthenticatedPerMinute=100000000 --DirectLine:MessagesPerMinute=10000 >"$data/server.log" 2>&1 &
+  --Assistant:Limits:PerIpPerMinute=100000000 --Assistant:Limits:AuthenticatedPerMinute=100000000 --DirectLine:MessagesPerMinute=10000 ${LOAD_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; tail -5 "$data/server.log" >&2; rm -rf "$data"' EXIT
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.05; done

@@ -82,11 +82,13 @@ static async Task<(double Rps, double P50, double P99, int Errors)> Run(Args opt
                 if (!response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref errors);
+                    Console.Error.WriteLine($"{scenario.Name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 }
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException e)
             {
                 Interlocked.Increment(ref errors);
+                Console.Error.WriteLine($"{scenario.Name}: {e.Message}");
             }
 
             latencies[w].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -113,15 +115,24 @@ internal sealed record Client(HttpClient Http, int Worker, object? State)
 
 internal sealed record Scenario(string Name, Func<Client, int, CancellationToken, Task<HttpResponseMessage>> Send, Func<HttpClient, int, Task<object?>>? Setup = null);
 
-/// <summary>A Direct Line round trip: post the user's message, poll until the bot's reply is in the activity set.</summary>
+/// <summary>A Direct Line round trip: post the user's message, poll (from the last watermark, as Web Chat does) until the bot's reply is in.</summary>
 internal static class DirectLine
 {
+    private sealed class Conversation(string id, string token)
+    {
+        public string Id { get; } = id;
+
+        public string Token { get; } = token;
+
+        public string? Watermark { get; set; }
+    }
+
     private const string BasePath = "/v3/directline";
 
     /// <summary>One conversation per worker, started with the secret (as a page's server would).</summary>
     public static Func<HttpClient, int, Task<object?>> StartConversations(string secret) => async (http, clients) =>
     {
-        var conversations = new (string Id, string Token)[clients];
+        var conversations = new Conversation[clients];
         for (var w = 0; w < clients; w++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{BasePath}/conversations");
@@ -129,7 +140,7 @@ internal static class DirectLine
             using var response = await http.SendAsync(request);
             response.EnsureSuccessStatusCode();
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            conversations[w] = (body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+            conversations[w] = new(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
         }
 
         return conversations;
@@ -138,7 +149,8 @@ internal static class DirectLine
     public static Func<Client, int, CancellationToken, Task<HttpResponseMessage>> RoundTrip(string[] questions) =>
         async (client, i, ct) =>
         {
-            var (id, token) = (((string Id, string Token)[])client.State!)[client.Worker];
+            var conversation = ((Conversation[])client.State!)[client.Worker];
+            var (id, token) = (conversation.Id, conversation.Token);
             using var post = new HttpRequestMessage(HttpMethod.Post, $"{BasePath}/conversations/{id}/activities")
             {
                 Content = JsonContent.Create(new { type = "message", from = new { id = "user" }, text = questions[i % questions.Length] }),
@@ -154,10 +166,12 @@ internal static class DirectLine
             posted.Dispose();
             for (var attempt = 0; attempt < 200; attempt++)
             {
-                using var get = new HttpRequestMessage(HttpMethod.Get, $"{BasePath}/conversations/{id}/activities");
+                var from = conversation.Watermark is null ? "" : $"?watermark={conversation.Watermark}";
+                using var get = new HttpRequestMessage(HttpMethod.Get, $"{BasePath}/conversations/{id}/activities{from}");
                 get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var response = await client.Http.SendAsync(get, ct);
                 var set = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+                conversation.Watermark = set.TryGetProperty("watermark", out var watermark) ? watermark.GetString() : conversation.Watermark;
                 if (set.GetProperty("activities").EnumerateArray().Any(a => a.TryGetProperty("replyToId", out var r) && r.GetString() == sent))
                 {
                     return response;

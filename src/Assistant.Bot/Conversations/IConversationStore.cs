@@ -8,7 +8,11 @@ public interface IConversationStore
 {
     Task<ConversationContext?> GetContextAsync(string conversationId, CancellationToken cancellationToken);
 
-    Task SaveContextAsync(string conversationId, ConversationContext context, CancellationToken cancellationToken);
+    /// <summary>Saves several conversations' contexts in one write (one transaction); each id appears once.</summary>
+    Task SaveContextsAsync(IReadOnlyCollection<KeyValuePair<string, ConversationContext>> contexts, CancellationToken cancellationToken);
+
+    Task SaveContextAsync(string conversationId, ConversationContext context, CancellationToken cancellationToken) =>
+        SaveContextsAsync([new(conversationId, context)], cancellationToken);
 }
 
 public static class ConversationServiceExtensions
@@ -20,6 +24,9 @@ public static class ConversationServiceExtensions
         services.AddSingleton<ISqliteSchema, SqliteConversationStore.Schema>();
         services.AddSingleton<IPostgresSchema, PostgresConversationStore.Schema>();
         services.AddStore<IConversationStore, SqliteConversationStore, PostgresConversationStore>();
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConversationContexts>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationContexts>());
         services.AddSingleton<ConversationService>();
         return services;
     }

@@ -21,19 +21,20 @@ internal sealed class PostgresConversationStore(PostgresDatabase database) : ICo
             : null;
     }
 
-    public async Task SaveContextAsync(string conversationId, ConversationContext context, CancellationToken cancellationToken)
+    public async Task SaveContextsAsync(IReadOnlyCollection<KeyValuePair<string, ConversationContext>> contexts, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         // As on SQLite: a lost follow-up context costs a re-asked question, not data, so the commit does not wait for
-        // the server's disk. It still survives this process dying.
+        // the server's disk. It still survives this process dying. The batch is one statement over two arrays.
         await using var command = new NpgsqlCommand("""
             SET LOCAL synchronous_commit TO OFF;
-            INSERT INTO conversation_contexts (conversation_id, context, updated_at) VALUES (@id, @context, now())
+            INSERT INTO conversation_contexts (conversation_id, context, updated_at)
+            SELECT id, context, now() FROM unnest(@ids, @contexts) AS batch (id, context)
             ON CONFLICT (conversation_id) DO UPDATE SET context = excluded.context, updated_at = excluded.updated_at;
             """, connection, tx);
-        command.Parameters.AddWithValue("id", conversationId);
-        command.Parameters.AddWithValue("context", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(context, Json));
+        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, contexts.Select(c => c.Key).ToArray());
+        command.Parameters.AddWithValue("contexts", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, contexts.Select(c => JsonSerializer.Serialize(c.Value, Json)).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Assistant.Bot.Storage;
 using Assistant.Index.Answers;
+using Microsoft.Data.Sqlite;
 
 namespace Assistant.Bot.Conversations;
 
@@ -20,19 +21,28 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
             : null;
     }
 
-    public async Task SaveContextAsync(string conversationId, ConversationContext context, CancellationToken cancellationToken)
+    public async Task SaveContextsAsync(IReadOnlyCollection<KeyValuePair<string, ConversationContext>> contexts, CancellationToken cancellationToken)
     {
-        // A lost follow-up context costs a re-asked question, not data: no fsync per question.
+        // A lost follow-up context costs a re-asked question, not data: no fsync; one transaction for the batch.
         await using var connection = await database.OpenAsync(cancellationToken, durable: false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO conversation_contexts (conversation_id, context, updated_at) VALUES ($id, $context, $at)
             ON CONFLICT (conversation_id) DO UPDATE SET context = excluded.context, updated_at = excluded.updated_at
             """;
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$context", JsonSerializer.Serialize(context, Json));
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var context = command.Parameters.Add("$context", SqliteType.Text);
         command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var (conversationId, value) in contexts)
+        {
+            id.Value = conversationId;
+            context.Value = JsonSerializer.Serialize(value, Json);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     internal sealed class Schema : ISqliteSchema
@@ -44,6 +54,16 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
                     conversation_id TEXT PRIMARY KEY,
                     context TEXT NOT NULL,
                     updated_at TEXT NOT NULL);
+                """),
+            // Keyed by the id alone (no rowid): one B-tree insert per saved context instead of two.
+            new("conversations-002", """
+                CREATE TABLE conversation_contexts_by_id (
+                    conversation_id TEXT PRIMARY KEY,
+                    context TEXT NOT NULL,
+                    updated_at TEXT NOT NULL) WITHOUT ROWID;
+                INSERT INTO conversation_contexts_by_id SELECT conversation_id, context, updated_at FROM conversation_contexts;
+                DROP TABLE conversation_contexts;
+                ALTER TABLE conversation_contexts_by_id RENAME TO conversation_contexts;
                 """),
         ];
     }

@@ -347,7 +347,8 @@ public sealed class DirectLineProtocolTests
         public Task<Assistant.Index.Answers.ConversationContext?> GetContextAsync(string conversationId, CancellationToken cancellationToken) =>
             throw new IOException("disk on fire");
 
-        public Task SaveContextAsync(string conversationId, Assistant.Index.Answers.ConversationContext context, CancellationToken cancellationToken) =>
+        public Task SaveContextsAsync(
+            IReadOnlyCollection<KeyValuePair<string, Assistant.Index.Answers.ConversationContext>> contexts, CancellationToken cancellationToken) =>
             throw new IOException("disk on fire");
     }
 }

@@ -26,4 +26,21 @@ public sealed class ConversationStoreTests
         Assert.True(overwritten!.SameAs(street));
         Assert.Null(await first.GetContextAsync("c2", CancellationToken.None));
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_batch_inserts_new_conversations_and_overwrites_known_ones_in_one_write(Backend backend)
+    {
+        await using var db = await TestDatabase.CreateAsync(backend);
+        var store = db.Services().GetRequiredService<IConversationStore>();
+        var lead = new ConversationContext(Intent.Lead, ["附件1-10-4"], null, null);
+        var street = new ConversationContext(Intent.Indicator, [], null, "德胜街道");
+        await store.SaveContextAsync("known", lead, CancellationToken.None);
+
+        await store.SaveContextsAsync([new("known", street), new("new-1", lead), new("new-2", street)], CancellationToken.None);
+
+        Assert.True((await store.GetContextAsync("known", CancellationToken.None))!.SameAs(street));
+        Assert.True((await store.GetContextAsync("new-1", CancellationToken.None))!.SameAs(lead));
+        Assert.True((await store.GetContextAsync("new-2", CancellationToken.None))!.SameAs(street));
+        Assert.Equal(["known", "new-1", "new-2"], await db.QueryAsync("SELECT conversation_id FROM conversation_contexts ORDER BY conversation_id"));
+    }
 }

@@ -105,7 +105,8 @@ public sealed class CrashTests(ITestOutputHelper output)
                 Assert.DoesNotContain(stored, a => a.GetProperty("id").GetString() == next.GetProperty("id").GetString());
             }
 
-            // Both conversations resume: the follow-ups resolve against answers given before the crash.
+            // Both conversations resume: the follow-ups resolve against answers given before the crash. (On SQLite that
+            // context was written behind, within milliseconds — long before the kill, which waits for a dozen drafts.)
             var followUp = await (await client.PostAsJsonAsync("/api/ask", new { question = "那协办单位呢？", conversationId = askConversation }))
                 .Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("附件1-10-4", followUp.GetProperty("matches")[0].GetProperty("measureRef").GetString());
