@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Assistant.Bot.Tests.BotFramework;
 using Assistant.Bot.Tests.DirectLine;
 using Xunit.Abstractions;
 
@@ -114,6 +115,61 @@ public sealed class CrashTests(ITestOutputHelper output)
             var (_, after) = await dl.GetActivitiesAsync(talk.Id, talk.Token, "2");
             Assert.Equal($"{talk.Id}|0000003", posted.GetProperty("id").GetString());
             Assert.StartsWith("协办单位：各街道办事处", after.GetProperty("activities")[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Kill_9_before_acknowledged_Teams_messages_are_answered_loses_none_of_them(Backend backend)
+    {
+        await using var db = await TestDatabase.CreateAsync(backend);
+        await using var connector = await FakeConnector.StartAsync("/amer/");
+        string[] args =
+        [
+            // A dead instance's claim runs out after a second (PostgreSQL; on SQLite the next start takes over at once).
+            "--BotFramework:InboxLeaseSeconds=1",
+            .. db.PostgresConnectionString is { } postgres ? [$"--ConnectionStrings:Postgres={postgres}"] : Array.Empty<string>(),
+        ];
+        var sent = Enumerable.Range(0, 6).Select(i => (Id: $"crash-{i}", Conversation: $"a:crash-conversation-{i % 2}")).ToList();
+
+        // The connector holds every post, so the server is still answering the first messages when it is killed.
+        connector.Hold();
+        await using (var server = await ServerProcess.StartAsync(db.DataDirectory, args))
+        {
+            using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(20) };
+            foreach (var (id, conversation) in sent)
+            {
+                var payload = TeamsPayloads.PersonalMessage
+                    .Replace("1714968600000", id, StringComparison.Ordinal)
+                    .Replace("a:1Bc2De3Fg4Hi5Jk6Lm7No8Pq9Rs0Tu-Vw_Xy", conversation, StringComparison.Ordinal)
+                    .Replace("{serviceUrl}", connector.ServiceUrl, StringComparison.Ordinal);
+                using var response = await client.PostAsync("/api/messages", new StringContent(payload, System.Text.Encoding.UTF8, "application/json"));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            server.Crash();
+        }
+
+        connector.Release();
+        await using (var restarted = await ServerProcess.StartAsync(db.DataDirectory, args))
+        {
+            // Every acknowledged message is answered by the next instance, once, in order within its conversation.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            IReadOnlyList<PostedActivity> answers;
+            while ((answers = connector.Posted.Where(p => p.Type == "message").ToList()).Count < sent.Count && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            await Task.Delay(200);
+            answers = connector.Posted.Where(p => p.Type == "message").ToList();
+            Assert.Equal(sent.Select(s => s.Id).Order(StringComparer.Ordinal), answers.Select(a => a.Body.GetProperty("replyToId").GetString()!).Order(StringComparer.Ordinal));
+            foreach (var conversation in sent.GroupBy(s => s.Conversation))
+            {
+                var replies = answers.Where(a => a.Body.GetProperty("conversation").GetProperty("id").GetString() == conversation.Key);
+                Assert.Equal(conversation.Select(s => s.Id), replies.Select(a => a.Body.GetProperty("replyToId").GetString()));
+            }
+
+            Assert.Contains("区生态环境局、区市场监管局", string.Join("|", answers[0].CardTexts), StringComparison.Ordinal);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using Assistant.Bot.Channels.BotFramework;
 using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
@@ -113,7 +114,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         builder.Services.AddLogging();
         configure?.Invoke(builder.Services);
-        builder.Services.AddPlanKnowledge().AddStorage().AddConversations().AddHotline().AddDirectLine().AddAssistantSecurity();
+        builder.Services.AddPlanKnowledge().AddStorage().AddConversations().AddHotline().AddDirectLine().AddBotFramework().AddAssistantSecurity();
         var host = builder.Build();
         lock (_hosts)
         {

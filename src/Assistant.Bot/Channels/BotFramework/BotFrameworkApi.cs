@@ -32,6 +32,7 @@ public static class BotFrameworkApi
         ChannelTokenValidator validator,
         UnauthenticatedMode unauthenticated,
         ActivityQueue queue,
+        IActivityInbox inbox,
         Hosting.ConversationLimits limits,
         IOptions<BotFrameworkOptions> options,
         ILoggerFactory loggers,
@@ -81,8 +82,11 @@ public static class BotFrameworkApi
             return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        if (!queue.TryEnqueue(activity))
+        // Stored before the channel hears 200: an instance that dies before answering leaves it for the next one.
+        var entry = await inbox.AddAsync(activity, queue.Owner, queue.Lease, cancellationToken);
+        if (!queue.TryEnqueue(entry))
         {
+            await inbox.RemoveAsync(entry.Id, CancellationToken.None);
             logger.LogWarning("Activity queue full; refused a {Type} activity", activity.Type);
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }

@@ -46,6 +46,14 @@ public sealed class BotFrameworkOptions : IValidatableObject
     [Range(1, 100_000)]
     public int QueueCapacity { get; set; } = 1000;
 
+    /// <summary>
+    /// How long an instance's claim on an acknowledged, unanswered activity lasts without renewal (it renews a third of
+    /// the way through). After an instance dies, its unanswered activities are answered by another instance once this
+    /// has passed, or at once by the next start on SQLite.
+    /// </summary>
+    [Range(1, 3600)]
+    public double InboxLeaseSeconds { get; set; } = 60;
+
     /// <summary>Largest activity body accepted, in bytes (Teams messages stay under ~100 KB).</summary>
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 256 * 1024;

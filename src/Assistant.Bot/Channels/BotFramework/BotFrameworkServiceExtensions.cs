@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Assistant.Bot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Channels.BotFramework;
@@ -33,7 +34,11 @@ public static class BotFrameworkServiceExtensions
         services.AddSingleton<TeamsRoles>();
         services.AddSingleton<ActivityProcessor>();
         services.AddSingleton<ActivityQueue>();
+        services.AddSingleton<ISqliteSchema, ActivityInboxSchema>();
+        services.AddSingleton<IPostgresSchema, ActivityInboxSchema>();
+        services.AddStore<IActivityInbox, SqliteActivityInbox, PostgresActivityInbox>();
         services.AddHostedService<ActivityWorker>();
+        services.AddHostedService<ActivityInboxKeeper>();
         services.AddSingleton<UnauthenticatedMode>();
         services.AddHostedService(sp => sp.GetRequiredService<UnauthenticatedMode>());
         return services;
