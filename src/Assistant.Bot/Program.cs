@@ -46,6 +46,9 @@ builder.Services.AddProblemDetails();
 // Per-IP rate limits for public endpoints (a partition of their own for authenticated clients) and a request body cap.
 builder.Services.AddPublicLimits();
 
+// Metrics (questions by intent, unanswered, latency, fallbacks, HTTP): /metrics for admins, OTLP when configured.
+builder.Services.AddAssistantTelemetry(builder.Configuration);
+
 // Roles (citizen, staff, operator, admin): API keys, OIDC bearer tokens, the operator page's session; a policy per role.
 builder.Services.AddAssistantSecurity();
 
@@ -70,6 +73,7 @@ app.MapBotFrameworkApi();
 app.MapDirectLine();
 app.MapWidgetApi();
 app.MapHealth();
+app.MapMetrics();
 
 app.Run();
 return 0;

@@ -49,6 +49,8 @@ public sealed class ConversationContexts : BackgroundService
     private readonly TimeSpan _collect;
     private readonly Lock _gate = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    // Not disposed: a SemaphoreSlim holds no handle unless AvailableWaitHandle is read, and a host may dispose its services
+    // before every hosted service has stopped.
     private readonly SemaphoreSlim _writer = new(1, 1);
     private Dictionary<string, ConversationContext> _next = new(StringComparer.Ordinal);
     private Dictionary<string, ConversationContext> _writing = new(StringComparer.Ordinal);
@@ -168,6 +170,11 @@ public sealed class ConversationContexts : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        if (Pending == 0)
+        {
+            return;
+        }
+
         try
         {
             await FlushAsync(cancellationToken);
@@ -176,12 +183,6 @@ public sealed class ConversationContexts : BackgroundService
         {
             _logger.LogError(e, "Writing conversation contexts on shutdown failed: the follow-ups of {Count} conversations are lost", Pending);
         }
-    }
-
-    public override void Dispose()
-    {
-        _writer.Dispose();
-        base.Dispose();
     }
 
     /// <summary>Moves the queued contexts to the batch being written; a new queue starts for the saves that follow.</summary>

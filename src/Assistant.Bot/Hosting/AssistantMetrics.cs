@@ -4,7 +4,7 @@ namespace Assistant.Bot.Hosting;
 
 /// <summary>
 /// The assistant's counters (meter "Assistant"): questions by intent, unanswered questions, answer latency and
-/// fallbacks from the optional model. Read them with dotnet-counters or any OpenTelemetry exporter.
+/// fallbacks from the optional model. Exported by <see cref="Telemetry"/> (/metrics, OTLP); dotnet-counters reads them too.
 /// </summary>
 public sealed class AssistantMetrics : IDisposable
 {
@@ -21,7 +21,9 @@ public sealed class AssistantMetrics : IDisposable
         _meter = meters.Create(MeterName);
         _questions = _meter.CreateCounter<long>("assistant.questions", description: "Questions answered, by intent and channel.");
         _unanswered = _meter.CreateCounter<long>("assistant.questions.unanswered", description: "Questions with no basis in the plan.");
-        _latency = _meter.CreateHistogram<double>("assistant.answer.duration", unit: "ms", description: "Time to answer a question.");
+        // Buckets for a sub-millisecond engine (cached answers) up to a language model's seconds.
+        _latency = _meter.CreateHistogram<double>("assistant.answer.duration", unit: "ms", description: "Time to answer a question.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 1000, 2500, 10000] });
         _fallbacks = _meter.CreateCounter<long>("assistant.model.fallbacks", description: "Model answers replaced by the deterministic answer, by reason.");
     }
 

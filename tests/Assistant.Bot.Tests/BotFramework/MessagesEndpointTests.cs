@@ -152,6 +152,25 @@ public sealed class MessagesEndpointTests
     }
 
     [Fact]
+    public async Task Invalid_utf8_in_an_activity_is_400()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var payload = System.Text.Encoding.UTF8.GetBytes(bot.Activity(TeamsPayloads.PersonalMessage));
+        // A lone surrogate's encoding in place of the first byte of the text.
+        var at = Array.IndexOf(payload, (byte)0xE9);
+        payload[at] = 0xED;
+        payload[at + 1] = 0xA0;
+        payload[at + 2] = 0x80;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new ByteArrayContent(payload) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Authorization = new("Bearer", bot.ValidToken());
+
+        using var response = await bot.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_oversized_body_is_413()
     {
         await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["BotFramework:MaxActivityBytes"] = "4096" });

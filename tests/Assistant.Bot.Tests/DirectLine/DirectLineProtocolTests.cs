@@ -232,6 +232,23 @@ public sealed class DirectLineProtocolTests
     }
 
     [Fact]
+    public async Task Invalid_utf8_in_a_property_name_is_a_400_on_every_body_not_a_500()
+    {
+        await using var app = new AssistantApplication(DirectLineTestClient.Settings());
+        var dl = new DirectLineTestClient(app.CreateClient());
+        var (conversationId, token, _) = await dl.StartAsync();
+        // A lone surrogate's encoding: the JSON parses, and only reading that name would fail.
+        byte[] body = [.. "{\""u8, 0xED, 0xA0, 0x80, .. "\":1,\"type\":\"message\",\"from\":{\"id\":\"u\"},\"text\":\"你好\",\"user\":{\"id\":\"dl_u\"}}"u8];
+
+        var generate = await dl.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", DirectLineTestClient.Secret, body);
+        var start = await dl.SendAsync(HttpMethod.Post, "/v3/directline/conversations", DirectLineTestClient.Secret, body);
+        var post = await dl.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token, body);
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], new[] { generate.Status, start.Status, post.Status });
+        Assert.Equal("BadArgument", DirectLineTestClient.ErrorCode(post.Body));
+    }
+
+    [Fact]
     public async Task Over_long_messages_and_oversized_activities_are_refused()
     {
         await using var app = new AssistantApplication(DirectLineTestClient.Settings(("DirectLine:MaxMessageLength", "50"), ("DirectLine:MaxActivityBytes", "2048")));

@@ -42,6 +42,10 @@ internal sealed class DirectLineTestClient(HttpClient http)
         {
             request.Content = new StringContent(raw, Encoding.UTF8, "application/json");
         }
+        else if (body is byte[] bytes)
+        {
+            request.Content = new ByteArrayContent(bytes) { Headers = { ContentType = new("application/json") } };
+        }
         else if (body is not null)
         {
             request.Content = JsonContent.Create(body);

@@ -136,6 +136,12 @@ public static class BotFrameworkApi
             }
         }
 
+        // Refused up front: unknown properties are kept as raw JSON, whose invalid UTF-8 would fail later (storing, replying).
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.WrittenSpan))
+        {
+            return (null, false);
+        }
+
         try
         {
             return (JsonSerializer.Deserialize<Activity>(buffer.WrittenSpan, ActivityJson.Options), false);

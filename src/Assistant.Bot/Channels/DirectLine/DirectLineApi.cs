@@ -380,6 +380,12 @@ public static class DirectLineApi
             return (null, null);
         }
 
+        // JsonNode parses lazily: invalid UTF-8 in a property name would only throw when that property is read.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)))
+        {
+            return (null, DirectLineErrors.BadArgument("The body is not valid UTF-8."));
+        }
+
         try
         {
             return JsonNode.Parse(buffer.AsSpan(0, length)) is JsonObject body
