@@ -62,6 +62,8 @@ public sealed class ComplaintTriage
         var noiseStrongest = 0;
         var noiseWords = 0;
         var noiseFirst = int.MaxValue;
+        // 放鞭炮，噪音大: the firework is the noise, and the words describe it.
+        var loudSource = hits.Any(h => h.Entries.Any(e => e.Kind == CueKind.Own && e.Weight >= 3 && _guide.Category(e.Category!).Loud));
         foreach (var hit in hits)
         {
             // 饭店, 油烟机 say as much about another category as about a noise source: they do not tip the scales
@@ -72,6 +74,8 @@ public sealed class ComplaintTriage
             {
                 switch (kind)
                 {
+                    case CueKind.NoiseWord when loudSource:
+                        break;
                     case CueKind.NoiseWord:
                         // 吵, 声音, 噪音 all say one thing — that it is noise — so the strongest counts, not their sum.
                         noiseWords = Math.Max(noiseWords, weight);
@@ -101,9 +105,11 @@ public sealed class ComplaintTriage
 
         noise += noiseWords;
         noiseStrongest = Math.Max(noiseStrongest, noiseWords);
-        if (afterDark && noise == 0 && context.GetValueOrDefault(ComplaintCategories.ConstructionNoise) >= 2)
+        var otherStrongCue = strongest.Any(s => s.Value >= 3 && !_guide.Category(s.Key).Noise);
+        if (afterDark && noise == 0 && context.GetValueOrDefault(ComplaintCategories.ConstructionNoise) >= 2 && !otherStrongCue)
         {
-            // Building work after dark is itself the complaint (夜间施工), even when the caller never says 吵.
+            // Building work after dark is itself the complaint (夜间施工), even when the caller never says 吵 — unless
+            // the caller complains of something else about it (渣土车带泥上路, 白天晚上都有: dust).
             noise = noiseStrongest = 2;
             noiseFirst = first[ComplaintCategories.ConstructionNoise];
         }
@@ -161,6 +167,23 @@ public sealed class ComplaintTriage
             }
         }
 
+        // Conceded: "声音倒还能忍，主要是灰太大" — what the clause says is bearable is not what the caller complains of.
+        foreach (var marker in ConcessionMarkers)
+        {
+            foreach (var at in Occurrences(text, marker))
+            {
+                var start = text.LastIndexOfAny(ClauseEnds, Math.Max(0, at - 1)) + 1;
+                var end = text.IndexOfAny(ClauseEnds, at);
+                end = end < 0 ? text.Length : end;
+                var denied = at > 0 && text[at - 1] is '不' or '没' or '难';
+                var asked = text[start..end].Contains('吗', StringComparison.Ordinal) || (end < text.Length && text[end] is '?' or '？');
+                if (!denied && !asked)
+                {
+                    spans.Add((start, end));
+                }
+            }
+        }
+
         foreach (var at in Occurrences(text, "不是"))
         {
             var end = text.IndexOfAny(ClauseEnds, at);
@@ -177,6 +200,8 @@ public sealed class ComplaintTriage
     }
 
     private static readonly string[] SimileEnds = ["一样", "似的", "一般"];
+
+    private static readonly string[] ConcessionMarkers = ["能忍", "倒还好", "倒也还好", "倒是其次", "倒没什么", "倒无所谓", "倒不要紧"];
 
     private static readonly char[] ClauseEnds = ['，', '。', '！', '？', '；', ',', '!', '?', ';'];
 

@@ -31,11 +31,13 @@ public sealed record TopicGuide(string Name, IReadOnlyList<string> Cues, IReadOn
 
 /// <summary>
 /// One category: its cue words with weights, for a noise kind the cues that count only when the text is about noise
-/// (<see cref="ContextCues"/>: 工地 is noise evidence only next to 吵), and the plan measures that apply.
+/// (<see cref="ContextCues"/>: 工地 is noise evidence only next to 吵), and the plan measures that apply. A
+/// <see cref="Loud"/> category is a noise source in itself (鞭炮): noise words next to it describe it.
 /// </summary>
 public sealed record CategoryGuide(
     string Name,
     bool Noise,
+    bool Loud,
     IReadOnlyDictionary<string, int> Cues,
     IReadOnlyDictionary<string, int> ContextCues,
     IReadOnlyList<TopicGuide> Topics,
@@ -73,6 +75,7 @@ public sealed record HotlineGuide(
             file.Categories.Select(c => new CategoryGuide(
                 c.Name,
                 c.Noise,
+                c.Loud,
                 Normalized(c.Cues),
                 Normalized(c.ContextCues),
                 (c.Topics ?? []).Select(t => new TopicGuide(t.Name, t.Cues.Select(ChineseText.Normalize).ToList(), t.Refs)).ToList(),
@@ -131,6 +134,7 @@ public sealed record HotlineGuide(
     private sealed record CategoryFile(
         string Name,
         bool Noise,
+        bool Loud,
         IReadOnlyDictionary<string, int>? Cues,
         IReadOnlyDictionary<string, int>? ContextCues,
         IReadOnlyList<TopicFile>? Topics,

@@ -32,10 +32,28 @@ public sealed class ComplaintTriageTests(HotlineFixture hotline)
     }
 
     [Theory]
+    // What the caller concedes is bearable is not the complaint; what they deny bearing is.
+    [InlineData("工地的噪音还能忍，就是灰太大，窗台上一层土", "扬尘")]
+    [InlineData("这噪音实在不能忍，工地天天打桩", "建筑施工噪声")]
+    // A firework is its own noise: the noise words describe it.
+    [InlineData("楼下超市开业放鞭炮，噪音特别大", "烟花爆竹")]
+    // Building work after dark is the complaint only when nothing else about it is.
+    [InlineData("工地晚上还在干活，一直到很晚", "建筑施工噪声")]
+    [InlineData("工地出口不冲洗，车轮带泥上路，晚上也一样", "扬尘")]
+    // A neighbour's noise said only by what they do.
+    [InlineData("楼上天天半夜拖椅子，还穿高跟鞋来回走", "社会生活噪声")]
+    public void What_the_caller_complains_of_decides_the_category(string complaint, string category)
+    {
+        Assert.Equal(category, hotline.Triage.Triage(complaint).Category);
+    }
+
+    [Theory]
     // A pedestrian bridge is not 天桥街道, 推广外卖 is not 广外.
     [InlineData("过街天桥上有人弹吉他放音箱，声音很大")]
     [InlineData("有人在小区门口推广外卖App，用喇叭喊，太吵了")]
     [InlineData("楼下饭馆油烟太大了")]
+    // A Toona tree is not 椿树街道.
+    [InlineData("院里那棵大椿树的树枝该修剪了，挡着窗户")]
     public void No_street_when_the_text_names_none(string complaint)
     {
         Assert.Null(hotline.Triage.Triage(complaint).Street);
