@@ -53,4 +53,12 @@ public sealed class AnalyzerTokenTests
     {
         Assert.Equal("PM2.5浓度（年均）", ChineseText.Normalize("ｐｍ２．５ 浓度\n（年均）"));
     }
+
+    [Fact]
+    public void Normalize_reads_traditional_characters_as_simplified()
+    {
+        Assert.Equal("出租车都要换成纯电动的，这个主责单位是谁？", ChineseText.Normalize("出租車都要換成純電動的，這個主責單位是誰？"));
+        // Characters that are simplified too (著 in 显著, 于) are not touched.
+        Assert.Equal("显著高于", ChineseText.Normalize("显著高于"));
+    }
 }

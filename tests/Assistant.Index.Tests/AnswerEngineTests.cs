@@ -106,6 +106,59 @@ public sealed class AnswerEngineTests(PlanFixture plan)
         Assert.Contains("35 微克/立方米", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Normalizing_leaves_the_plans_own_characters_as_they_are()
+    {
+        // The traditional → simplified table touches no character of the seed, so plan text still matches itself.
+        var cjk = new string(plan.SeedText.Where(Assistant.Index.Search.ChineseText.IsCjk).ToArray());
+
+        Assert.Equal(cjk, Assistant.Index.Search.ChineseText.Normalize(cjk));
+    }
+
+    [Fact]
+    public void A_question_in_traditional_characters_is_answered_like_one_in_simplified()
+    {
+        var traditional = Engine.Ask("叉車電動化由哪些部門負責");
+        var simplified = Engine.Ask("叉车电动化由哪些部门负责");
+
+        Assert.Equal("附件1-10-4", traditional.Matches[0].MeasureRef);
+        Assert.Equal(simplified.Text, traditional.Text);
+    }
+
+    [Fact]
+    public void Another_street_after_a_streets_figures_gets_the_same_figures()
+    {
+        var first = Engine.Ask("陶然亭街道今年PM2.5要控制在多少");
+        var next = Engine.Ask("那牛街呢", first.Context);
+
+        Assert.Equal(Intent.Indicator, next.Intent);
+        Assert.Contains(next.Figures, f => f.Name.StartsWith("牛街街道", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void It_after_a_units_duties_is_that_unit()
+    {
+        var first = Engine.Ask("区房管局负责哪些工作");
+        var co = Engine.Ask("它要配合别的单位做哪些", first.Context);
+
+        Assert.Equal(Intent.Duties, co.Intent);
+        Assert.Equal(plan.Knowledge.CoOperatedBy("区房管局").Select(m => m.Ref).Order(), co.Matches.Select(m => m.MeasureRef).Order());
+    }
+
+    [Theory]
+    // A pollutant the plan sets no figure for is not answered with PM2.5's; the plan names no sums of money.
+    [InlineData("西城区PM10年均浓度目标是多少", "指标")]
+    [InlineData("今年臭氧浓度要控制在多少", "指标")]
+    [InlineData("换新能源车政府补贴多少钱", "金额")]
+    public void A_figure_the_plan_does_not_give_is_not_answered_with_another(string question, string said)
+    {
+        var answer = Engine.Ask(question);
+
+        Assert.True(answer.NoAnswer);
+        Assert.Contains(said, answer.Text, StringComparison.Ordinal);
+        Assert.False(Engine.Ask("西城区PM2.5年均浓度目标是多少").NoAnswer);
+    }
+
     [Theory]
     [InlineData("朝阳区的餐饮油烟归谁管")]
     [InlineData("2023年的空气质量目标是多少")]

@@ -27,6 +27,8 @@ public sealed partial class AnswerEngine
     private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _measureTerms;
     private readonly Dictionary<string, int> _bigramFrequency;
     private readonly string[] _deadlineTexts;
+    private readonly string[] _metricsWithoutFigures;
+    private readonly bool _planHasMoney;
 
     /// <param name="triage">
     /// Complaint triage, for questions phrased as a complaint ("楼下饭馆排烟呛得不行，归哪个部门管"): when search finds
@@ -52,7 +54,22 @@ public sealed partial class AnswerEngine
         _bigramFrequency = _measureTerms.Values.SelectMany(t => t.Bigrams)
             .GroupBy(b => b, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        // What the plan gives figures for, read from the plan itself: a pollutant it never puts next to a number
+        // (PM10, 臭氧 — named only in 消耗臭氧层物质) has no target in it, and neither has money (no amount in yuan).
+        var sentences = knowledge.Plan.Measures.SelectMany(m => ClauseSplit().Split(ChineseText.Normalize(m.Text)))
+            .Concat(knowledge.Plan.DistrictTargets.Select(t => ChineseText.Normalize($"{t.Name} {t.Value}")))
+            .ToList();
+        _metricsWithoutFigures = Metrics.Where(metric => !sentences.Any(c => c.Contains(metric, StringComparison.Ordinal) && Number().IsMatch(c))).ToArray();
+        _planHasMoney = sentences.Any(c => MoneyAmount().IsMatch(c));
     }
+
+    /// <summary>Pollutants and water measures people ask targets for (normalized: Latin upper-cased).</summary>
+    private static readonly string[] Metrics =
+    [
+        "PM10", "可吸入颗粒物", "臭氧", "O3", "二氧化硫", "SO2", "二氧化氮", "NO2", "一氧化碳", "AQI", "空气质量指数",
+        "氨氮", "COD", "化学需氧量", "总磷", "总氮",
+    ];
 
     public QuestionReader Reader => _reader;
 
@@ -104,6 +121,18 @@ public sealed partial class AnswerEngine
             Intent.Indicator => Indicator(q, context),
             _ => AboutMeasures(q, context),
         };
+
+        // A figure the plan does not give is not answered with a neighbouring one (PM10 with PM2.5's target).
+        if (!answer.NoAnswer && answer.Intent == Intent.Indicator
+            && _metricsWithoutFigures.Any(metric => q.Normalized.Contains(metric, StringComparison.Ordinal)))
+        {
+            return NoBasis(q with { OutOfScope = "metric" });
+        }
+
+        if (!answer.NoAnswer && !_planHasMoney && MoneyQuestion().IsMatch(q.Normalized))
+        {
+            return NoBasis(q with { OutOfScope = "money" });
+        }
 
         // Another year than 2024 is answered only by wording of the plan that names that year (到2025年…).
         var year = YearInText().Matches(q.Normalized).Select(m => m.Value).FirstOrDefault(y => y != "2024");
@@ -686,6 +715,8 @@ public sealed partial class AnswerEngine
             "place" => "这份计划只涉及西城区，其他地区的安排请咨询当地政府。",
             "legal" => "本助手不提供法律意见，具体法律问题请咨询专业律师或拨打12345市民服务热线。",
             "chat" => "您好！我是西城政策助手，解答《推进美丽西城建设 持续深入打好污染防治攻坚战2024年行动计划》的相关问题。",
+            "metric" => "这份计划没有为这项指标定目标；计划中的空气质量目标是PM2.5浓度、优良天数比率和重污染天数（附件1、附件6）。",
+            "money" => "这份计划没有写补贴、奖励或资金的具体金额，相关政策请咨询主管部门或拨打12345市民服务热线。",
             _ => "在《推进美丽西城建设 持续深入打好污染防治攻坚战2024年行动计划》（西政办发〔2024〕2号）中没有找到这个问题的依据。",
         };
         var text = reason + "\n我可以回答：某项工作由哪个部门牵头、哪些单位协办、什么时候完成，某个部门负责哪些工作，各街道和全区的空气质量等指标。"
@@ -695,6 +726,13 @@ public sealed partial class AnswerEngine
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Number();
+
+    // An amount of money; 万元GDP is an intensity, not an amount.
+    [GeneratedRegex(@"\d(?:[\d.,]*)\s*(?:元|万元|亿元)(?!\s*GDP)")]
+    private static partial Regex MoneyAmount();
+
+    [GeneratedRegex(@"多少钱|几块钱|多少元|多少万|多少块|金额|补贴多少|补助多少|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少")]
+    private static partial Regex MoneyQuestion();
 
     [GeneratedRegex(@"20\d\d")]
     private static partial Regex YearInText();

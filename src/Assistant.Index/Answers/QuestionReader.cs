@@ -76,7 +76,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         "开展", "推进", "实施", "相关", "这项", "这个", "那个", "这", "那", "它", "其", "事", "管", "归", "由", "来", "做", "搞",
         "弄", "抓", "项", "条", "个", "也", "都", "还", "就", "会", "能", "让", "被", "呗", "么样", "有人", "我们", "我",
         "我家", "你们", "多少", "几", "目标", "达到", "要求", "情况", "一次", "多久", "次", "太", "很", "非常", "特别", "十分",
-        "挺", "真", "大", "老是", "总是", "经常",
+        "挺", "真", "大", "老是", "总是", "经常", "别的", "他们", "它们", "该单位", "该部门", "这个单位", "这个部门", "该街道",
     ];
 
     private static readonly Lucene.Net.Analysis.Analyzer Words = PlanAnalyzers.Words();
@@ -115,6 +115,21 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         // A street by name, else by a place in it (后海 → 什刹海街道).
         var named = mentions.Where(m => m.Street is not null && !m.IsPlace).Select(m => m.Street!).Distinct().ToList();
         var streets = named.Count > 0 ? named : mentions.Where(m => m.Street is not null).Select(m => m.Street!).Distinct().ToList();
+        // "它要配合哪些", "该单位牵头的呢" after a unit's (or street's) duties: that unit. (Not "它们什么时候到期", which
+        // asks about the measures just listed.)
+        if (units.Count == 0 && streets.Count == 0 && context?.Intent == Intent.Duties && Pronoun().IsMatch(normalized)
+            && !HasAny(text, DeadlineCues)
+            && gazetteer.Find(context?.Unit ?? context?.Street ?? "").FirstOrDefault() is { } referent)
+        {
+            if (referent.Unit is not null)
+            {
+                units.Add(referent.Unit);
+            }
+            else if (referent.Street is not null)
+            {
+                streets.Add(referent.Street);
+            }
+        }
         var time = ReadTime(text);
         var reference = References.TryParse(text, out var a, out var t, out var k)
             ? (k is { } mk ? References.Measure(a, t, mk) : References.Task(a, t))
@@ -182,6 +197,13 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         if (deadline && Frequency().IsMatch(text))
         {
             deadline = false;
+        }
+
+        // "那什刹海呢" after a street's figures: the same question about another street.
+        if (context is { Intent: Intent.Indicator, Street: not null } && streets.Count > 0 && units.Count == 0 && !hasTopic
+            && !(co || lead || deadline || duties))
+        {
+            return Intent.Indicator;
         }
 
         if (isFollowUp)
@@ -361,4 +383,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    // Not 其它 ("other"), which holds 它.
+    [GeneratedRegex(@"(?<!其)它|他们|该单位|该部门|这个单位|这个部门|这家单位|该街道|这个街道")]
+    private static partial Regex Pronoun();
 }

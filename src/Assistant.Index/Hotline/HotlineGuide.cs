@@ -121,7 +121,9 @@ public sealed record HotlineGuide(
     }
 
     private static Dictionary<string, int> Normalized(IReadOnlyDictionary<string, int>? cues) =>
-        (cues ?? new Dictionary<string, int>()).ToDictionary(p => ChineseText.Normalize(p.Key), p => p.Value, StringComparer.Ordinal);
+        // 揚塵 and 扬尘 normalise alike: the stronger weight stands.
+        (cues ?? new Dictionary<string, int>()).GroupBy(p => ChineseText.Normalize(p.Key), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(p => p.Value), StringComparer.Ordinal);
 
     private sealed record GuideFile(
         int MinScore,
