@@ -21,6 +21,36 @@ public sealed class ConversationOptions
     /// <summary>Writing behind: how long a batch collects contexts before it is written — also what a kill -9 can lose.</summary>
     [System.ComponentModel.DataAnnotations.Range(0, 1000)]
     public int WriteBehindMilliseconds { get; set; } = 10;
+
+    /// <summary>Days a conversation's context is kept after its last answer; a follow-up after that is asked in full.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3650)]
+    public int RetentionDays { get; set; } = 30;
+}
+
+/// <summary>Deletes contexts idle longer than the retention setting, once an hour (every /api/ask question leaves one).</summary>
+internal sealed class ConversationRetention(IConversationStore store, IOptions<ConversationOptions> options, TimeProvider clock,
+    ILogger<ConversationRetention> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        do
+        {
+            try
+            {
+                var deleted = await store.DeleteIdleAsync(clock.GetUtcNow().AddDays(-options.Value.RetentionDays), stoppingToken);
+                if (deleted > 0)
+                {
+                    logger.LogInformation("Deleted {Count} idle conversation contexts", deleted);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Deleting idle conversation contexts failed; will try again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
 }
 
 /// <summary>

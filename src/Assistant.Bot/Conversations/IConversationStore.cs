@@ -13,6 +13,9 @@ public interface IConversationStore
 
     Task SaveContextAsync(string conversationId, ConversationContext context, CancellationToken cancellationToken) =>
         SaveContextsAsync([new(conversationId, context)], cancellationToken);
+
+    /// <summary>Deletes contexts last saved before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
 public static class ConversationServiceExtensions
@@ -27,6 +30,7 @@ public static class ConversationServiceExtensions
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationContexts>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationContexts>());
+        services.AddHostedService<ConversationRetention>();
         services.AddSingleton<ConversationService>();
         return services;
     }

@@ -39,6 +39,25 @@ internal sealed class PostgresConversationStore(PostgresDatabase database) : ICo
         await tx.CommitAsync(cancellationToken);
     }
 
+    public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        int slice;
+        do
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("""
+                DELETE FROM conversation_contexts WHERE conversation_id IN
+                    (SELECT conversation_id FROM conversation_contexts WHERE updated_at < @cutoff LIMIT 5000)
+                """, connection);
+            command.Parameters.AddWithValue("cutoff", cutoff);
+            slice = await command.ExecuteNonQueryAsync(cancellationToken);
+            deleted += slice;
+        }
+        while (slice == 5000);
+        return deleted;
+    }
+
     internal sealed class Schema : IPostgresSchema
     {
         public IEnumerable<Migration> Migrations =>
@@ -49,6 +68,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase database) : ICo
                     context         jsonb NOT NULL,
                     updated_at      timestamptz NOT NULL);
                 """),
+            new("conversations-002", "CREATE INDEX conversation_contexts_updated ON conversation_contexts (updated_at);"),
         ];
     }
 }

@@ -34,7 +34,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
             """;
         var id = command.Parameters.Add("$id", SqliteType.Text);
         var context = command.Parameters.Add("$context", SqliteType.Text);
-        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
+        command.Parameters.AddWithValue("$at", Timestamp(DateTimeOffset.UtcNow));
         foreach (var (conversationId, value) in contexts)
         {
             id.Value = conversationId;
@@ -44,6 +44,30 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        // In slices, so the write lock is never held for long while a large backlog goes.
+        var deleted = 0;
+        int slice;
+        do
+        {
+            await using var connection = await database.OpenAsync(cancellationToken, durable: false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM conversation_contexts WHERE conversation_id IN
+                    (SELECT conversation_id FROM conversation_contexts WHERE updated_at < $cutoff LIMIT 5000)
+                """;
+            command.Parameters.AddWithValue("$cutoff", Timestamp(cutoff));
+            slice = await command.ExecuteNonQueryAsync(cancellationToken);
+            deleted += slice;
+        }
+        while (slice == 5000);
+        return deleted;
+    }
+
+    /// <summary>Round-trip UTC text: it sorts as the time does, so a string comparison is a time comparison.</summary>
+    private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     internal sealed class Schema : ISqliteSchema
     {
@@ -65,6 +89,8 @@ internal sealed class SqliteConversationStore(SqliteDatabase database) : IConver
                 DROP TABLE conversation_contexts;
                 ALTER TABLE conversation_contexts_by_id RENAME TO conversation_contexts;
                 """),
+            // For the retention sweep; updated_at only grows, so each insert lands at the end of this index.
+            new("conversations-003", "CREATE INDEX conversation_contexts_updated ON conversation_contexts (updated_at);"),
         ];
     }
 }

@@ -367,5 +367,7 @@ public sealed class DirectLineProtocolTests
         public Task SaveContextsAsync(
             IReadOnlyCollection<KeyValuePair<string, Assistant.Index.Answers.ConversationContext>> contexts, CancellationToken cancellationToken) =>
             throw new IOException("disk on fire");
+
+        public Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new IOException("disk on fire");
     }
 }

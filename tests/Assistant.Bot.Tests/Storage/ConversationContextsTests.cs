@@ -167,6 +167,8 @@ public sealed class ConversationContextsTests
         public Task<ConversationContext?> GetContextAsync(string conversationId, CancellationToken cancellationToken) =>
             Task.FromResult(Saved.GetValueOrDefault(conversationId));
 
+        public Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
+
         public async Task SaveContextsAsync(IReadOnlyCollection<KeyValuePair<string, ConversationContext>> contexts, CancellationToken cancellationToken)
         {
             _writeStarted.TrySetResult();

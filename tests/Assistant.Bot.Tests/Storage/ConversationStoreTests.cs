@@ -43,4 +43,23 @@ public sealed class ConversationStoreTests
         Assert.True((await store.GetContextAsync("new-2", CancellationToken.None))!.SameAs(street));
         Assert.Equal(["known", "new-1", "new-2"], await db.QueryAsync("SELECT conversation_id FROM conversation_contexts ORDER BY conversation_id"));
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Contexts_idle_since_before_the_cutoff_are_deleted_and_the_rest_kept(Backend backend)
+    {
+        await using var db = await TestDatabase.CreateAsync(backend);
+        var store = db.Services().GetRequiredService<IConversationStore>();
+        var lead = new ConversationContext(Intent.Lead, ["附件1-10-4"], null, null);
+        await store.SaveContextsAsync(Enumerable.Range(0, 12).Select(i => new KeyValuePair<string, ConversationContext>($"old-{i}", lead)).ToList(), CancellationToken.None);
+        await Task.Delay(20);
+        var between = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        await store.SaveContextAsync("recent", lead, CancellationToken.None);
+
+        Assert.Equal(0, await store.DeleteIdleAsync(between.AddMinutes(-1), CancellationToken.None));
+        Assert.Equal(12, await store.DeleteIdleAsync(between, CancellationToken.None));
+
+        Assert.Null(await store.GetContextAsync("old-0", CancellationToken.None));
+        Assert.NotNull(await store.GetContextAsync("recent", CancellationToken.None));
+    }
 }
