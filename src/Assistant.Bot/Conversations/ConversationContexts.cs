@@ -5,62 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Conversations;
 
-/// <summary>The "Assistant:Conversations" settings: how follow-up contexts reach the store.</summary>
-public sealed class ConversationOptions
-{
-    public const string Section = "Assistant:Conversations";
-
-    /// <summary>
-    /// True: an answer is sent without waiting for its context to be stored; the context is written a moment later, in a
-    /// batch. False: the answer waits until the batch holding its context is stored. Empty → true on SQLite (one instance,
-    /// which answers every follow-up from memory until the write), false on PostgreSQL (a follow-up may reach another
-    /// instance, which only sees the store).
-    /// </summary>
-    public bool? WriteBehind { get; set; }
-
-    /// <summary>Writing behind: how long a batch collects contexts before it is written — also what a kill -9 can lose.</summary>
-    [System.ComponentModel.DataAnnotations.Range(0, 1000)]
-    public int WriteBehindMilliseconds { get; set; } = 10;
-
-    /// <summary>Days a conversation's context is kept after its last answer; a follow-up after that is asked in full.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 3650)]
-    public int RetentionDays { get; set; } = 30;
-}
-
-/// <summary>Deletes contexts idle longer than the retention setting, once an hour (every /api/ask question leaves one).</summary>
-internal sealed class ConversationRetention(IConversationStore store, IOptions<ConversationOptions> options, TimeProvider clock,
-    ILogger<ConversationRetention> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                var deleted = await store.DeleteIdleAsync(clock.GetUtcNow().AddDays(-options.Value.RetentionDays), stoppingToken);
-                if (deleted > 0)
-                {
-                    logger.LogInformation("Deleted {Count} idle conversation contexts", deleted);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Deleting idle conversation contexts failed; will try again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-}
-
 /// <summary>
 /// Conversation contexts on their way to the store, written in batches: every context saved while one batch is being
 /// written goes into the next, so under load many answers share one transaction (group commit). A saved context is
 /// readable at once from memory.
 /// </summary>
 /// <remarks>
-/// Why: one transaction per question was the main cost of <c>/api/ask</c> under load. Writing behind also takes the
-/// write off the answer's path; what it trades is that a kill -9 loses the contexts of the last few milliseconds'
+/// Why: one transaction per question was the main cost of <c>/api/ask</c> under load. Writing behind (the default on
+/// SQLite; see <see cref="ConversationOptions.WriteBehind"/>) also takes the write off the answer's path; what it trades is that a kill -9 loses the contexts of the last few milliseconds'
 /// answers — their follow-ups must be asked in full, while the conversations themselves (Direct Line activities) and
 /// every complaint and draft stay written before they are acknowledged. A clean stop writes everything pending.
 /// </remarks>

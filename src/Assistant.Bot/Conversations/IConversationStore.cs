@@ -1,5 +1,6 @@
 using Assistant.Bot.Storage;
 using Assistant.Index.Answers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Assistant.Bot.Conversations;
 
@@ -30,6 +31,7 @@ public static class ConversationServiceExtensions
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationContexts>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationContexts>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<ConversationRetention>();
         services.AddSingleton<ConversationService>();
         return services;

@@ -51,29 +51,13 @@ public static class DirectLineServiceExtensions
         return services;
     }
 
-    /// <summary>Deletes idle conversations once an hour, so the store holds only what the retention setting allows.</summary>
+    /// <summary>Deletes idle conversations, so the store holds only what the retention setting allows.</summary>
     private sealed class DirectLineRetention(IDirectLineStore store, IOptions<DirectLineOptions> options, TimeProvider clock,
-        ILogger<DirectLineRetention> logger) : BackgroundService
+        ILogger<DirectLineRetention> logger) : Hosting.RetentionSweep(clock, logger)
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-        {
-            using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-            do
-            {
-                try
-                {
-                    var deleted = await store.DeleteIdleAsync(clock.GetUtcNow().AddDays(-options.Value.RetentionDays), stoppingToken);
-                    if (deleted > 0)
-                    {
-                        logger.LogInformation("Deleted {Count} idle Direct Line conversations", deleted);
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning(e, "Deleting idle Direct Line conversations failed; will try again");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
+        protected override string What => "idle Direct Line conversations";
+
+        protected override Task<int> DeleteAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+            store.DeleteIdleAsync(now.AddDays(-options.Value.RetentionDays), cancellationToken);
     }
 }
