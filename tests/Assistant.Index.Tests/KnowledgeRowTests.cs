@@ -78,6 +78,25 @@ public sealed class KnowledgeRowTests(PlanFixture plan)
     }
 
     [Fact]
+    public void Every_reading_note_has_a_chinese_version_for_staff_that_names_the_same_units()
+    {
+        var noted = plan.Knowledge.Plan.Measures.Where(m => m.Note is not null).ToList();
+        var unitNames = plan.Knowledge.Units.SelectMany(u => u.Aliases.Prepend(u.Name)).Where(n => n.Length >= 3).ToList();
+
+        Assert.All(noted, m =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(m.NoteZh), m.Ref);
+            Assert.Equal(m.NoteZh, m.StaffNote);
+            Assert.DoesNotMatch("[A-Za-z]{3,}", m.NoteZh!.Replace("PDF", "", StringComparison.Ordinal));
+            // A unit the reading names (区国资委 could be co) is named in the translation too.
+            foreach (var unit in m.LeadUnits.Concat(m.CoUnits).Concat(unitNames).Where(u => m.Note!.Contains(u, StringComparison.Ordinal)))
+            {
+                Assert.True(m.NoteZh!.Contains(unit, StringComparison.Ordinal), $"{m.Ref}: {unit}");
+            }
+        });
+    }
+
+    [Fact]
     public void Street_targets_cover_all_fifteen_streets()
     {
         Assert.Equal(15, plan.Knowledge.Plan.StreetTargets.Count);

@@ -189,7 +189,7 @@ public static class AssistantCli
             {
                 stdout.WriteLine($"  {m.Ref} [{m.Deadline.Text}]");
                 stdout.WriteLine($"    主责：{string.Join("、", m.LeadUnits)}");
-                stdout.WriteLine($"    协办：{(m.CoUnits.Count == 0 ? "——" : string.Join("、", m.CoUnits))}{(m.SplitInferred ? $"（划分为推断：{m.Note}）" : "")}");
+                stdout.WriteLine($"    协办：{(m.CoUnits.Count == 0 ? "——" : string.Join("、", m.CoUnits))}{(m.SplitInferred ? $"（划分为推断：{m.StaffNote}）" : "")}");
                 stdout.WriteLine($"    {m.Text}");
             }
 

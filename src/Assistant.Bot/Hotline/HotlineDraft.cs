@@ -60,7 +60,7 @@ public sealed record HotlineTriageView(
         t.Refs, t.LeadUnits, t.CoUnits,
         t.Basis.Select(b => new HotlineBasis(
             b.Measure.Ref, b.Measure.TaskRef, b.Measure.Citation, b.Measure.Text, b.Measure.Deadline.Text,
-            b.Measure.LeadUnits, b.Measure.CoUnits, b.Measure.SplitInferred, b.Measure.Note, b.Category)).ToList(),
+            b.Measure.LeadUnits, b.Measure.CoUnits, b.Measure.SplitInferred, b.Measure.StaffNote, b.Category)).ToList(),
         t.SplitInferred);
 
     /// <summary>The triage part of a draft, as stored next to it.</summary>

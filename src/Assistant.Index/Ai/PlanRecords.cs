@@ -22,7 +22,7 @@ public sealed record MeasureRecord(
     string? Note)
 {
     public static MeasureRecord From(Measure m) =>
-        new(m.Ref, m.TaskName, m.Text, m.Deadline.Text, m.LeadUnits, m.CoUnits, m.SplitInferred, m.SplitInferred ? m.Note : null);
+        new(m.Ref, m.TaskName, m.Text, m.Deadline.Text, m.LeadUnits, m.CoUnits, m.SplitInferred, m.SplitInferred ? m.StaffNote : null);
 }
 
 public sealed record MeasureSearch(IReadOnlyList<MeasureRecord> Measures, string? Message);

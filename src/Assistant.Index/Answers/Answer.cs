@@ -19,7 +19,7 @@ public sealed record AnswerMatch(
 {
     public static AnswerMatch From(Measure m, string role = "") => new(
         m.TaskRef, m.Ref, m.Annex, m.Task, m.TaskName, m.Text, m.Deadline.Text, m.LeadUnits, m.CoUnits,
-        m.SplitInferred, m.Note, role);
+        m.SplitInferred, m.StaffNote, role);
 }
 
 /// <summary>A figure from the indicator tables or a measure, with where it comes from.</summary>

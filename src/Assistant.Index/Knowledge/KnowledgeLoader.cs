@@ -55,7 +55,7 @@ public static class KnowledgeLoader
         var annexes = file.Annexes.Select(a => new Annex(a.Number, a.Title, a.Tasks.Select(t =>
             new PlanTask(a.Number, t.Number, t.Name, t.Section, t.Measures.Select((m, i) => new Measure(
                 a.Number, t.Number, i + 1, t.Name, t.Section, m.Text, Deadline.Parse(m.Deadline),
-                m.LeadUnits, m.CoUnits, m.SplitInferred, m.Note)).ToList())).ToList())).ToList();
+                m.LeadUnits, m.CoUnits, m.SplitInferred, m.Note, m.NoteZh)).ToList())).ToList())).ToList();
         return new Plan(file.Id, file.Title, file.DocumentNumber, file.Issuer, file.Issued, file.Source, annexes,
             file.StreetTargets, file.DistrictTargets.Select(d => d with { Keywords = d.Keywords ?? [] }).ToList());
     }
@@ -77,7 +77,8 @@ public static class KnowledgeLoader
     private sealed record TaskFile(int Number, string Name, string Section, IReadOnlyList<MeasureFile> Measures);
 
     private sealed record MeasureFile(
-        string Text, string Deadline, IReadOnlyList<string> LeadUnits, IReadOnlyList<string> CoUnits, bool SplitInferred, string? Note);
+        string Text, string Deadline, IReadOnlyList<string> LeadUnits, IReadOnlyList<string> CoUnits, bool SplitInferred, string? Note,
+        string? NoteZh);
 
     private sealed record UnitsFile(IReadOnlyList<UnitFile> Units);
 

@@ -42,8 +42,12 @@ public sealed record Measure(
     IReadOnlyList<string> LeadUnits,
     IReadOnlyList<string> CoUnits,
     bool SplitInferred,
-    string? Note)
+    string? Note,
+    string? NoteZh = null)
 {
+    /// <summary>How the row was read, for staff: the Chinese note, else the curator's own.</summary>
+    public string? StaffNote => NoteZh ?? Note;
+
     /// <summary>附件{annex}-{task}-{k}.</summary>
     public string Ref => References.Measure(Annex, Task, Number);
 
