@@ -136,6 +136,37 @@ public sealed class AnswerEngineTests(PlanFixture plan)
     }
 
     [Fact]
+    public void A_figure_follow_up_keeps_the_street()
+    {
+        var first = Engine.Ask("陶然亭街道今年PM2.5要控制在多少");
+        var q1 = Engine.Ask("一季度是多少", first.Context);
+        var days = Engine.Ask("优良天数比率呢", first.Context);
+
+        Assert.Equal((Intent.Indicator, Intent.Indicator), (q1.Intent, days.Intent));
+        Assert.All(new[] { q1, days }, a => Assert.StartsWith("陶然亭街道", a.Text, StringComparison.Ordinal));
+        Assert.Contains("一季度目标", q1.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Asking_whether_the_plan_mentions_a_unit_lists_its_duties()
+    {
+        var answer = Engine.Ask("区税务局在计划里出现了吗");
+
+        Assert.Equal(Intent.Duties, answer.Intent);
+        Assert.Equal(plan.Knowledge.LedBy("区税务局").Concat(plan.Knowledge.CoOperatedBy("区税务局")).Select(m => m.Ref).Order(),
+            answer.Matches.Select(m => m.MeasureRef).Order());
+    }
+
+    [Fact]
+    public void Several_years_in_a_complaint_is_not_a_question_of_how_many()
+    {
+        var answer = Engine.Ask("小区旁边的空地好几年都是黄土，计划里对这种裸地怎么要求");
+
+        Assert.Equal(Intent.Search, answer.Intent);
+        Assert.Equal("附件1-13-2", answer.Matches[0].MeasureRef);
+    }
+
+    [Fact]
     public void It_after_a_units_duties_is_that_unit()
     {
         var first = Engine.Ask("区房管局负责哪些工作");
@@ -150,6 +181,8 @@ public sealed class AnswerEngineTests(PlanFixture plan)
     [InlineData("西城区PM10年均浓度目标是多少", "指标")]
     [InlineData("今年臭氧浓度要控制在多少", "指标")]
     [InlineData("换新能源车政府补贴多少钱", "金额")]
+    [InlineData("餐饮油烟超标了罚款多少", "金额")]
+    [InlineData("晚上施工噪声最高允许多少分贝", "指标")]
     public void A_figure_the_plan_does_not_give_is_not_answered_with_another(string question, string said)
     {
         var answer = Engine.Ask(question);

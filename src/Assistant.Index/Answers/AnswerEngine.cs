@@ -68,7 +68,7 @@ public sealed partial class AnswerEngine
     private static readonly string[] Metrics =
     [
         "PM10", "可吸入颗粒物", "臭氧", "O3", "二氧化硫", "SO2", "二氧化氮", "NO2", "一氧化碳", "AQI", "空气质量指数",
-        "氨氮", "COD", "化学需氧量", "总磷", "总氮",
+        "氨氮", "COD", "化学需氧量", "总磷", "总氮", "分贝",
     ];
 
     public QuestionReader Reader => _reader;
@@ -242,9 +242,10 @@ public sealed partial class AnswerEngine
         }
         if (q.Units.Count > 0)
         {
-            // "区交通委负责的充电设施…": a measure the named unit takes part in beats one it does not.
+            // "区交通委负责的充电设施…": a measure the named unit takes part in beats one it does not — unless it holds
+            // far less of the topic ("环卫车换新能源，是城管还是谁": the unit is a guess, not a filter).
             var withUnit = hits.Where(h => q.Units.Any(u => h.Measure.InvolvesUnit(u.Name))).ToList();
-            if (withUnit.Count > 0)
+            if (withUnit.Count > 0 && withUnit.Max(h => h.Coverage) >= 0.8 * hits.Max(h => h.Coverage))
             {
                 hits = withUnit;
             }
@@ -731,7 +732,7 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\d(?:[\d.,]*)\s*(?:元|万元|亿元)(?!\s*GDP)")]
     private static partial Regex MoneyAmount();
 
-    [GeneratedRegex(@"多少钱|几块钱|多少元|多少万|多少块|金额|补贴多少|补助多少|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少")]
+    [GeneratedRegex(@"多少钱|几块钱|多少元|多少万|多少块|金额|补贴多少|补助多少|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少|罚款多少|罚多少|罚款金额|罚金")]
     private static partial Regex MoneyQuestion();
 
     [GeneratedRegex(@"20\d\d")]

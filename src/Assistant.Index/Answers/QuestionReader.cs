@@ -35,7 +35,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         "要完成哪些", "完成哪些", "完成什么", "牵头哪些", "牵头什么", "协办哪些", "参与哪些", "配合哪些", "有哪些事", "管什么",
         "管哪些", "任务清单", "工作清单", "到期", "哪些措施", "什么措施", "有哪些", "都有啥", "有啥任务", "有啥工作", "干啥",
         "主责哪些", "承担哪些", "承担什么", "涉及哪些", "涉及什么", "干嘛", "要干", "做啥", "干些什么", "干哪些", "有什么任务",
-        "有什么工作", "啥任务", "啥工作",
+        "有什么工作", "啥任务", "啥工作", "出现了吗", "出现过", "提到了吗", "提到过", "有没有提到", "提及",
     ];
 
     private static readonly string[] IndicatorCues =
@@ -76,7 +76,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         "开展", "推进", "实施", "相关", "这项", "这个", "那个", "这", "那", "它", "其", "事", "管", "归", "由", "来", "做", "搞",
         "弄", "抓", "项", "条", "个", "也", "都", "还", "就", "会", "能", "让", "被", "呗", "么样", "有人", "我们", "我",
         "我家", "你们", "多少", "几", "目标", "达到", "要求", "情况", "一次", "多久", "次", "太", "很", "非常", "特别", "十分",
-        "挺", "真", "大", "老是", "总是", "经常", "别的", "他们", "它们", "该单位", "该部门", "这个单位", "这个部门", "该街道",
+        "挺", "真", "大", "老是", "总是", "经常", "别的", "这块", "那块", "这种", "那种", "这事", "那些", "他们", "它们", "该单位", "该部门", "这个单位", "这个部门", "该街道",
     ];
 
     private static readonly Lucene.Net.Analysis.Analyzer Words = PlanAnalyzers.Words();
@@ -115,6 +115,14 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         // A street by name, else by a place in it (后海 → 什刹海街道).
         var named = mentions.Where(m => m.Street is not null && !m.IsPlace).Select(m => m.Street!).Distinct().ToList();
         var streets = named.Count > 0 ? named : mentions.Where(m => m.Street is not null).Select(m => m.Street!).Distinct().ToList();
+        // "优良天数比率呢", "一季度是多少" after a street's figures: the same street.
+        if (units.Count == 0 && streets.Count == 0 && context is { Intent: Intent.Indicator, Street: { } figuresStreet }
+            && (HasAny(text, AirQualityWords) || HasAny(text, IndicatorCues) || text.Contains("季度", StringComparison.Ordinal))
+            && gazetteer.Find(figuresStreet).FirstOrDefault(m => m.Street is not null) is { Street: { } sameStreet })
+        {
+            streets.Add(sameStreet);
+        }
+
         // "它要配合哪些", "该单位牵头的呢" after a unit's (or street's) duties: that unit. (Not "它们什么时候到期", which
         // asks about the measures just listed.)
         if (units.Count == 0 && streets.Count == 0 && context?.Intent == Intent.Duties && Pronoun().IsMatch(normalized)
@@ -217,8 +225,9 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
             return context.Intent is Intent.None or Intent.Duties ? Intent.Search : context.Intent;
         }
 
-        // Street figures: "德胜街道PM2.5目标是多少", "牛街优良天数".
-        if (streets.Count > 0 && HasAny(text, AirQualityWords) && !duties)
+        // Street figures: "德胜街道PM2.5目标是多少", "牛街优良天数"; "一季度是多少" right after them.
+        if (streets.Count > 0 && !duties && (HasAny(text, AirQualityWords)
+            || (context is { Intent: Intent.Indicator, Street: not null } && (indicator || text.Contains("季度", StringComparison.Ordinal)))))
         {
             return Intent.Indicator;
         }
@@ -351,7 +360,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     private static partial Regex MonthPhrase();
 
     // 几个/几辆/几星级/几处 ask for a number; 几月/几号/几点 ask for a date.
-    [GeneratedRegex(@"几(?![月号点时]|个月)\p{IsCJKUnifiedIdeographs}")]
+    // Not 好几年 ("several years") or 几乎.
+    [GeneratedRegex(@"(?<!好)几(?![月号点时乎]|个月)\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex HowMany();
 
     [GeneratedRegex(@"归.{1,10}管|是.{1,10}(?:管|负责|弄|牵头|干|做|的事|的活)(?:吗|吧|么|不|\?|？)")]

@@ -54,10 +54,10 @@ public sealed class ModelAnswerTests
     [Fact]
     public async Task A_question_the_rules_miss_can_be_answered_by_the_model()
     {
-        // The rules find no measure for this wording (学校楼顶 ≠ the plan's 教育系统…所属建筑); the model's search does.
-        const string question = "学校楼顶装光伏板这事是谁督促";
+        // The rules find no measure for this wording (喷农药, 归…查 ≠ the plan's 开展农药检查工作); the model's search does.
+        const string question = "公园里喷农药这事归哪个部门查";
         await using var model = await ScriptedModelServer.StartAsync();
-        model.CallsTool("plan-search_measures", new { topic = "光伏" })
+        model.CallsTool("plan-search_measures", new { topic = "农药检查" })
             .Answers(request => AskClient.CiteFirstMeasure(request.LastToolResult()));
         await using var app = new AssistantApplication(model.Settings());
 
