@@ -30,7 +30,7 @@ public sealed class PlanRuntime : IDisposable
 
     public Gazetteer Gazetteer { get; }
 
-    public MeasureIndex Index { get; }
+    private MeasureIndex Index { get; }
 
     /// <summary>Complaint triage (knowledge/hotline.json): the hotline desk's, and the answer engine's fallback.</summary>
     public ComplaintTriage Triage { get; }
@@ -40,12 +40,12 @@ public sealed class PlanRuntime : IDisposable
     /// <summary>How long loading, indexing and warming up took.</summary>
     public TimeSpan LoadTime { get; }
 
-    public static PlanRuntime Load(string knowledgeDirectory, string? indexFolder = null)
+    public static PlanRuntime Load(string knowledgeDirectory)
     {
         var clock = Stopwatch.StartNew();
         var knowledge = KnowledgeLoader.Load(knowledgeDirectory);
         var gazetteer = new Gazetteer(knowledge);
-        var index = MeasureIndex.Build(knowledge, indexFolder);
+        var index = MeasureIndex.Build(knowledge);
         var triage = new ComplaintTriage(knowledge, gazetteer, HotlineGuide.Load(knowledgeDirectory));
         var answers = new AnswerEngine(knowledge, index, gazetteer, triage);
         // The first SmartCn use loads its dictionary (~0.3 s): pay it here, not on the first user's question.

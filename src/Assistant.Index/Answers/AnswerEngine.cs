@@ -218,7 +218,7 @@ public sealed partial class AnswerEngine
         var terms = TopicTerms.Of(topic);
 
         // A short question after an answer ("年底比例要到多少") is first read against that answer's measures.
-        if (context is { MeasureRefs.Count: > 0 } && q.Units.Count == 0 && ChineseText.Normalize(q.Raw).Length <= MaxFollowUpLength)
+        if (context is { MeasureRefs.Count: > 0 } && q.Units.Count == 0 && q.Normalized.Length <= MaxFollowUpLength)
         {
             var previous = context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>()
                 .Select(m => (Measure: m, Coverage: Coverage(terms, m)))
@@ -255,7 +255,7 @@ public sealed partial class AnswerEngine
         {
             var basis = ComplaintBasis(q);
             // Still nothing, and a short question right after an answer ("一共要搞多少条"): it is about that answer.
-            return basis.Count > 0 || context is not { MeasureRefs.Count: > 0 } || q.Units.Count > 0 || ChineseText.Normalize(q.Raw).Length > MaxFollowUpLength
+            return basis.Count > 0 || context is not { MeasureRefs.Count: > 0 } || q.Units.Count > 0 || q.Normalized.Length > MaxFollowUpLength
                 ? basis
                 : context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().Take(MaxListed).ToList();
         }

@@ -81,7 +81,11 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
 
     private static readonly Lucene.Net.Analysis.Analyzer Words = PlanAnalyzers.Words();
 
-    private static readonly HashSet<string> FunctionWordSet = new(FunctionWords.Concat(["谁"]), StringComparer.Ordinal);
+    private static readonly HashSet<string> FunctionWordSet = new(FunctionWords, StringComparer.Ordinal);
+
+    /// <summary>The cue phrases taken out of the topic, longest first.</summary>
+    private static readonly string[] TopicCues = CoCues.Concat(LeadCues).Concat(DeadlineCues).Concat(DutiesCues)
+        .Where(c => c.Length >= 2).OrderByDescending(c => c.Length).ToArray();
 
     /// <summary>Replaces each SmartCn word that only shapes the question with a space, keeping the rest in place.</summary>
     private static string DropFunctionWords(string text)
@@ -160,7 +164,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         topic = Year().Replace(topic, " ");
         // Cue phrases go by substring (they are long enough not to sit inside content words); single function
         // words only as whole SmartCn words, so 项 goes from "这项" but 专项 stays.
-        foreach (var cue in CoCues.Concat(LeadCues).Concat(DeadlineCues).Concat(DutiesCues).Where(c => c.Length >= 2).OrderByDescending(c => c.Length))
+        foreach (var cue in TopicCues)
         {
             topic = topic.Replace(cue, " ", StringComparison.Ordinal);
         }

@@ -32,7 +32,7 @@ public sealed class KnowledgeBase
 
     public IReadOnlyList<SynonymGroup> Synonyms { get; }
 
-    public IEnumerable<Measure> Measures => _measures.Values.OrderBy(m => m.Annex).ThenBy(m => m.Task).ThenBy(m => m.Number);
+    public IEnumerable<Measure> Measures => Plan.Measures;
 
     public PlanTask? FindTask(string reference) => _tasks.GetValueOrDefault(reference);
 
