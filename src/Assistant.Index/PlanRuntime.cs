@@ -53,5 +53,11 @@ public sealed class PlanRuntime : IDisposable
         return new PlanRuntime(knowledgeDirectory, knowledge, gazetteer, index, triage, answers, clock.Elapsed);
     }
 
+    /// <summary>A unit by its name or any alias (园林局, 环保局), as an API caller or a tool might write it.</summary>
+    public Unit? FindUnit(string name) => Knowledge.FindUnit(name.Trim()) ?? Gazetteer.FindUnits(ChineseText.Normalize(name)).FirstOrDefault();
+
+    /// <summary>A street by its name, short name or a place in it (德外, 后海).</summary>
+    public Street? FindStreet(string name) => Knowledge.FindStreet(name.Trim()) ?? Gazetteer.FindStreets(ChineseText.Normalize(name)).FirstOrDefault();
+
     public void Dispose() => Index.Dispose();
 }

@@ -18,7 +18,6 @@ public static class AiServiceExtensions
             .ValidateOnStart();
 
         // The plan's Q&A functions are read-only and hold no personal data: every role may call them.
-        services.AddSingleton(sp => new PlanPlugin(sp.GetRequiredService<PlanRuntime>()));
         services.AddAssistantPlugin<PlanPlugin>(PlanPlugin.Name, AssistantRole.Citizen, AssistantRole.Operator);
         // Complaint triage and reply drafts (the hotline's services, AddHotline) are for operators only.
         services.AddAssistantPlugin<HotlinePlugin>(HotlinePlugin.Name, AssistantRole.Operator);

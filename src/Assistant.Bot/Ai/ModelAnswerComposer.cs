@@ -75,11 +75,7 @@ internal sealed partial class ModelAnswerComposer(GroundedModel model, Knowledge
             ? new ConversationContext(intent, matches.Select(m => m.MeasureRef).ToList(), rules.Context.Unit, rules.Context.Street)
             : rules.Context;
         var text = new StringBuilder(reply.Text).Append("\n\n");
-        var inferred = measures.Where(m => m.SplitInferred).Select(m => m.Ref).ToList();
-        if (inferred.Count > 0)
-        {
-            text.Append("注：").AppendJoin("、", inferred).Append(" 的主责/协办单位划分是根据原文表格排版推断的，请以正式文件核对。\n");
-        }
+        AnswerEngine.AppendInferredNote(text, measures);
 
         text.Append(ModelNote);
         return new Answer(intent, text.ToString(), false, matches, figures, context);

@@ -65,7 +65,7 @@ public static class PlanApi
             return Problems.NotFound("No unit of that name in the plan.");
         }
 
-        var unit = runtime.Knowledge.FindUnit(name) ?? runtime.Gazetteer.FindUnits(Index.Search.ChineseText.Normalize(name)).FirstOrDefault();
+        var unit = runtime.FindUnit(name);
         if (unit is null)
         {
             return Problems.NotFound("No unit of that name in the plan.");

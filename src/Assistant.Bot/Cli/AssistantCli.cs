@@ -201,7 +201,7 @@ public static class AssistantCli
     {
         using (runtime)
         {
-            var unit = runtime.Knowledge.FindUnit(name) ?? runtime.Gazetteer.FindUnits(Index.Search.ChineseText.Normalize(name)).FirstOrDefault();
+            var unit = runtime.FindUnit(name);
             if (unit is null)
             {
                 stdout.WriteLine($"No unit '{name}' in the plan.");

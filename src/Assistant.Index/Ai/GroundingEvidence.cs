@@ -175,8 +175,6 @@ internal sealed class EvidenceScope(IReadOnlyList<string> texts)
     private HashSet<string>? _numbers;
     private HashSet<DateOnly>? _dates;
 
-    public bool IsEmpty => texts.Count == 0;
-
     public bool Mentions(string normalizedSurface) => texts.Any(t => t.Contains(normalizedSurface, StringComparison.Ordinal));
 
     public bool HasNumber(string canonical) => (_numbers ??= texts.SelectMany(GroundingText.Numbers).ToHashSet(StringComparer.Ordinal)).Contains(canonical);

@@ -17,7 +17,6 @@ internal sealed record DeadlineMention(string Surface, int Start, IReadOnlyList<
 /// </summary>
 internal static partial class GroundingText
 {
-    /// <summary>Deadlines without a date: they must appear as written.</summary>
     /// <summary>
     /// Deadlines without a date: they must appear as written. Only the distinctive ones; 持续推进 is also everyday
     /// policy wording and would flag sentences that merely use it.

@@ -22,8 +22,6 @@ public sealed class PlanPlugin(PlanRuntime runtime)
 
     private const int MaxDuties = 50;
 
-    private static readonly string[] StreetOfficeGroups = ["各街道办事处", "相关街道办事处"];
-
     private KnowledgeBase Knowledge => runtime.Knowledge;
 
     [KernelFunction("search_measures")]
@@ -35,7 +33,7 @@ public sealed class PlanPlugin(PlanRuntime runtime)
     {
         var question = runtime.Answers.Reader.Read(topic);
         var units = question.Units.Select(u => u.Name).ToList();
-        if (!string.IsNullOrWhiteSpace(unit) && FindUnit(unit) is { } named)
+        if (!string.IsNullOrWhiteSpace(unit) && runtime.FindUnit(unit) is { } named)
         {
             units.Add(named.Name);
         }
@@ -133,7 +131,7 @@ public sealed class PlanPlugin(PlanRuntime runtime)
         {
             streets = Knowledge.Streets;
         }
-        else if ((Knowledge.FindStreet(street.Trim()) ?? runtime.Gazetteer.FindStreets(ChineseText.Normalize(street)).FirstOrDefault()) is { } one)
+        else if (runtime.FindStreet(street) is { } one)
         {
             streets = [one];
         }
@@ -181,37 +179,20 @@ public sealed class PlanPlugin(PlanRuntime runtime)
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private Unit? FindUnit(string name) =>
-        Knowledge.FindUnit(name.Trim()) ?? runtime.Gazetteer.FindUnits(ChineseText.Normalize(name)).FirstOrDefault();
 
     /// <summary>The names under which a unit or a street appears in the tables; a street also through 各街道办事处.</summary>
     private HashSet<string> NamesOf(string name, out string? subject)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var normalized = ChineseText.Normalize(name);
-        var street = Knowledge.FindStreet(name.Trim()) ?? runtime.Gazetteer.FindStreets(normalized).FirstOrDefault();
-        var unit = FindUnit(name);
+        var street = runtime.FindStreet(name);
+        var unit = runtime.FindUnit(name);
         if (unit is not null && (street is null || unit.Kind != UnitKind.StreetOffice))
         {
             subject = unit.Name;
-            names.Add(unit.Name);
-            if (unit.Kind == UnitKind.StreetOffice)
-            {
-                names.UnionWith(StreetOfficeGroups);
-            }
-
-            return names;
+            return StreetOfficeGroups.NamesInTables(unit, null);
         }
 
-        if (street is not null)
-        {
-            subject = street.Office;
-            names.UnionWith([street.Name, street.SeedName, street.Office, .. StreetOfficeGroups]);
-            return names;
-        }
-
-        subject = null;
-        return names;
+        subject = street?.Office;
+        return street is null ? [] : StreetOfficeGroups.NamesInTables(null, street);
     }
 
     private static bool TryDate(string? text, out DateOnly? date)

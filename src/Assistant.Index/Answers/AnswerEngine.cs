@@ -334,7 +334,8 @@ public sealed partial class AnswerEngine
           .Append('“').Append(Quote(m.Text, topic)).Append("”\n");
     }
 
-    private static void AppendInferredNote(StringBuilder sb, IEnumerable<Measure> measures)
+    /// <summary>The note every answer resting on an inferred lead/co split carries.</summary>
+    public static void AppendInferredNote(StringBuilder sb, IEnumerable<Measure> measures)
     {
         var inferred = measures.Where(m => m.SplitInferred).Select(m => m.Ref).Distinct().ToList();
         if (inferred.Count > 0)
@@ -368,10 +369,10 @@ public sealed partial class AnswerEngine
         if (unit is not null || street is not null)
         {
             // Street offices take part through the rows that name 各街道办事处. Several units named: what they share.
-            var subjects = q.Units.Select(u => UnitNames(u, null)).ToList();
+            var subjects = q.Units.Select(u => StreetOfficeGroups.NamesInTables(u, null)).ToList();
             if (street is not null)
             {
-                subjects.Add(UnitNames(null, street));
+                subjects.Add(StreetOfficeGroups.NamesInTables(null, street));
             }
 
             subject = string.Join("和", q.Units.Select(u => u.Name).Concat(street is null ? [] : [street.Office]));
@@ -472,32 +473,6 @@ public sealed partial class AnswerEngine
 
         return null;
     }
-
-    /// <summary>The unit names under which a unit or a street appears in the tables.</summary>
-    private static HashSet<string> UnitNames(Unit? unit, Street? street)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        if (unit is not null)
-        {
-            names.Add(unit.Name);
-        }
-
-        if (street is not null || unit?.Kind == UnitKind.StreetOffice)
-        {
-            // A street takes part where the plan names all streets, the streets concerned, or it by name.
-            names.UnionWith([StreetOffices, RelevantStreetOffices]);
-            if (street is not null)
-            {
-                names.UnionWith([street.Name, street.SeedName, street.Office]);
-            }
-        }
-
-        return names;
-    }
-
-    private const string StreetOffices = "各街道办事处";
-
-    private const string RelevantStreetOffices = "相关街道办事处";
 
     private static void AppendDutyGroup(StringBuilder sb, string title, IReadOnlyList<Measure> measures)
     {

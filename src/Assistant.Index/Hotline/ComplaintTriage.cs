@@ -10,8 +10,6 @@ namespace Assistant.Index.Hotline;
 /// </summary>
 public sealed class ComplaintTriage
 {
-    private const string AnyStreetOffice = "各街道办事处";
-    private const string SomeStreetOffices = "相关街道办事处";
 
     private readonly KnowledgeBase _knowledge;
     private readonly Gazetteer _gazetteer;
@@ -314,7 +312,7 @@ public sealed class ComplaintTriage
     /// <summary>Leads and co-units over the basis, in order, with the complaint's street office for 各街道办事处.</summary>
     private static (IReadOnlyList<string> Leads, IReadOnlyList<string> Cos) Units(IReadOnlyList<BasisMeasure> basis, Street? street)
     {
-        string Local(string unit) => street is not null && unit is AnyStreetOffice or SomeStreetOffices ? street.Office : unit;
+        string Local(string unit) => street is not null && StreetOfficeGroups.Contains(unit) ? street.Office : unit;
 
         var leads = basis.SelectMany(b => b.Measure.LeadUnits).Select(Local).Distinct().ToList();
         var cos = basis.SelectMany(b => b.Measure.CoUnits).Select(Local).Distinct().Except(leads).ToList();

@@ -23,8 +23,6 @@ public sealed class HotlineDrafter(KnowledgeBase knowledge, DraftTerms terms)
     private const int QuoteLength = 150;
     private const int CoUnitsNamed = 3;
 
-    public DraftTerms Terms => terms;
-
     public HotlineReply Draft(Triage triage)
     {
         return new HotlineReply(Reply(triage), DispatchNote(triage));
@@ -173,7 +171,7 @@ public sealed class HotlineDrafter(KnowledgeBase knowledge, DraftTerms terms)
 
     private static string UnitList(IReadOnlyList<string> units, Street? street) => units.Count == 0
         ? "——"
-        : string.Join("、", units.Select(u => street is not null && u is "各街道办事处" or "相关街道办事处" ? $"{u}（本件：{street.Office}）" : u));
+        : string.Join("、", units.Select(u => street is not null && StreetOfficeGroups.Contains(u) ? $"{u}（本件：{street.Office}）" : u));
 
     /// <summary>
     /// The part of the measure that speaks to this complaint, verbatim: the sentence sharing most with the complaint

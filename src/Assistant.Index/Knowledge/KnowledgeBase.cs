@@ -46,7 +46,7 @@ public sealed class KnowledgeBase
         _streets.GetValueOrDefault(name)
         ?? Streets.FirstOrDefault(s => s.SeedName == name || s.ShortNames.Contains(name));
 
-    /// <summary>Measures a unit leads. 各街道办事处 rows count for every street office too.</summary>
+    /// <summary>Measures that name the unit as lead (by its own name only; see <see cref="StreetOfficeGroups.NamesInTables"/>).</summary>
     public IReadOnlyList<Measure> LedBy(string unit) =>
         Plan.Measures.Where(m => m.LeadUnits.Contains(unit)).ToList();
 

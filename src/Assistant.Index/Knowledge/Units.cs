@@ -19,5 +19,38 @@ public sealed record Street(string Name, string SeedName, IReadOnlyList<string> 
     public string Office => Name + "办事处";
 }
 
+/// <summary>
+/// The plan's group names for street offices: a row naming one gives every (or the concerned) street office a role.
+/// </summary>
+public static class StreetOfficeGroups
+{
+    public const string All = "各街道办事处";
+
+    public const string Concerned = "相关街道办事处";
+
+    public static bool Contains(string unit) => unit is All or Concerned;
+
+    /// <summary>The names under which a unit or a street appears in the tables: its own, and for a street office the groups.</summary>
+    public static HashSet<string> NamesInTables(Unit? unit, Street? street)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (unit is not null)
+        {
+            names.Add(unit.Name);
+        }
+
+        if (street is not null || unit?.Kind == UnitKind.StreetOffice)
+        {
+            names.UnionWith([All, Concerned]);
+            if (street is not null)
+            {
+                names.UnionWith([street.Name, street.SeedName, street.Office]);
+            }
+        }
+
+        return names;
+    }
+}
+
 /// <summary>Colloquial words and the plan's word for them (噪音 → 噪声).</summary>
 public sealed record SynonymGroup(string Canonical, IReadOnlyList<string> Variants);
