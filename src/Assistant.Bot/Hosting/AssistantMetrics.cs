@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Assistant.Bot.Hosting;
@@ -29,7 +30,7 @@ public sealed class AssistantMetrics : IDisposable
 
     public void Answered(string intent, bool noAnswer, double milliseconds, string channel)
     {
-        var tags = new KeyValuePair<string, object?>[] { new("intent", intent), new("channel", channel) };
+        var tags = new TagList { { "intent", intent }, { "channel", channel } };
         _questions.Add(1, tags);
         if (noAnswer)
         {

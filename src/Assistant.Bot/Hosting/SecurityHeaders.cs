@@ -18,11 +18,11 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        context.Response.OnStarting(() =>
+        context.Response.OnStarting(static state =>
         {
-            Apply(context);
+            Apply((HttpContext)state);
             return Task.CompletedTask;
-        });
+        }, context);
         return next(context);
     });
 
@@ -40,12 +40,15 @@ public static class SecurityHeaders
         }
 
         var isHtml = response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-        if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+        // Both policies of our own say frame-ancestors 'none'; only a page's own policy needs reading.
+        var ownPolicy = string.IsNullOrEmpty(headers.ContentSecurityPolicy);
+        if (ownPolicy)
         {
             headers.ContentSecurityPolicy = isHtml ? PagePolicy : DataPolicy;
         }
 
-        if (string.IsNullOrEmpty(headers.XFrameOptions) && FrameOptions(headers.ContentSecurityPolicy.ToString()) is { } frameOptions)
+        if (string.IsNullOrEmpty(headers.XFrameOptions)
+            && (ownPolicy ? "DENY" : FrameOptions(headers.ContentSecurityPolicy.ToString())) is { } frameOptions)
         {
             headers.XFrameOptions = frameOptions;
         }

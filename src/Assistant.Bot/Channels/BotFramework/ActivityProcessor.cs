@@ -24,6 +24,14 @@ internal sealed class ActivityProcessor(
     /// <summary>Shown as buttons on the greeting; each is a question the plan answers.</summary>
     internal static readonly string[] ExampleQuestions = ["餐饮油烟归哪个部门管", "施工扬尘管控什么时候完成", "区园林绿化局负责哪些任务"];
 
+    /// <summary>Whether <see cref="ProcessAsync"/> would do anything: others are acknowledged and dropped, not queued.</summary>
+    public static bool ActsOn(Activity activity) => activity.Type switch
+    {
+        ActivityTypes.Message => true,
+        ActivityTypes.ConversationUpdate => SomeoneElseJoined(activity),
+        _ => false,
+    };
+
     public Task ProcessAsync(Activity activity, CancellationToken cancellationToken) => activity.Type switch
     {
         ActivityTypes.Message => AnswerAsync(activity, cancellationToken),
@@ -123,13 +131,15 @@ internal sealed class ActivityProcessor(
 
     private async Task GreetAsync(Activity update, CancellationToken cancellationToken)
     {
-        var botId = update.Recipient?.Id;
-        var someoneElseJoined = update.MembersAdded?.Any(m => !string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase)) == true;
-        if (someoneElseJoined)
+        if (SomeoneElseJoined(update))
         {
             await ReplyAsync(update, AnswerCard.Greeting(ExampleQuestions), cancellationToken);
         }
     }
+
+    /// <summary>Members other than the bot itself were added (the bot being added greets nobody).</summary>
+    private static bool SomeoneElseJoined(Activity update) =>
+        update.MembersAdded?.Any(m => !string.Equals(m.Id, update.Recipient?.Id, StringComparison.OrdinalIgnoreCase)) == true;
 
     private Task<bool> ReplyAsync(Activity inbound, Attachment card, CancellationToken cancellationToken) =>
         connector.ReplyAsync(inbound, Reply(inbound, ActivityTypes.Message) with { Attachments = [card] }, cancellationToken);

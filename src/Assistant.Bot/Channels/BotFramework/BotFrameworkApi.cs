@@ -75,6 +75,12 @@ public static class BotFrameworkApi
             return Invoke(activity);
         }
 
+        // Typing, reactions, the bot's own arrival…: acknowledged, nothing to answer, so nothing to store or queue.
+        if (!ActivityProcessor.ActsOn(activity))
+        {
+            return TypedResults.Ok();
+        }
+
         // One chatty conversation must not fill the queue every other conversation shares.
         if (activity.Type == ActivityTypes.Message && limits.Ask($"{activity.ChannelId}:{activity.Conversation!.Id}") is { } retryAfter)
         {
