@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Assistant.Bot.Storage;
@@ -14,6 +15,19 @@ public enum SaveOutcome
     Stale,
     /// <summary>The status cannot move that way (a sent reply is final).</summary>
     NotAllowed,
+}
+
+public static class SaveRules
+{
+    /// <summary>Whether a save must not happen, and why; checked inside the store's transaction, on the row it read.</summary>
+    public static bool Refuses([NotNullWhen(false)] HotlineDraft? current, int? expectedRevision, string status, out SaveOutcome why)
+    {
+        why = current is null ? SaveOutcome.NotFound
+            : expectedRevision is { } expected && expected != current.Revision ? SaveOutcome.Stale
+            : !DraftStatus.CanMove(current.Status, status) ? SaveOutcome.NotAllowed
+            : SaveOutcome.Saved;
+        return why != SaveOutcome.Saved;
+    }
 }
 
 /// <summary>Where drafts live. Every write is one transaction: a draft and its first revision land together or not at all.</summary>
@@ -104,19 +118,9 @@ internal sealed class SqliteHotlineDraftStore(SqliteDatabase database, IOptions<
         // IMMEDIATE (the default here): the check and the write see the same row, whoever else saves at once.
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var current = await ReadAsync(connection, tx, id, cancellationToken);
-        if (current is null)
+        if (SaveRules.Refuses(current, expectedRevision, status, out var refused))
         {
-            return (SaveOutcome.NotFound, null);
-        }
-
-        if (expectedRevision is { } expected && expected != current.Revision)
-        {
-            return (SaveOutcome.Stale, current);
-        }
-
-        if (!DraftStatus.CanMove(current.Status, status))
-        {
-            return (SaveOutcome.NotAllowed, current);
+            return (refused, current);
         }
 
         var revision = current.Revision + 1;

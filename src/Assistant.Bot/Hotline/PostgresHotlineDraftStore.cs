@@ -84,19 +84,9 @@ internal sealed class PostgresHotlineDraftStore(PostgresDatabase database, IOpti
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         // FOR UPDATE: a save on another instance waits here, then sees this one's revision (and is Stale if it expected the old).
         var current = await ReadAsync(connection, tx, id, lockRow: true, cancellationToken);
-        if (current is null)
+        if (SaveRules.Refuses(current, expectedRevision, status, out var refused))
         {
-            return (SaveOutcome.NotFound, null);
-        }
-
-        if (expectedRevision is { } expected && expected != current.Revision)
-        {
-            return (SaveOutcome.Stale, current);
-        }
-
-        if (!DraftStatus.CanMove(current.Status, status))
-        {
-            return (SaveOutcome.NotAllowed, current);
+            return (refused, current);
         }
 
         var revision = current.Revision + 1;

@@ -89,8 +89,8 @@ internal static class AnswerCard
             Fact("问题类别", draft.Category + (draft.AlsoConcerns.Count > 0 ? $"（另涉及：{string.Join("、", draft.AlsoConcerns)}）" : "")),
             Fact("属地街道", draft.Street ?? "未注明，请向来电人核实地址"),
             Fact("发生时段", draft.TimeOfDay ?? "未说明"),
-            Fact("承办单位", UnitList(draft.LeadUnits)),
-            Fact("协办单位", UnitList(draft.CoUnits)),
+            Fact("承办单位", AnswerEngine.Units(draft.LeadUnits)),
+            Fact("协办单位", AnswerEngine.Units(draft.CoUnits)),
             Fact("计划依据", draft.Refs.Count > 0 ? string.Join("、", draft.Refs) : "计划中没有直接对应的措施"),
         };
         var body = new JsonArray
@@ -119,8 +119,8 @@ internal static class AnswerCard
 
     private static JsonObject MeasureContainer(AnswerMatch match, Intent intent, bool fullText)
     {
-        var lead = UnitList(match.LeadUnits);
-        var co = UnitList(match.CoUnits);
+        var lead = AnswerEngine.Units(match.LeadUnits);
+        var co = AnswerEngine.Units(match.CoUnits);
 
         // The asked-for units go in the large column: the co-operating units when the question was about them.
         var (primaryLabel, primary, secondary) = intent == Intent.Co
@@ -241,5 +241,4 @@ internal static class AnswerCard
         return new Attachment(ContentType, card);
     }
 
-    private static string UnitList(IReadOnlyList<string> units) => units.Count == 0 ? "无（原文为“——”）" : string.Join("、", units);
 }

@@ -398,7 +398,7 @@ public static class DirectLineApi
         }
     }
 
-    private static bool TryParseWatermark(string? watermark, out long after)
+    internal static bool TryParseWatermark(string? watermark, out long after)
     {
         after = 0;
         return string.IsNullOrEmpty(watermark) || (long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out after) && after >= 0);

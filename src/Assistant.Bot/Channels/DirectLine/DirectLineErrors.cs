@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assistant.Bot.Channels.DirectLine;
@@ -27,7 +26,7 @@ internal static class DirectLineErrors
 
     public static JsonHttpResult<DirectLineError> TooManyRequests(HttpResponse response, TimeSpan retryAfter)
     {
-        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        response.Headers.RetryAfter = Hosting.PublicLimits.RetryAfterSeconds(retryAfter);
         return Error(429, "TooManyRequests", "Too many requests; try again later.");
     }
 

@@ -35,8 +35,7 @@ internal static class DirectLineStream
             return DirectLineErrors.Forbidden("The token does not open this conversation's stream.");
         }
 
-        long after = 0;
-        if (!string.IsNullOrEmpty(watermark) && !long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out after))
+        if (!DirectLineApi.TryParseWatermark(watermark, out var after))
         {
             return DirectLineErrors.BadArgument("watermark is not valid.");
         }
