@@ -37,7 +37,7 @@ public static class AssistantCli
         var file = new Argument<string>("file") { Description = "A questions.jsonl evaluation set." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every failure." };
         var eval = new Command("eval", "Score the answer engine on an evaluation set, per question kind.") { file, verbose, knowledgeOption };
-        eval.SetAction(r => Eval(Load(r.GetValue(knowledgeOption)), r.GetValue(file)!, r.GetValue(verbose), stdout));
+        eval.SetAction(r => Eval(r.GetValue(knowledgeOption), r.GetValue(file)!, r.GetValue(verbose), stdout));
 
         var validate = new Command("validate", "Check the knowledge against the seed (wording, order, units, deadlines, figures).") { knowledgeOption };
         validate.SetAction(r => Validate(r.GetValue(knowledgeOption), stdout));
@@ -59,7 +59,7 @@ public static class AssistantCli
         return parsed.Invoke(new InvocationConfiguration { Output = stdout });
     }
 
-    private static PlanRuntime Load(string? knowledgeDirectory) =>
+    internal static PlanRuntime Load(string? knowledgeDirectory) =>
         PlanRuntime.Load(KnowledgeLoader.LocateDirectory(knowledgeDirectory));
 
     private static int Ask(PlanRuntime runtime, string? question, bool json, TextWriter stdout)
@@ -103,19 +103,19 @@ public static class AssistantCli
         }
     }
 
-    private static int Eval(PlanRuntime runtime, string file, bool verbose, TextWriter stdout)
+    private static int Eval(string? knowledgeDirectory, string file, bool verbose, TextWriter stdout)
     {
-        using (runtime)
+        // `dotnet run --project` starts in the project folder: also look for a relative path further up.
+        file = FindUpwards(file);
+        if (!File.Exists(file))
         {
-            // `dotnet run --project` starts in the project folder: also look for a relative path further up.
-            file = FindUpwards(file);
+            stdout.WriteLine($"No such file: {file}");
+            return 2;
+        }
 
-            if (!File.Exists(file))
-            {
-                stdout.WriteLine($"No such file: {file}");
-                return 2;
-            }
-
+        // Only now: loading indexes the plan and warms SmartCn up (about a second).
+        using (var runtime = Load(knowledgeDirectory))
+        {
             var report = Evaluator.Run(runtime.Answers, Evaluator.Read(file));
             stdout.WriteLine($"{"kind",-10} {"n",4} {"passed",6} {"accuracy",8}");
             foreach (var (kind, total, passed, accuracy) in report.ByKind())

@@ -37,8 +37,7 @@ public static class HotlineCommands
             return 2;
         }
 
-        var directory = KnowledgeLoader.LocateDirectory(knowledgeOption);
-        using var runtime = PlanRuntime.Load(directory);
+        using var runtime = AssistantCli.Load(knowledgeOption);
         var report = HotlineEvaluator.Run(runtime.Triage, HotlineEvaluator.Read(file));
         stdout.WriteLine($"{report.Results.Count} complaints");
         stdout.WriteLine($"{"field",-10} {"right",6} {"accuracy",8}");
@@ -60,8 +59,7 @@ public static class HotlineCommands
 
     private static int Draft(string? knowledgeOption, string complaint, bool json, TextWriter stdout)
     {
-        var directory = KnowledgeLoader.LocateDirectory(knowledgeOption);
-        using var runtime = PlanRuntime.Load(directory);
+        using var runtime = AssistantCli.Load(knowledgeOption);
         var triage = runtime.Triage.Triage(complaint);
         var defaults = new HotlineOptions();
         var reply = new HotlineDrafter(runtime.Knowledge, defaults.Terms).Draft(triage);

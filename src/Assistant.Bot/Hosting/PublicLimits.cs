@@ -92,23 +92,23 @@ public static class PublicLimits
 }
 
 /// <summary>
-/// Questions per conversation per minute, so one conversation cannot keep the answer engine and its stored context
-/// busy from many addresses. Idle partitions are dropped by the limiter itself.
+/// A fixed number of permits per key (a conversation, a client address) per minute. Idle partitions are dropped by the
+/// limiter itself.
 /// </summary>
-public sealed class ConversationLimits(IOptions<PublicLimitsOptions> options) : IDisposable
+public sealed class PerMinuteLimiter(int permits) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = options.Value.PerConversationPerMinute,
+            PermitLimit = permits,
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         }));
 
-    /// <summary>Null when the conversation may ask now; otherwise how long to wait.</summary>
-    public TimeSpan? Ask(string conversationId)
+    /// <summary>Null when the key may go ahead now; otherwise how long to wait.</summary>
+    public TimeSpan? Take(string key)
     {
-        using var lease = _limiter.AttemptAcquire(conversationId);
+        using var lease = _limiter.AttemptAcquire(key);
         if (lease.IsAcquired)
         {
             return null;
@@ -116,6 +116,20 @@ public sealed class ConversationLimits(IOptions<PublicLimitsOptions> options) : 
 
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
     }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>
+/// Questions per conversation per minute, so one conversation cannot keep the answer engine and its stored context
+/// busy from many addresses.
+/// </summary>
+public sealed class ConversationLimits(IOptions<PublicLimitsOptions> options) : IDisposable
+{
+    private readonly PerMinuteLimiter _limiter = new(options.Value.PerConversationPerMinute);
+
+    /// <summary>Null when the conversation may ask now; otherwise how long to wait.</summary>
+    public TimeSpan? Ask(string conversationId) => _limiter.Take(conversationId);
 
     public void Dispose() => _limiter.Dispose();
 }
