@@ -29,6 +29,7 @@ public sealed partial class AnswerEngine
     private readonly string[] _deadlineTexts;
     private readonly string[] _metricsWithoutFigures;
     private readonly bool _planHasMoney;
+    private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _keywords;
 
     /// <param name="triage">
     /// Complaint triage, for questions phrased as a complaint ("楼下饭馆排烟呛得不行，归哪个部门管"): when search finds
@@ -62,6 +63,9 @@ public sealed partial class AnswerEngine
             .ToList();
         _metricsWithoutFigures = Metrics.Where(metric => !sentences.Any(c => c.Contains(metric, StringComparison.Ordinal) && Number().IsMatch(c))).ToArray();
         _planHasMoney = sentences.Any(c => MoneyAmount().IsMatch(c));
+        // 附件6 keywords, normalised once: every indicator question compares against all of them.
+        _keywords = knowledge.Plan.DistrictTargets.SelectMany(t => t.Keywords).Distinct(StringComparer.Ordinal)
+            .ToDictionary(k => k, k => (ChineseText.Normalize(k), ChineseText.Bigrams(ChineseText.Normalize(k))), StringComparer.Ordinal);
     }
 
     /// <summary>Pollutants and water measures people ask targets for (normalized: Latin upper-cased).</summary>
@@ -261,10 +265,11 @@ public sealed partial class AnswerEngine
         }
 
         var top = hits.Max(h => h.Score);
-        var best = hits.Max(h => Rank(h.Coverage, h.Phrases, h.Score / top));
-        return hits
-            .Where(h => Rank(h.Coverage, h.Phrases, h.Score / top) >= best * TieRatio)
-            .OrderByDescending(h => Rank(h.Coverage, h.Phrases, h.Score / top))
+        var ranked = hits.Select(h => (h.Measure, Rank: Rank(h.Coverage, h.Phrases, h.Score / top))).ToList();
+        var best = ranked.Max(h => h.Rank);
+        return ranked
+            .Where(h => h.Rank >= best * TieRatio)
+            .OrderByDescending(h => h.Rank)
             .Take(MaxListed)
             .Select(h => h.Measure)
             .ToList();
@@ -614,7 +619,7 @@ public sealed partial class AnswerEngine
         // A target is named when most of one of its keywords' bigrams are in the question (含VOCs的产品 ~ 含VOCs产品).
         var question = ChineseText.Bigrams(text);
         var scored = _knowledge.Plan.DistrictTargets
-            .Select(t => (Target: t, Hits: t.Keywords.Count(k => KeywordIn(k, text, question))))
+            .Select(t => (Target: t, Hits: t.Keywords.Count(k => KeywordIn(_keywords[k], text, question))))
             .Where(x => x.Hits > 0)
             .ToList();
         if (scored.Count == 0)
@@ -638,16 +643,14 @@ public sealed partial class AnswerEngine
         return chosen.Select(t => new Figure(t.Name, t.Value, t.Unit, "附件6")).ToList();
     }
 
-    private static bool KeywordIn(string keyword, string text, HashSet<string> questionBigrams)
+    private static bool KeywordIn((string Text, HashSet<string> Bigrams) keyword, string text, HashSet<string> questionBigrams)
     {
-        var k = ChineseText.Normalize(keyword);
-        if (text.Contains(k, StringComparison.Ordinal))
+        if (text.Contains(keyword.Text, StringComparison.Ordinal))
         {
             return true;
         }
 
-        var bigrams = ChineseText.Bigrams(k);
-        return bigrams.Count >= 3 && bigrams.Count(questionBigrams.Contains) >= Math.Ceiling(bigrams.Count * 0.6);
+        return keyword.Bigrams.Count >= 3 && keyword.Bigrams.Count(questionBigrams.Contains) >= Math.Ceiling(keyword.Bigrams.Count * 0.6);
     }
 
     private static readonly HashSet<string> AirWords = new(StringComparer.Ordinal) { "PM2.5", "优良天数", "重污染天数", "浓度" };

@@ -15,6 +15,8 @@ public static partial class ComplaintReader
 
     private static readonly string[] DayWords = ["白天", "早上", "早晨", "清晨", "上午", "中午", "下午", "午休", "午睡", "大早", "一早", "早高峰", "晚高峰"];
 
+    private static readonly string[] PeriodWords = [.. NightWords, .. EveningWords, .. DayWords];
+
     private static readonly string[] FrequencyWords =
     [
         "每天晚上", "每天夜里", "每天半夜", "每天凌晨", "每天早上", "每天中午", "每天", "天天", "每晚", "每周", "每个周末", "周末", "经常", "总是", "老是", "常常", "反复",
@@ -46,7 +48,7 @@ public static partial class ComplaintReader
             if (period.Length == 0)
             {
                 var sentenceStart = m.Index == 0 ? 0 : normalized.LastIndexOfAny(SentenceEnds, m.Index - 1) + 1;
-                period = NightWords.Concat(EveningWords).Concat(DayWords)
+                period = PeriodWords
                     .Select(w => (Word: w, At: m.Index == 0 ? -1 : normalized.LastIndexOf(w, m.Index - 1, StringComparison.Ordinal)))
                     .Where(x => x.At >= sentenceStart)
                     .OrderByDescending(x => x.At).Select(x => x.Word).FirstOrDefault() ?? "";
