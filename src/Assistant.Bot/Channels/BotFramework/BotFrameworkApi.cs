@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Bot.Api;
@@ -121,36 +120,20 @@ public static class BotFrameworkApi
     /// <summary>Reads at most <paramref name="limit"/> bytes; null activity when the body is not an activity JSON object.</summary>
     private static async Task<(Activity? Activity, bool TooLarge)> ReadActivityAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit)
+        if (await Hosting.RequestBodies.ReadCappedAsync(request, limit, cancellationToken) is not { } body)
         {
             return (null, true);
         }
 
-        var buffer = new ArrayBufferWriter<byte>();
-        while (true)
-        {
-            var read = await request.Body.ReadAsync(buffer.GetMemory(16 * 1024), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > limit)
-            {
-                return (null, true);
-            }
-        }
-
         // Refused up front: unknown properties are kept as raw JSON, whose invalid UTF-8 would fail later (storing, replying).
-        if (!System.Text.Unicode.Utf8.IsValid(buffer.WrittenSpan))
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
         {
             return (null, false);
         }
 
         try
         {
-            return (JsonSerializer.Deserialize<Activity>(buffer.WrittenSpan, ActivityJson.Options), false);
+            return (JsonSerializer.Deserialize<Activity>(body.Span, ActivityJson.Options), false);
         }
         catch (JsonException)
         {

@@ -357,38 +357,25 @@ public static class DirectLineApi
     private static async Task<(JsonObject? Body, JsonHttpResult<DirectLineError>? Error)> ReadObjectAsync(
         HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
+        if (await Hosting.RequestBodies.ReadCappedAsync(request, maxBytes, cancellationToken) is not { } bytes)
         {
             return (null, DirectLineErrors.TooLarge(maxBytes));
         }
 
-        var buffer = new byte[maxBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        if (length > maxBytes)
-        {
-            return (null, DirectLineErrors.TooLarge(maxBytes));
-        }
-
-        if (buffer.AsSpan(0, length).Trim(" \t\r\n"u8).IsEmpty)
+        if (bytes.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return (null, null);
         }
 
         // JsonNode parses lazily: invalid UTF-8 in a property name would only throw when that property is read.
-        if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)))
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
         {
             return (null, DirectLineErrors.BadArgument("The body is not valid UTF-8."));
         }
 
         try
         {
-            return JsonNode.Parse(buffer.AsSpan(0, length)) is JsonObject body
+            return JsonNode.Parse(bytes.Span) is JsonObject body
                 ? (body, null)
                 : (null, DirectLineErrors.BadArgument("The body must be a JSON object."));
         }
