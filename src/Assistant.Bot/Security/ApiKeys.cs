@@ -14,7 +14,8 @@ public sealed class ApiKeys
 {
     public const string OperatorKeyFile = "operator-key.txt";
 
-    private readonly (string Role, byte[] Hash)[] _keys;
+    // Each configured key's hash, and the fingerprint sessions carry (computed once: every operator-page request checks it).
+    private readonly (string Role, byte[] Hash, string Fingerprint)[] _keys;
 
     public ApiKeys(AssistantOptions options, ISecretStore secrets)
     {
@@ -38,7 +39,8 @@ public sealed class ApiKeys
                 (Roles.Admin, options.AdminApiKey),
             }
             .Where(k => !string.IsNullOrWhiteSpace(k.Key))
-            .Select(k => (k.Role, Hash(k.Key!.Trim())))
+            .Select(k => (k.Role, Hash: Hash(k.Key!.Trim())))
+            .Select(k => (k.Role, k.Hash, Fingerprint(k.Hash)))
             .ToArray();
     }
 
@@ -81,7 +83,7 @@ public sealed class ApiKeys
 
     /// <summary>True while a key with this fingerprint is still configured.</summary>
     public bool IsCurrent(string? fingerprint) =>
-        fingerprint is not null && _keys.Any(k => string.Equals(Fingerprint(k.Hash), fingerprint, StringComparison.Ordinal));
+        fingerprint is not null && _keys.Any(k => string.Equals(k.Fingerprint, fingerprint, StringComparison.Ordinal));
 
     /// <summary>32 random bytes, URL-safe: 43 characters.</summary>
     private static string NewKey() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
