@@ -18,6 +18,7 @@ for a in plan["annexes"]:
     for t in a["tasks"]:
         for k, m in enumerate(t["measures"], 1):
             measures[f"附件{a['number']}-{t['number']}-{k}"] = m
+seed_names = {s["name"]: s.get("seedName", s["name"]) for s in json.load(open("knowledge/streets.json", encoding="utf-8"))["streets"]}
 COLUMNS = {"pm25Annual", "pm25Q1", "goodDaysRatio", "heavyPollutionDays", "heavyPollutionDaysQ1"}
 STREET_GROUPS = ("各街道办事处", "相关街道办事处")
 
@@ -83,7 +84,7 @@ def label(raw):
         else:
             col = ind.split("-", 1)[1]
             assert col in COLUMNS, ind
-            row = next(s for s in plan["streetTargets"] if s["street"] == raw["street"])
+            row = next(s for s in plan["streetTargets"] if s["street"] in (raw["street"], seed_names.get(raw["street"])))
             item["values"] = [str(row[col])]
     elif kind == "duties":
         item["refs"] = duties(raw["unit"], raw.get("role", "lead"), raw.get("months"))
