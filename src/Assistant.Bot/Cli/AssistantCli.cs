@@ -10,11 +10,11 @@ using Assistant.Index.Knowledge;
 namespace Assistant.Bot.Cli;
 
 /// <summary>
-/// The command line: <c>ask</c>, <c>eval</c>, <c>knowledge validate|show|unit</c>. Anything else starts the server.
+/// The command line: <c>ask</c>, <c>eval</c>, <c>knowledge validate|show|unit</c>, <c>hotline …</c>, <c>staff key …</c>. Anything else starts the server.
 /// </summary>
 public static class AssistantCli
 {
-    private static readonly string[] Commands = ["ask", "eval", "knowledge", "hotline", "help", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["ask", "eval", "knowledge", "hotline", "staff", "help", "--help", "-h", "-?"];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -55,6 +55,7 @@ public static class AssistantCli
             ask, eval, knowledge,
         };
         root.Add(HotlineCommands.Create(knowledgeOption, stdout));
+        root.Add(StaffCommands.Create(stdout));
         var parsed = root.Parse(args[0] == "help" ? ["--help"] : args);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout });
     }
