@@ -34,9 +34,13 @@ public sealed class ProgressApiTests
 
         public FakeTimeProvider Clock { get; } = new(June);
 
+        /// <summary>The server's address when opened on a loopback port (browser tests).</summary>
+        public Uri? Address { get; private set; }
+
         public Dictionary<string, string> Keys { get; } = new(StringComparer.Ordinal);
 
-        public static async Task<Office> OpenAsync(Backend backend, IDictionary<string, string?>? extra = null)
+        public static async Task<Office> OpenAsync(
+            Backend backend, IDictionary<string, string?>? extra = null, bool onLoopback = false, DateTimeOffset? now = null)
         {
             var db = await TestDatabase.CreateAsync(backend);
             var settings = new Dictionary<string, string?>(db.Settings) { ["Assistant:AdminApiKey"] = AdminKey };
@@ -48,6 +52,12 @@ public sealed class ProgressApiTests
             Office? office = null;
             var app = new AssistantApplication(settings, db.DataDirectory, services => services.AddSingleton<TimeProvider>(_ => office!.Clock));
             office = new Office(db, app);
+            office.Clock.SetUtcNow(now ?? June);
+            if (onLoopback)
+            {
+                office.Address = Assistant.Bot.Tests.DirectLine.LoopbackServer.StartOnLoopback(app);
+            }
+
             var secrets = app.Services.GetRequiredService<IUnitSecretStore>();
             foreach (var unit in new[] { "区城市管理委", "什刹海街道", "区生态环境局" })
             {
