@@ -2,13 +2,15 @@ namespace Assistant.Bot.Progress;
 
 /// <summary>
 /// The staff page: static files in wwwroot/staff (no data in them; everything comes from /api with the unit's key, which
-/// the page keeps for the browser tab only). /staff → /staff/ so relative paths resolve.
+/// the page keeps for the browser tab only). /staff (with or without the slash) is its index.
 /// </summary>
 public static class StaffPage
 {
     public static IEndpointRouteBuilder MapStaffPage(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/staff", () => TypedResults.Redirect("/staff/")).ExcludeFromDescription();
+        routes.MapGet("/staff", (IWebHostEnvironment env) =>
+            TypedResults.Stream(env.WebRootFileProvider.GetFileInfo("staff/index.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .ExcludeFromDescription();
         return routes;
     }
 }

@@ -247,12 +247,15 @@ function renderTimeline() {
 
 function renderCoordination(all) {
   $("coordination-month").textContent = all.month;
-  const reported = all.units.filter((u) => u.reported > 0);
-  $("reported-count").textContent = `已报送 ${reported.length} 个单位，未报送 ${all.units.length - reported.length} 个单位`;
+  const owing = all.units.filter((u) => u.led > 0);
+  const reported = owing.filter((u) => u.reported > 0);
+  $("reported-count").textContent = `已报送 ${reported.length} 个单位，未报送 ${owing.length - reported.length} 个单位`;
   $("unit-rows").replaceChildren(...all.units.map((u) => {
     const tr = el("tr");
     const state = el("td");
-    state.append(el("span", u.reported > 0 ? "已报送" : "未报送", u.reported > 0 ? "badge done" : "badge late"));
+    state.append(u.led === 0 ? el("span", "无主责措施", "muted")
+      : u.reported > 0 ? el("span", `已报送 ${u.reported}/${u.led}`, "badge done")
+      : el("span", "未报送", "badge late"));
     tr.append(el("td", u.unit), state, el("td", u.led), el("td", u.reported), el("td", u.drafts), el("td", u.done), el("td", u.behind), el("td", u.overdue));
     return tr;
   }));
