@@ -24,6 +24,13 @@ public static class ProgressServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton(sp => new ProgressBoard(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IProgressStore>()));
+        // Teams: staff questions, conversation references kept at first contact, the monthly reminder.
+        services.AddSingleton<ISqliteSchema, StaffSubscriptions.SqliteSchema>();
+        services.AddSingleton<IPostgresSchema, StaffSubscriptions.PostgresSchema>();
+        services.AddSingleton<StaffSubscriptions>();
+        services.AddSingleton<TeamsStaff>();
+        services.AddSingleton<ProgressReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProgressReminders>());
         return services;
     }
 

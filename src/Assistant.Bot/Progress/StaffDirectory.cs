@@ -30,6 +30,7 @@ public sealed class StaffDirectory
     public StaffDirectory(IOptions<ProgressOptions> options, PlanRuntime runtime)
     {
         var settings = options.Value;
+        ReminderDay = settings.ReminderDay;
         Coordinator = DutyRoster.Find(runtime, settings.CoordinatorUnit)?.Name
             ?? throw new InvalidOperationException($"Assistant:Progress:CoordinatorUnit '{settings.CoordinatorUnit}' is not a unit of the plan.");
         foreach (var (unit, principals) in settings.Units)
@@ -42,6 +43,9 @@ public sealed class StaffDirectory
             }
         }
     }
+
+    /// <summary>The day of the month Teams reminders go out.</summary>
+    public int ReminderDay { get; }
 
     /// <summary>The coordinating unit's name as the plan spells it.</summary>
     public string Coordinator { get; }

@@ -19,7 +19,7 @@ public sealed class StaffCliTests
         Assert.Equal((0, 1), (code, refused));
         var key = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         Assert.Equal(43, key.Length);
-        var store = db.Services(s => s.AddProgress()).GetRequiredService<IUnitSecretStore>();
+        var store = db.Services().GetRequiredService<IUnitSecretStore>();
         Assert.Equal("区城市管理委", await store.UnitOfAsync(key, SecretPurpose.Api, CancellationToken.None));
         var stored = await db.QueryAsync("SELECT secret_hash FROM unit_secrets");
         Assert.DoesNotContain(key, stored);
