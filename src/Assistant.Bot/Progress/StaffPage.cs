@@ -1,3 +1,5 @@
+using Assistant.Bot.Api;
+
 namespace Assistant.Bot.Progress;
 
 /// <summary>
@@ -9,7 +11,9 @@ public static class StaffPage
     public static IEndpointRouteBuilder MapStaffPage(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/staff", (IWebHostEnvironment env) =>
-            TypedResults.Stream(env.WebRootFileProvider.GetFileInfo("staff/index.html").CreateReadStream(), "text/html; charset=utf-8"))
+            env.WebRootFileProvider.GetFileInfo("staff/index.html") is { Exists: true } page
+                ? (IResult)TypedResults.Stream(page.CreateReadStream(), "text/html; charset=utf-8")
+                : Problems.NotFound("No such page."))
             .ExcludeFromDescription();
         return routes;
     }
