@@ -89,6 +89,7 @@ async function start() {
   const status = $("status");
   status.replaceChildren(...me.statuses.map((s) => new Option(s, s)));
   $("calendar-link").hidden = !me.unit;
+  $("no-unit").hidden = Boolean(me.unit || me.isAdmin);
   duties = me.unit ? await getJson(`/api/units/${encodeURIComponent(me.unit)}/duties`) : null;
   await load(me.currentMonth);
 }
