@@ -6,6 +6,7 @@ using Assistant.Bot.Cli;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Hotline;
+using Assistant.Bot.Progress;
 using Assistant.Bot.Security;
 using Assistant.Bot.Storage;
 using Assistant.Bot.Widget;
@@ -32,6 +33,9 @@ builder.Services.AddStorage();
 
 // The 12345 hotline: complaint triage, reply drafts and their store.
 builder.Services.AddHotline();
+
+// Staff: monthly progress reports (按月报送), unit keys and calendars, the /staff page.
+builder.Services.AddProgress();
 
 // Teams / Azure Bot Service: POST /api/messages, authenticated, answered after acknowledging.
 builder.Services.AddBotFramework();
@@ -68,6 +72,7 @@ app.UseAuthorization();
 app.MapAskApi();
 app.MapPlanApi();
 app.MapHotlineApi();
+app.MapProgress();
 app.MapOperatorPage();
 app.MapBotFrameworkApi();
 app.MapDirectLine();

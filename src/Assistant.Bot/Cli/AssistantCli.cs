@@ -10,11 +10,11 @@ using Assistant.Index.Knowledge;
 namespace Assistant.Bot.Cli;
 
 /// <summary>
-/// The command line: <c>ask</c>, <c>eval</c>, <c>knowledge validate|show|unit</c>. Anything else starts the server.
+/// The command line: <c>ask</c>, <c>eval</c>, <c>knowledge validate|show|unit</c>, <c>hotline …</c>, <c>staff key …</c>. Anything else starts the server.
 /// </summary>
 public static class AssistantCli
 {
-    private static readonly string[] Commands = ["ask", "eval", "knowledge", "hotline", "help", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["ask", "eval", "knowledge", "hotline", "staff", "help", "--help", "-h", "-?"];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -55,6 +55,7 @@ public static class AssistantCli
             ask, eval, knowledge,
         };
         root.Add(HotlineCommands.Create(knowledgeOption, stdout));
+        root.Add(StaffCommands.Create(stdout));
         var parsed = root.Parse(args[0] == "help" ? ["--help"] : args);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout });
     }
@@ -201,26 +202,37 @@ public static class AssistantCli
     {
         using (runtime)
         {
-            var unit = runtime.FindUnit(name);
-            if (unit is null)
+            var subject = DutyRoster.Find(runtime, name);
+            if (subject is null)
             {
                 stdout.WriteLine($"No unit '{name}' in the plan.");
                 return 1;
             }
 
-            var leads = runtime.Knowledge.LedBy(unit.Name);
-            var co = runtime.Knowledge.CoOperatedBy(unit.Name);
-            stdout.WriteLine($"{unit.Name}（{unit.Kind}）主责 {leads.Count} 项，协办 {co.Count} 项");
-            foreach (var (title, list) in new[] { ("主责", leads), ("协办", co) })
+            var duties = DutyRoster.DutiesOf(runtime.Knowledge, subject);
+            var dated = duties.Where(d => !d.Measure.Deadline.OpenEnded).ToList();
+            stdout.WriteLine($"{subject.Name}（{subject.Kind}）主责 {duties.Count(d => d.Role == DutyRole.Lead)} 项，协办 {duties.Count(d => d.Role == DutyRole.Co)} 项" +
+                $"（其中长期实施、按时间节点完成等 {duties.Count - dated.Count} 项另列）");
+            foreach (var (title, role) in new[] { ("主责", DutyRole.Lead), ("协办", DutyRole.Co) })
             {
-                stdout.WriteLine($"{title}：");
-                foreach (var m in list)
+                stdout.WriteLine($"{title}（按完成月份）：");
+                foreach (var d in dated.Where(d => d.Role == role).OrderBy(d => d.Measure.Deadline.Months!.Value.Last))
                 {
-                    stdout.WriteLine($"  {m.Ref} {m.TaskName} [{m.Deadline.Text}] {AnswerEngine.Trim(m.Text, 50)}");
+                    stdout.WriteLine($"  {Month(d.Measure)} {d.Measure.Ref} {d.Measure.TaskName} [{d.Measure.Deadline.Text}]{Basis(d)} {AnswerEngine.Trim(d.Measure.Text, 50)}");
                 }
+            }
+
+            stdout.WriteLine("长期实施 / 按时间节点完成：");
+            foreach (var d in duties.Where(d => d.Measure.Deadline.OpenEnded))
+            {
+                stdout.WriteLine($"  {(d.Role == DutyRole.Lead ? "主责" : "协办")} {d.Measure.Ref} {d.Measure.TaskName} [{d.Measure.Deadline.Text}]{Basis(d)} {AnswerEngine.Trim(d.Measure.Text, 50)}");
             }
 
             return 0;
         }
+
+        static string Month(Measure m) => m.Deadline.Months is { } r && r.First != r.Last ? $"{r.First}-{r.Last}月" : $"{m.Deadline.Months!.Value.Last}月";
+
+        static string Basis(Duty d) => d.Basis == DutyBasis.Named ? "" : $"（{DutyRoster.Describe(d.Basis)}）";
     }
 }

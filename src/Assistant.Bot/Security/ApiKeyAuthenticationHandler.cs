@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Assistant.Bot.Progress;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -10,25 +11,37 @@ namespace Assistant.Bot.Security;
 /// a key that is not ours → failure, so a mistyped key is a 401 on protected endpoints, never a silent downgrade.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggers, UrlEncoder encoder, ApiKeys keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggers, UrlEncoder encoder, ApiKeys keys, IUnitSecretStore unitKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
 {
     public const string Header = "X-Api-Key";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(Header, out var values))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        if (values.Count != 1 || keys.RoleOf(values[0]) is not { } role)
+        if (values.Count != 1)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
+            return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        var principal = AuthSchemes.Principal(Scheme.Name, $"api-key:{role}", role);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
+        if (keys.RoleOf(values[0]) is { } role)
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(AuthSchemes.Principal(Scheme.Name, $"api-key:{role}", role), Scheme.Name));
+        }
+
+        // A unit's staff key (staff key create 区城市管理委): staff of that unit. Only its hash is stored.
+        if (values[0] is { Length: > 0 and <= 512 } presented
+            && await unitKeys.UnitOfAsync(presented, SecretPurpose.Api, Context.RequestAborted) is { } unit)
+        {
+            var principal = AuthSchemes.Principal(Scheme.Name, $"unit-key:{unit}", Roles.Staff, new Claim(StaffDirectory.UnitClaim, unit));
+            return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+        }
+
+        return AuthenticateResult.Fail("The API key is not valid.");
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

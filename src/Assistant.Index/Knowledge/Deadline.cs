@@ -22,6 +22,29 @@ public sealed partial record Deadline(string Text, DeadlineKind Kind, DateOnly? 
 {
     public const int PlanYear = 2024;
 
+    /// <summary>No month of the plan year to put it in: 长期实施, 持续推进, 按时间节点完成. Listed apart, never dropped.</summary>
+    public bool OpenEnded => Kind is DeadlineKind.Ongoing or DeadlineKind.Milestones;
+
+    /// <summary>
+    /// The month it falls due in (年底前 → 12, 4月底前 → 4, 6-9月 → 9); null when it has no end (open-ended, or 4月1日起).
+    /// </summary>
+    public int? DueMonth => Kind is DeadlineKind.By or DeadlineKind.Period ? By?.Month : null;
+
+    /// <summary>
+    /// The months of the plan year the measure occupies on a timeline: its due month; a period's months (6-9月 → 6..9);
+    /// from a start on, the rest of the year (4月1日起 → 4..12); none for open-ended ones.
+    /// </summary>
+    public (int First, int Last)? Months => Kind switch
+    {
+        DeadlineKind.By => (By!.Value.Month, By.Value.Month),
+        DeadlineKind.Period => (From!.Value.Month, By!.Value.Month),
+        DeadlineKind.From => (From!.Value.Month, 12),
+        _ => null,
+    };
+
+    /// <summary>True when its months overlap months [first, last] of the plan year.</summary>
+    public bool OverlapsMonths(int first, int last) => Months is { } m && m.First <= last && m.Last >= first;
+
     /// <summary>True when the measure falls due (its end date) within [from, to].</summary>
     public bool DueWithin(DateOnly from, DateOnly to) =>
         Kind is DeadlineKind.By or DeadlineKind.Period && By is { } by && by >= from && by <= to;

@@ -27,7 +27,10 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <param name="servicePath">The path serviceUrl carries, as Teams regions do (<c>/amer/</c>); "/" by default.</param>
     /// <param name="authenticated">False runs without an app id (local development mode).</param>
-    public static async Task<BotHarness> StartAsync(string? servicePath = null, bool authenticated = true, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Services to replace (a fake clock).</param>
+    public static async Task<BotHarness> StartAsync(
+        string? servicePath = null, bool authenticated = true, IDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var login = await FakeBotLogin.StartAsync();
         var connector = await FakeConnector.StartAsync(servicePath);
@@ -37,7 +40,7 @@ public sealed class BotHarness : IAsyncDisposable
             values[key] = value;
         }
 
-        return new BotHarness(login, connector, new AssistantApplication(values));
+        return new BotHarness(login, connector, new AssistantApplication(values, services: services));
     }
 
     /// <summary>The payload addressed to this harness's connector.</summary>

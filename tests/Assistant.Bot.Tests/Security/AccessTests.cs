@@ -133,6 +133,8 @@ public sealed class AccessTests
             "/v3/directline/conversations/{conversationId}", "/v3/directline/conversations/{conversationId}/activities",
             "/v3/directline/conversations/{conversationId}/stream", "/api/messages/", "/healthz", "/readyz",
             "/operator/login", "/operator/login.js", "/operator/login.css", "/operator/logout",
+            // A unit's calendar by its revocable secret link (calendar clients send no headers); the staff page's redirect.
+            "/calendar/{secret}.ics", "/staff",
         ];
         await using var app = new AssistantApplication();
         using var _ = app.CreateClient();

@@ -6,6 +6,7 @@ using Assistant.Bot.Channels.DirectLine;
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Hotline;
+using Assistant.Bot.Progress;
 using Assistant.Bot.Security;
 using Assistant.Bot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -114,7 +115,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         builder.Services.AddLogging();
         configure?.Invoke(builder.Services);
-        builder.Services.AddPlanKnowledge().AddStorage().AddConversations().AddHotline().AddDirectLine().AddBotFramework().AddAssistantSecurity();
+        builder.Services.AddPlanKnowledge().AddStorage().AddConversations().AddHotline().AddDirectLine().AddBotFramework().AddAssistantSecurity().AddProgress();
         var host = builder.Build();
         lock (_hosts)
         {

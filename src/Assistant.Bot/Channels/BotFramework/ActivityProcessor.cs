@@ -1,6 +1,7 @@
 using Assistant.Bot.Conversations;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Hotline;
+using Assistant.Bot.Progress;
 using Assistant.Bot.Security;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ internal sealed class ActivityProcessor(
     ConnectorClient connector,
     TeamsRoles roles,
     HotlineDesk hotline,
+    TeamsStaff staff,
     IOptions<BotFrameworkOptions> options,
     IOptions<AssistantOptions> assistant,
     IOptions<HotlineOptions> hotlineOptions,
@@ -67,6 +69,13 @@ internal sealed class ActivityProcessor(
         if (question.Length > assistant.Value.MaxQuestionLength)
         {
             await ReplyAsync(message, AnswerCard.Notice($"问题太长了，请控制在 {assistant.Value.MaxQuestionLength} 字以内。"), cancellationToken);
+            return;
+        }
+
+        // Staff mapped to a unit: "我们这个月要完成什么", "上个月的进展报了没有", "取消提醒" (personal chats only).
+        if (await staff.AnswerAsync(message, question, cancellationToken) is { } staffAnswer)
+        {
+            await ReplyAsync(message, AnswerCard.Notice(staffAnswer), cancellationToken);
             return;
         }
 

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Assistant.Bot.Security;
+using Assistant.Index;
+using Assistant.Index.Knowledge;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Progress;
+
+/// <summary>Who is calling, for progress reports: their unit (if any), and whether they read every unit's reports.</summary>
+public sealed record StaffCaller(string Name, string? Unit, bool IsAdmin, bool IsCoordinator)
+{
+    /// <summary>The coordinating unit and admins read every unit's reports.</summary>
+    public bool ReadsAll => IsAdmin || IsCoordinator;
+
+    /// <summary>True when the caller may read <paramref name="unit"/>'s reports.</summary>
+    public bool MayRead(string unit) => ReadsAll || Unit == unit;
+}
+
+/// <summary>
+/// Which unit a member of staff belongs to: a per-unit key says so itself (claim <see cref="UnitClaim"/>); OIDC users and
+/// Teams users are mapped by Assistant:Progress:Units (unit → user object ids, group ids, app role names).
+/// </summary>
+public sealed class StaffDirectory
+{
+    /// <summary>The claim a per-unit staff key puts on its principal.</summary>
+    public const string UnitClaim = "assistant:unit";
+
+    private readonly Dictionary<string, string> _unitByPrincipal = new(StringComparer.OrdinalIgnoreCase);
+
+    public StaffDirectory(IOptions<ProgressOptions> options, PlanRuntime runtime)
+    {
+        var settings = options.Value;
+        ReminderDay = settings.ReminderDay;
+        Coordinator = DutyRoster.Find(runtime, settings.CoordinatorUnit)?.Name
+            ?? throw new InvalidOperationException($"Assistant:Progress:CoordinatorUnit '{settings.CoordinatorUnit}' is not a unit of the plan.");
+        foreach (var (unit, principals) in settings.Units)
+        {
+            var name = DutyRoster.Find(runtime, unit)?.Name
+                ?? throw new InvalidOperationException($"Assistant:Progress:Units names '{unit}', which is not a unit of the plan.");
+            foreach (var principal in principals.Select(p => p.Trim()).Where(p => p.Length > 0))
+            {
+                _unitByPrincipal[principal] = name;
+            }
+        }
+    }
+
+    /// <summary>The day of the month Teams reminders go out.</summary>
+    public int ReminderDay { get; }
+
+    /// <summary>The coordinating unit's name as the plan spells it.</summary>
+    public string Coordinator { get; }
+
+    /// <summary>Every principal mapped to a unit: the candidates to ask Graph about as a Teams user's groups.</summary>
+    public IReadOnlyCollection<string> MappedPrincipals => _unitByPrincipal.Keys;
+
+    /// <summary>The first unit any of <paramref name="principals"/> is mapped to.</summary>
+    public string? UnitOf(IEnumerable<string> principals) =>
+        principals.Select(p => _unitByPrincipal.GetValueOrDefault(p.Trim())).FirstOrDefault(u => u is not null);
+
+    public StaffCaller Of(ClaimsPrincipal user)
+    {
+        var unit = user.FindFirst(UnitClaim)?.Value
+            ?? UnitOf(user.Claims.Where(c => c.Type is "oid" or "sub" or "groups" or "roles").Select(c => c.Value));
+        var isAdmin = Roles.Grants(AuthSchemes.RoleOf(user), Roles.Admin);
+        return new StaffCaller(user.Identity?.Name ?? "unknown", unit, isAdmin, unit == Coordinator);
+    }
+}
