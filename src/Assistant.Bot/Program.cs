@@ -16,7 +16,8 @@ if (AssistantCli.Handles(args))
     return AssistantCli.Run(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's own files next to it; the data folder relative to the current directory (AppPaths).
+var builder = AppPaths.CreateBuilder(args);
 
 // The plan: knowledge, Lucene index and answer engine, loaded and warmed before the first request.
 builder.Services.AddPlanKnowledge();
@@ -72,6 +73,7 @@ app.MapOperatorPage();
 app.MapBotFrameworkApi();
 app.MapDirectLine();
 app.MapWidgetApi();
+app.MapPublicPages();
 app.MapHealth();
 app.MapMetrics();
 
