@@ -188,8 +188,8 @@ public static class AssistantCli
             foreach (var m in task.Measures.Where(m => only is null || m.Number == only))
             {
                 stdout.WriteLine($"  {m.Ref} [{m.Deadline.Text}]");
-                stdout.WriteLine($"    主责：{string.Join("、", m.LeadUnits)}");
-                stdout.WriteLine($"    协办：{(m.CoUnits.Count == 0 ? "——" : string.Join("、", m.CoUnits))}{(m.SplitInferred ? $"（划分为推断：{m.StaffNote}）" : "")}");
+                stdout.WriteLine($"    主责：{UnitNames.Join(m.LeadUnits)}");
+                stdout.WriteLine($"    协办：{(m.CoUnits.Count == 0 ? "——" : UnitNames.Join(m.CoUnits))}{(m.SplitInferred ? $"（划分为推断：{m.StaffNote}）" : "")}");
                 stdout.WriteLine($"    {m.Text}");
             }
 
@@ -210,7 +210,7 @@ public static class AssistantCli
 
             var leads = runtime.Knowledge.LedBy(unit.Name);
             var co = runtime.Knowledge.CoOperatedBy(unit.Name);
-            stdout.WriteLine($"{unit.Name}（{unit.Kind}）主责 {leads.Count} 项，协办 {co.Count} 项");
+            stdout.WriteLine($"{unit.Name}（{unit.Kind.ChineseName()}）主责 {leads.Count} 项，协办 {co.Count} 项");
             foreach (var (title, list) in new[] { ("主责", leads), ("协办", co) })
             {
                 stdout.WriteLine($"{title}：");
