@@ -53,6 +53,9 @@ builder.Services.AddAssistantTelemetry(builder.Configuration);
 // Roles (citizen, staff, operator, admin): API keys, OIDC bearer tokens, the operator page's session; a policy per role.
 builder.Services.AddAssistantSecurity();
 
+// The API described: /openapi/v1.json and its reference page /scalar/.
+builder.Services.AddApiDocument();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -76,6 +79,7 @@ app.MapWidgetApi();
 app.MapPublicPages();
 app.MapHealth();
 app.MapMetrics();
+app.MapApiDocument();
 
 app.Run();
 return 0;

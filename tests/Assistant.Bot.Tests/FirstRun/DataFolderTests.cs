@@ -22,6 +22,10 @@ public sealed class DataFolderTests
                 Assert.Equal(HttpStatusCode.OK, page.StatusCode);
                 Assert.Contains("西城政策助手", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/webchat-minimal.js")).StatusCode);
+                // Browsers ask for /favicon.ico whatever the page links.
+                using var icon = await client.GetAsync("/favicon.ico");
+                Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+                Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
 
                 var data = Path.Combine(folder, "data");
                 Assert.True(File.Exists(Path.Combine(data, "assistant.db")), server.Output);
