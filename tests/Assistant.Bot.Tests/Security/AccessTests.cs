@@ -133,6 +133,7 @@ public sealed class AccessTests
             "/v3/directline/conversations/{conversationId}", "/v3/directline/conversations/{conversationId}/activities",
             "/v3/directline/conversations/{conversationId}/stream", "/api/messages/", "/healthz", "/readyz",
             "/operator/login", "/operator/login.js", "/operator/login.css", "/operator/logout",
+            "/favicon.ico", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg",
         ];
         await using var app = new AssistantApplication();
         using var _ = app.CreateClient();
