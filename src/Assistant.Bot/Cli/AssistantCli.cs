@@ -105,7 +105,7 @@ public static class AssistantCli
 
     private static int Eval(string? knowledgeDirectory, string file, bool verbose, TextWriter stdout)
     {
-        // `dotnet run --project` starts in the project folder: also look for a relative path further up.
+        // Relative to the current folder, or to one above it (run from a subfolder of the repository).
         file = FindUpwards(file);
         if (!File.Exists(file))
         {
@@ -137,7 +137,7 @@ public static class AssistantCli
         }
     }
 
-    /// <summary>A relative path as given, or found further up (`dotnet run --project` starts in the project folder).</summary>
+    /// <summary>A relative path as given, or found further up (run from a subfolder of the repository).</summary>
     internal static string FindUpwards(string path)
     {
         if (Path.IsPathRooted(path) || File.Exists(path))
