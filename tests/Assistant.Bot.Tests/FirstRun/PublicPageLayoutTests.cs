@@ -51,10 +51,19 @@ public sealed class PublicPageLayoutTests(BrowserFixture browser) : IClassFixtur
 
         // Web Chat scrolls to the newest activity with an animation: wait until the transcript has reached its end.
         var last = bubbles.Last;
-        await page.WaitForFunctionAsync("""
-            () => [...document.querySelectorAll('[data-chat] *')].some(e =>
-              e.scrollHeight > e.clientHeight + 10 && e.scrollTop > 0 && e.scrollTop + e.clientHeight >= e.scrollHeight - 2)
-            """, null, new() { PollingInterval = 200, Timeout = 10_000 });
+        try
+        {
+            await page.WaitForFunctionAsync("""
+                () => [...document.querySelectorAll('[data-chat] *')].some(e =>
+                  e.scrollHeight > e.clientHeight + 10 && e.scrollTop > 0 && e.scrollTop + e.clientHeight >= e.scrollHeight - 2)
+                """, null, new() { PollingInterval = 200, Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"public-page-{name}.png") });
+            Assert.Fail($"At {width}x{height} the transcript never scrolled to its end inside its panel: the conversation grew the page instead.");
+        }
+
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"public-page-{name}.png") });
 
         Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollY"));
