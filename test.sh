@@ -35,6 +35,12 @@ fi
 dotnet test Assistant.sln -c Release --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
+# Deployment without Docker: publish, start the published app from another folder, /readyz and /api/ask (README:
+# Deployment). Its summary line has dotnet test's format, so the sum below counts its checks.
+tests/publish-check.sh 2>&1 | tee -a "$log"
+publish_status=${PIPESTATUS[0]}
+[ "$publish_status" -eq 0 ] || status=1
+
 # Sum the per-project summaries: "Passed!  - Failed:     0, Passed:    42, Skipped:     0, Total:    42"
 read -r passed failed skipped < <(awk '
   /(Passed|Failed)! +- +Failed:/ {

@@ -17,7 +17,8 @@ if (AssistantCli.Handles(args))
     return AssistantCli.Run(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's own files next to it; the data folder relative to the current directory (AppPaths).
+var builder = AppPaths.CreateBuilder(args);
 
 // The plan: knowledge, Lucene index and answer engine, loaded and warmed before the first request.
 builder.Services.AddPlanKnowledge();
@@ -56,6 +57,9 @@ builder.Services.AddAssistantTelemetry(builder.Configuration);
 // Roles (citizen, staff, operator, admin): API keys, OIDC bearer tokens, the operator page's session; a policy per role.
 builder.Services.AddAssistantSecurity();
 
+// The API described: /openapi/v1.json and its reference page /scalar/.
+builder.Services.AddApiDocument();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -77,8 +81,10 @@ app.MapOperatorPage();
 app.MapBotFrameworkApi();
 app.MapDirectLine();
 app.MapWidgetApi();
+app.MapPublicPages();
 app.MapHealth();
 app.MapMetrics();
+app.MapApiDocument();
 
 app.Run();
 return 0;

@@ -35,19 +35,23 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on a free loopback port and waits until /healthz answers.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs)
+    public static Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs) =>
+        StartInAsync(Path.GetDirectoryName(typeof(Program).Assembly.Location)!, [$"--Assistant:DataDirectory={dataDirectory}", .. extraArgs]);
+
+    /// <summary>Starts the server in <paramref name="workingDirectory"/>, with the data folder it would choose there.</summary>
+    public static async Task<ServerProcess> StartInAsync(string workingDirectory, params string[] extraArgs)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var app = typeof(Program).Assembly.Location;
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { app, "--urls", address.ToString().TrimEnd('/'), $"--Assistant:DataDirectory={dataDirectory}" }.Concat(extraArgs))
+        foreach (var arg in new[] { app, "--urls", address.ToString().TrimEnd('/') }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }

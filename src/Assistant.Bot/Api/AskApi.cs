@@ -33,7 +33,11 @@ public static class AskApi
         group.MapPost("/", AskAsync)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(maxBody))
             .WithName("Ask")
-            .WithSummary("Answers a question about the plan: intent, answer text and the measures it rests on.");
+            .WithSummary("Answers a question about the plan: intent, answer text and the measures it rests on.")
+            .WithDescription("Follow-ups with the same conversationId (\"那协办单位呢？\") resolve against the previous answer. " +
+                             "An empty or over-long question is 400; too many questions in one conversation is 429.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
 

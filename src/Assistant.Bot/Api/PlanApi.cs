@@ -48,10 +48,14 @@ public static class PlanApi
     public static RouteGroupBuilder MapPlanApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api").WithTags("Plan").RequireRateLimiting(PublicLimits.Policy);
-        group.MapGet("/tasks/{reference}", GetTask).WithName("GetTask").WithSummary("A task (附件1-15) or a measure (附件1-15-1).");
+        group.MapGet("/tasks/{reference}", GetTask).WithName("GetTask").WithSummary("A task (附件1-15) or a measure (附件1-15-1).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/units/{name}/duties", GetDuties).WithName("GetUnitDuties")
-            .WithSummary("What a unit leads and co-operates on (street offices: every 各街道办事处 row), by month (from, to: yyyy-MM) and annex.");
-        group.MapGet("/search", Search).WithName("Search").WithSummary("Measures ranked for free text.");
+            .WithSummary("What a unit leads and co-operates on (street offices: every 各街道办事处 row), by month (from, to: yyyy-MM) and annex.")
+            .WithDescription("The unit by its name in the plan or an alias (园林局).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/search", Search).WithName("Search").WithSummary("Measures ranked for free text.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
 

@@ -106,7 +106,7 @@ public static class AssistantCli
 
     private static int Eval(string? knowledgeDirectory, string file, bool verbose, TextWriter stdout)
     {
-        // `dotnet run --project` starts in the project folder: also look for a relative path further up.
+        // Relative to the current folder, or to one above it (run from a subfolder of the repository).
         file = FindUpwards(file);
         if (!File.Exists(file))
         {
@@ -138,7 +138,7 @@ public static class AssistantCli
         }
     }
 
-    /// <summary>A relative path as given, or found further up (`dotnet run --project` starts in the project folder).</summary>
+    /// <summary>A relative path as given, or found further up (run from a subfolder of the repository).</summary>
     internal static string FindUpwards(string path)
     {
         if (Path.IsPathRooted(path) || File.Exists(path))
@@ -189,8 +189,8 @@ public static class AssistantCli
             foreach (var m in task.Measures.Where(m => only is null || m.Number == only))
             {
                 stdout.WriteLine($"  {m.Ref} [{m.Deadline.Text}]");
-                stdout.WriteLine($"    主责：{string.Join("、", m.LeadUnits)}");
-                stdout.WriteLine($"    协办：{(m.CoUnits.Count == 0 ? "——" : string.Join("、", m.CoUnits))}{(m.SplitInferred ? $"（划分为推断：{m.StaffNote}）" : "")}");
+                stdout.WriteLine($"    主责：{UnitNames.Join(m.LeadUnits)}");
+                stdout.WriteLine($"    协办：{(m.CoUnits.Count == 0 ? "——" : UnitNames.Join(m.CoUnits))}{(m.SplitInferred ? $"（划分为推断：{m.StaffNote}）" : "")}");
                 stdout.WriteLine($"    {m.Text}");
             }
 
@@ -211,7 +211,7 @@ public static class AssistantCli
 
             var duties = DutyRoster.DutiesOf(runtime.Knowledge, subject);
             var dated = duties.Where(d => !d.Measure.Deadline.OpenEnded).ToList();
-            stdout.WriteLine($"{subject.Name}（{subject.Kind}）主责 {duties.Count(d => d.Role == DutyRole.Lead)} 项，协办 {duties.Count(d => d.Role == DutyRole.Co)} 项" +
+            stdout.WriteLine($"{subject.Name}（{subject.Kind.ChineseName()}）主责 {duties.Count(d => d.Role == DutyRole.Lead)} 项，协办 {duties.Count(d => d.Role == DutyRole.Co)} 项" +
                 $"（其中长期实施、按时间节点完成等 {duties.Count - dated.Count} 项另列）");
             foreach (var (title, role) in new[] { ("主责", DutyRole.Lead), ("协办", DutyRole.Co) })
             {

@@ -7,7 +7,7 @@ public sealed class AssistantOptions
 {
     public const string Section = "Assistant";
 
-    /// <summary>Where the server keeps its data (SQLite database, generated keys). Relative to the content root.</summary>
+    /// <summary>Where the server keeps its data (SQLite database, generated keys). Relative to the current directory.</summary>
     [Required]
     public string DataDirectory { get; set; } = "data";
 

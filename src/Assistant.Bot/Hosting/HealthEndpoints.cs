@@ -9,7 +9,8 @@ public static class HealthEndpoints
     /// <summary>/healthz: the process answers. /readyz: the plan is loaded and the database opens.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        routes.MapGet("/healthz", () => TypedResults.Ok(new HealthStatus("ok")))
+            .WithTags("Health").WithSummary("Liveness: the process answers.");
         routes.MapGet("/readyz", async Task<Results<Ok<ReadyStatus>, ProblemHttpResult>> (
             PlanRuntime runtime, IDatabase database, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
@@ -25,9 +26,13 @@ public static class HealthEndpoints
             }
 
             return TypedResults.Ok(new ReadyStatus("ready", runtime.Knowledge.Plan.Measures.Count()));
-        }).ExcludeFromDescription();
+        }).WithTags("Health").WithSummary("Readiness: the plan is loaded and the database answers.")
+            .WithDescription("503 (problem+json) while the database cannot be reached, so a load balancer sends traffic elsewhere.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 }
+
+public sealed record HealthStatus(string Status);
 
 public sealed record ReadyStatus(string Status, int Measures);

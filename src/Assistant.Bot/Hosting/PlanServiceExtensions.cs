@@ -27,6 +27,7 @@ public static class PlanServiceExtensions
         services.AddSingleton(sp => sp.GetRequiredService<PlanRuntime>().Knowledge);
         services.AddSingleton(sp => sp.GetRequiredService<PlanRuntime>().Answers);
         services.AddHostedService<PlanWarmUp>();
+        services.AddHostedService<DataFolderNotice>();
         return services;
     }
 
@@ -34,10 +35,21 @@ public static class PlanServiceExtensions
     public static string DataDirectory(this IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<AssistantOptions>>().Value;
-        var env = services.GetRequiredService<IHostEnvironment>();
-        var path = Path.GetFullPath(options.DataDirectory, env.ContentRootPath);
+        var path = AppPaths.DataDirectory(options.DataDirectory);
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    /// <summary>Says at start where the data folder is, as an absolute path: a relative setting depends on the current directory.</summary>
+    private sealed class DataFolderNotice(IServiceProvider services, ILogger<DataFolderNotice> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            logger.LogInformation("Data folder: {DataDirectory}", services.DataDirectory());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Loads the plan before the server takes requests, so the first question is as fast as the rest.</summary>

@@ -37,7 +37,8 @@ public static class Telemetry
     /// <summary>The scrape endpoint; admins only (X-Api-Key with Assistant:AdminApiKey, or an OIDC admin token).</summary>
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder routes)
     {
-        routes.MapPrometheusScrapingEndpoint(ScrapePath).RequireAuthorization(Policies.Admin);
+        // Not in the API document: the exporter's own endpoint, in Prometheus' text format (README: Metrics).
+        routes.MapPrometheusScrapingEndpoint(ScrapePath).RequireAuthorization(Policies.Admin).ExcludeFromDescription();
         return routes;
     }
 }

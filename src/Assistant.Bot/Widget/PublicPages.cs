@@ -1,5 +1,7 @@
 using Assistant.Bot.Channels.DirectLine;
+using Assistant.Bot.Hosting;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Widget;
@@ -7,7 +9,8 @@ namespace Assistant.Bot.Widget;
 /// <summary>
 /// The public page (/), the widget's chat panel (/embed.html) and /widget.js, served from wwwroot with the Web Chat bundle
 /// the build copies to wwwroot/lib. Pages get a Content-Security-Policy: scripts only from this server, and framing only
-/// by this server (the public page) or by the widget's allowed origins (the panel).
+/// by this server (the public page) or by the widget's allowed origins (the panel). Widget settings are read as they are
+/// now, so adding an embedding site to appsettings.json needs no restart.
 /// </summary>
 public static class PublicPages
 {
@@ -19,9 +22,9 @@ public static class PublicPages
             .BindConfiguration(WidgetOptions.Section)
             .Validate(o => o.AllowedOrigins.All(Origins.IsOrigin), "Widget:AllowedOrigins must be origins such as https://www.example.gov.cn")
             .ValidateOnStart();
-        services.AddOptions<StaticFileOptions>().Configure<IOptions<WidgetOptions>>((files, widget) =>
+        services.TryAddSingleton(typeof(LiveOptions<>));
+        services.AddOptions<StaticFileOptions>().Configure<LiveOptions<WidgetOptions>>((files, widget) =>
         {
-            var embedders = string.Join(' ', widget.Value.AllowedOrigins.Select(o => o.TrimEnd('/')));
             files.OnPrepareResponse = file =>
             {
                 var headers = file.Context.Response.Headers;
@@ -31,7 +34,7 @@ public static class PublicPages
                 }
 
                 var ancestors = string.Equals(file.Context.Request.Path, EmbedPage, StringComparison.OrdinalIgnoreCase)
-                    ? $"'self' {embedders}".TrimEnd()
+                    ? $"'self' {string.Join(' ', widget.Value.AllowedOrigins.Select(o => o.Trim().TrimEnd('/')))}".TrimEnd()
                     : "'self'";
                 // Web Chat styles itself with inline <style> elements; scripts stay same-origin only. The other standard
                 // headers come from SecurityHeaders, for every response.
@@ -42,5 +45,16 @@ public static class PublicPages
             };
         });
         return services;
+    }
+
+    /// <summary>/favicon.ico, which browsers and crawlers ask for whatever the page links: the SVG icon.</summary>
+    public static IEndpointRouteBuilder MapPublicPages(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/favicon.ico", (IWebHostEnvironment env) =>
+            env.WebRootFileProvider.GetFileInfo("favicon.svg") is { Exists: true } icon
+                ? Results.Stream(icon.CreateReadStream(), "image/svg+xml")
+                : Results.NotFound())
+            .ExcludeFromDescription();
+        return routes;
     }
 }

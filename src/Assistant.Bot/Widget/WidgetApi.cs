@@ -29,7 +29,7 @@ public static class WidgetApi
 
     private static Results<Ok<WidgetSession>, JsonHttpResult<DirectLineError>> IssueToken(
         HttpContext context, DirectLineTokens tokens, DirectLineLimits limits, IOptions<DirectLineOptions> directLine,
-        IOptions<WidgetOptions> widget)
+        Hosting.LiveOptions<WidgetOptions> widget)
     {
         if (limits.TakeToken(context) is { } retryAfter)
         {

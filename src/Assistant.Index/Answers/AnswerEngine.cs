@@ -351,7 +351,7 @@ public sealed partial class AnswerEngine
     }
 
     /// <summary>A unit list as answers show it; an empty one is the seed's ——.</summary>
-    public static string Units(IReadOnlyList<string> units) => units.Count == 0 ? "无（原文为“——”）" : string.Join("、", units);
+    public static string Units(IReadOnlyList<string> units) => units.Count == 0 ? "无（原文为“——”）" : UnitNames.Join(units);
 
     public static string Trim(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "……");
 

@@ -167,11 +167,11 @@ public sealed class HotlineDrafter(KnowledgeBase knowledge, DraftTerms terms)
         _ => "",
     };
 
-    private static string Join(IReadOnlyList<string> units) => string.Join("、", units);
+    private static string Join(IReadOnlyList<string> units) => UnitNames.Join(units);
 
     private static string UnitList(IReadOnlyList<string> units, Street? street) => units.Count == 0
         ? "——"
-        : string.Join("、", units.Select(u => street is not null && StreetOfficeGroups.Contains(u) ? $"{u}（本件：{street.Office}）" : u));
+        : UnitNames.Join(units.Select(u => street is not null && StreetOfficeGroups.Contains(u) ? $"{u}（本件：{street.Office}）" : u));
 
     /// <summary>
     /// The part of the measure that speaks to this complaint, verbatim: the sentence sharing most with the complaint

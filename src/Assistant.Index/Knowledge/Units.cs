@@ -9,6 +9,44 @@ public enum UnitKind
     Group,
 }
 
+public static class UnitKinds
+{
+    /// <summary>The kind as Chinese output names it.</summary>
+    public static string ChineseName(this UnitKind kind) => kind switch
+    {
+        UnitKind.DistrictBureau => "区级部门",
+        UnitKind.MunicipalBranch => "市属驻区单位",
+        UnitKind.StreetOffice => "街道",
+        UnitKind.Company => "企业",
+        UnitKind.Group => "单位统称",
+        _ => kind.ToString(),
+    };
+}
+
+/// <summary>Lists of unit names in Chinese text.</summary>
+public static class UnitNames
+{
+    /// <summary>
+    /// The names joined with 、; a group label that starts with 等 ("等其他…成员单位") follows the name before it directly,
+    /// as in the plan ("区发展改革委等其他…"), never after a 、.
+    /// </summary>
+    public static string Join(IEnumerable<string> units)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var unit in units)
+        {
+            if (text.Length > 0 && !unit.StartsWith('等'))
+            {
+                text.Append('、');
+            }
+
+            text.Append(unit);
+        }
+
+        return text.ToString();
+    }
+}
+
 /// <summary>A responsible unit as the plan spells it, with the names people actually use.</summary>
 public sealed record Unit(string Name, UnitKind Kind, IReadOnlyList<string> Aliases);
 

@@ -135,6 +135,7 @@ public sealed class AccessTests
             "/operator/login", "/operator/login.js", "/operator/login.css", "/operator/logout",
             // A unit's calendar by its revocable secret link (calendar clients send no headers); the staff page's redirect.
             "/calendar/{secret}.ics", "/staff",
+            "/favicon.ico", "/openapi/{documentName}.json", "/scalar/{documentName?}", "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg",
         ];
         await using var app = new AssistantApplication();
         using var _ = app.CreateClient();

@@ -22,7 +22,11 @@ public static class BotFrameworkApi
         var group = routes.MapGroup("/api/messages").WithTags("Bot Framework").DisableAntiforgery();
         group.MapPost("/", ReceiveAsync)
             .WithName("BotFrameworkMessages")
-            .WithSummary("Receives a Bot Framework activity (Teams, Azure Bot Service); replies go to its serviceUrl.");
+            .WithSummary("Receives a Bot Framework activity (Teams, Azure Bot Service); replies go to its serviceUrl.")
+            .WithDescription("The Bot Framework protocol: a message is acknowledged with 200 and no body, then answered; an invoke " +
+                             "activity is answered in the response. A missing or invalid Bot Connector token is 401.")
+            .Accepts<JsonObject>("application/json")
+            .Produces(StatusCodes.Status401Unauthorized);
         return routes;
     }
 

@@ -50,14 +50,21 @@ public static class DirectLineApi
         var group = routes.MapGroup("/v3/directline")
             .RequireCors(DirectLineServiceExtensions.CorsPolicy)
             .RequireRateLimiting(Hosting.PublicLimits.Policy)
-            .WithTags("DirectLine");
-        group.MapPost("/tokens/generate", GenerateTokenAsync).WithSummary("A token for a new conversation (secret only).");
-        group.MapPost("/tokens/refresh", RefreshToken).WithSummary("A fresh token for the same conversation.");
-        group.MapPost("/conversations", StartConversationAsync).WithSummary("Starts a conversation: token and streamUrl.");
-        group.MapGet("/conversations/{conversationId}", ReconnectAsync).WithSummary("Reconnects: a fresh token and streamUrl.");
-        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync).WithSummary("Activities after a watermark.");
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).WithSummary("Sends an activity to the bot.");
-        group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync).WithSummary("The conversation's WebSocket.");
+            .WithTags("DirectLine")
+            // The protocol's own error body, not problem+json: what Web Chat and directlinejs read.
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(DirectLineError), ["application/json"]))
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(DirectLineError), ["application/json"]));
+        group.MapPost("/tokens/generate", GenerateTokenAsync).WithSummary("A token for a new conversation (secret only).").Produces<DirectLineTokenResponse>();
+        group.MapPost("/tokens/refresh", RefreshToken).WithSummary("A fresh token for the same conversation.").Produces<DirectLineTokenResponse>();
+        group.MapPost("/conversations", StartConversationAsync).WithSummary("Starts a conversation: token and streamUrl.").Produces<DirectLineConversation>(StatusCodes.Status201Created);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync).WithSummary("Reconnects: a fresh token and streamUrl.").Produces<DirectLineConversation>()
+            .Produces<DirectLineError>(StatusCodes.Status404NotFound);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync).WithSummary("Activities after a watermark.").Produces<ActivitySet>()
+            .Produces<DirectLineError>(StatusCodes.Status404NotFound);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).WithSummary("Sends an activity to the bot.").Produces<ResourceResponse>()
+            .Accepts<JsonObject>("application/json").Produces<DirectLineError>(StatusCodes.Status400BadRequest).Produces<DirectLineError>(StatusCodes.Status404NotFound);
+        // A WebSocket: OpenAPI cannot describe it, and clients get its URL from POST /conversations.
+        group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync).WithSummary("The conversation's WebSocket.").ExcludeFromDescription();
         return group;
     }
 

@@ -35,20 +35,46 @@ public static class DirectLineServiceExtensions
         services.AddSingleton<DirectLineBot>();
         services.AddHostedService<DirectLineRetention>();
 
+        // DirectLine:AllowedOrigins as configured now: adding a site to appsettings.json needs no restart.
+        services.TryAddSingleton(typeof(Hosting.LiveOptions<>));
+        services.AddSingleton<ICorsPolicyProvider, DirectLineCorsPolicies>();
         services.AddCors();
-        services.AddOptions<CorsOptions>().Configure<IConfiguration>((cors, configuration) =>
-        {
-            // Browsers send Authorization, a JSON content type, x-ms-bot-agent (directlinejs) and X-Requested-With
-            // (RxJS ajax), so every call is preflighted. No cookies are involved: credentials stay disallowed.
-            var origins = Origins.Read(configuration, $"{DirectLineOptions.Section}:AllowedOrigins");
-            cors.AddPolicy(CorsPolicy, policy => policy
-                .WithOrigins(origins)
-                .WithMethods("GET", "POST")
-                .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "X-Requested-With")
-                .WithExposedHeaders("Retry-After")
-                .SetPreflightMaxAge(TimeSpan.FromHours(1)));
-        });
         return services;
+    }
+
+    /// <summary>
+    /// The CORS policy on /v3/directline, rebuilt when DirectLine:AllowedOrigins changes. Browsers send Authorization, a
+    /// JSON content type, x-ms-bot-agent (directlinejs) and X-Requested-With (RxJS ajax), so every call is preflighted. No
+    /// cookies are involved: credentials stay disallowed. Other policy names go to the configured ones.
+    /// </summary>
+    private sealed class DirectLineCorsPolicies(IOptions<CorsOptions> cors, Hosting.LiveOptions<DirectLineOptions> options) : ICorsPolicyProvider
+    {
+        private readonly DefaultCorsPolicyProvider _configured = new(cors);
+        private (string[] Settings, CorsPolicy Policy)? _current;
+
+        public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
+        {
+            if (!string.Equals(policyName, CorsPolicy, StringComparison.Ordinal))
+            {
+                return _configured.GetPolicyAsync(context, policyName);
+            }
+
+            var settings = options.Value.AllowedOrigins;
+            if (_current is not { } current || !ReferenceEquals(current.Settings, settings))
+            {
+                var origins = settings.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim().TrimEnd('/')).ToArray();
+                current = (settings, new CorsPolicyBuilder()
+                    .WithOrigins(origins)
+                    .WithMethods("GET", "POST")
+                    .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "X-Requested-With")
+                    .WithExposedHeaders("Retry-After")
+                    .SetPreflightMaxAge(TimeSpan.FromHours(1))
+                    .Build());
+                _current = current;
+            }
+
+            return Task.FromResult<CorsPolicy?>(current.Policy);
+        }
     }
 
     /// <summary>Deletes idle conversations, so the store holds only what the retention setting allows.</summary>

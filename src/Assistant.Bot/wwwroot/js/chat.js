@@ -84,6 +84,8 @@
   function start(session) {
     var max = session.maxMessageLength;
     // Keeps the send box within the server's message limit, whether typed, pasted or sent by a button.
+    // On a phone (or a narrow widget panel) avatars would take a fifth of the width from the answers.
+    var narrow = window.matchMedia('(max-width: 500px)').matches;
     var store = window.WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
@@ -121,9 +123,9 @@
         accent: accent,
         primaryFont: '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
         backgroundColor: '#ffffff',
-        botAvatarInitials: '西城',
+        botAvatarInitials: narrow ? undefined : '西城',
         botAvatarBackgroundColor: accent,
-        userAvatarInitials: '我',
+        userAvatarInitials: narrow ? undefined : '我',
         bubbleBackground: '#f4f5f7',
         bubbleBorderRadius: 6,
         bubbleFromUserBackground: accent,
