@@ -19,6 +19,7 @@ public sealed class ApiDocumentTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> Hidden = new(StringComparer.Ordinal)
     {
         ["GET /favicon.ico"] = "the site icon, not an API",
+        ["GET /staff"] = "the staff page (HTML); its data comes from the documented /api/staff and /api/progress routes",
         ["GET /operator/login"] = "the operator page's login page (HTML); POST /operator/login is documented",
         ["GET /operator/login.js"] = "a file of the operator page's login page",
         ["GET /operator/login.css"] = "a file of the operator page's login page",

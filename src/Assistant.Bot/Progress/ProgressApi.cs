@@ -30,7 +30,9 @@ public static class ProgressApi
         group.MapPut("/progress/{month}/{measureRef}", SaveAsync).WithName("SaveProgress")
             .WithSummary("Saves a unit's report on a measure for a month (a new revision; draft: true keeps it unsubmitted).");
         group.MapGet("/progress/{month}", GetMonthAsync).WithName("GetProgressMonth")
-            .WithSummary("A month's reports, overdue measures and a line per unit; format=xlsx or csv for the compilation.");
+            .WithSummary("A month's reports, overdue measures and a line per unit; format=xlsx or csv for the compilation.")
+            .Produces<ProgressMonth>(StatusCodes.Status200OK)
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv");
         group.MapGet("/progress/{month}/{measureRef}/revisions", RevisionsAsync).WithName("GetProgressRevisions")
             .WithSummary("Every saved revision of one unit's report on a measure.");
         return routes;

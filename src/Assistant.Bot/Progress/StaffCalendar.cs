@@ -26,11 +26,13 @@ public static class StaffCalendar
     public static IEndpointRouteBuilder MapStaffCalendar(this IEndpointRouteBuilder routes)
     {
         var staff = routes.MapGroup("/api/units/{name}").WithTags("Progress").RequireAuthorization(Policies.Staff).RequireRateLimiting(PublicLimits.Policy);
-        staff.MapGet("/calendar.ics", Feed).WithName("UnitCalendar").WithSummary("The unit's deadlines as iCalendar.");
+        staff.MapGet("/calendar.ics", Feed).WithName("UnitCalendar").WithSummary("The unit's deadlines as iCalendar.")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
         staff.MapPost("/calendar-links", CreateLinkAsync).WithName("CreateCalendarLink").WithSummary("A secret link to the unit's calendar (shown once).");
         staff.MapDelete("/calendar-links", RevokeLinksAsync).WithName("RevokeCalendarLinks").WithSummary("Revokes every calendar link of the unit.");
         routes.MapGet("/calendar/{secret}.ics", BySecretAsync).WithTags("Progress").RequireRateLimiting(PublicLimits.Policy)
-            .WithName("UnitCalendarBySecret").WithSummary("A unit's calendar by its secret link.");
+            .WithName("UnitCalendarBySecret").WithSummary("A unit's calendar by its secret link.")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
         return routes;
     }
 
