@@ -25,7 +25,8 @@ public sealed class HotlineDesk(
         var reply = drafter.Draft(result);
         var now = clock.GetUtcNow();
         var draft = HotlineDraft.Compose(
-            Guid.NewGuid().ToString("n"), complaint, receivedAt ?? now, HotlineTriageView.From(result), reply.Draft, reply.DispatchNote,
+            Guid.NewGuid().ToString("n"), complaint, receivedAt ?? now,
+            HotlineTriageView.From(result) with { Handling = reply.Handling, DraftedBy = "rules" }, reply.Draft, reply.DispatchNote,
             DraftStatus.Draft, revision: 1, now, now, [new HotlineRevision(1, reply.Draft, DraftStatus.Draft, now)]);
         await store.AddAsync(draft, cancellationToken);
         logger.LogInformation(
@@ -86,7 +87,9 @@ public static class HotlineServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<PlanRuntime>().Triage);
-        services.AddSingleton(sp => new HotlineDrafter(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Terms));
+        services.AddSingleton(sp => new HotlineDrafter(
+            sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Terms, sp.GetRequiredService<ComplaintTriage>().Guide));
+        services.AddSingleton(sp => new DraftRubric(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<PlanRuntime>().Gazetteer));
         services.AddSingleton<ISqliteSchema, HotlineSchema>();
         services.AddSingleton<IPostgresSchema, PostgresHotlineSchema>();
         services.AddStore<IHotlineDraftStore, SqliteHotlineDraftStore, PostgresHotlineDraftStore>();

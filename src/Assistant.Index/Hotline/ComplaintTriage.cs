@@ -39,12 +39,13 @@ public sealed class ComplaintTriage
         var hits = WithoutNegated(text, _cues.Find(text));
         var time = ComplaintReader.ReadTime(text);
         var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true);
-        var (street, streetEvidence) = FindStreet(text);
+        var issueWords = IssueWords(hits, category);
+        var (street, streetEvidence, homeStreet, places) = FindStreet(text);
         var basis = Basis(text, category, alsoConcerns);
         var (leads, cos) = Units(basis, street);
         return new Triage(
             category, alsoConcerns, cues, street, streetEvidence, time,
-            ComplaintReader.ReadFacts(complaint, streetEvidence, street?.Name), basis, leads, cos);
+            ComplaintReader.ReadFacts(complaint, streetEvidence, street?.Name, places, issueWords), basis, leads, cos, issueWords, homeStreet, PersonalData.Mask(complaint.Trim()));
     }
 
     // ---- category -----------------------------------------------------------------------------------------------
@@ -215,21 +216,50 @@ public sealed class ComplaintTriage
         return kinds.Count > 0 ? kinds[0].Name : ComplaintCategories.SocialNoise;
     }
 
+    /// <summary>The words that put the leading category first: its own cues, and noise words when it is a noise kind.</summary>
+    private List<string> IssueWords(IReadOnlyList<CueHit> hits, string category)
+    {
+        var noise = _guide.Category(category).Noise;
+        return hits.Where(h => h.Entries.Any(e => e.Category == category || (noise && e.Kind == CueKind.NoiseWord)))
+            .Select(h => h.Surface).Distinct().ToList();
+    }
+
     // ---- street -------------------------------------------------------------------------------------------------
 
-    private (Street? Street, string? Evidence) FindStreet(string text)
+    /// <summary>
+    /// The street of the problem: the best-attested street among the places named, leaving out where the caller only
+    /// says they live (我住在月坛街道……) when another place is named; that home street is kept for the dispatch note.
+    /// </summary>
+    private (Street? Street, string? Evidence, Street? Home, IReadOnlyList<string> Places) FindStreet(string text)
     {
         var blocked = _guide.NotStreetContexts
             .SelectMany(c => Occurrences(text, c).Select(start => (Start: start, End: start + c.Length)))
             .ToList();
-        var mentions = _gazetteer.Find(text)
+        var all = _gazetteer.Find(text)
             .Where(m => m.Street is not null && !blocked.Any(b => m.Start < b.End && b.Start < m.End))
             .ToList();
-        if (mentions.Count == 0)
+        var places = all.Select(m => m.Surface).Distinct().ToList();
+        if (all.Count == 0)
         {
-            return (null, null);
+            return (null, null, null, places);
         }
 
+        var home = all.Where(m => IsHome(text, m.Start)).ToList();
+        var mentions = home.Count < all.Count ? all.Except(home).ToList() : all;
+        var (street, evidence) = Best(mentions);
+        var homeStreet = home.Count > 0 ? Best(home).Street : null;
+        return (street, evidence, homeStreet, places);
+    }
+
+    private static bool IsHome(string text, int start)
+    {
+        var from = start == 0 ? 0 : text.LastIndexOfAny(ClauseEnds, start - 1) + 1;
+        var before = text[from..start];
+        return ComplaintReader.HomeWords.Any(w => before.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static (Street? Street, string? Evidence) Best(List<Mention> mentions)
+    {
         // A street's full name says more than its short form, a short form more than a place near it.
         var best = mentions
             .GroupBy(m => m.Street!.Name, StringComparer.Ordinal)

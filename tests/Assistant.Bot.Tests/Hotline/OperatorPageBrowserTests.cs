@@ -61,7 +61,7 @@ public sealed class OperatorPageBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("#basis li")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#basis li").First).ToContainTextAsync("附件1-15-1");
         var draft = await page.InputValueAsync("#draft");
-        Assert.Contains("附件1-19-1", draft);
+        Assert.Contains("德胜街道办事处会同区生态环境局办理", draft);
         Assert.DoesNotContain("13812345678", draft);
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
 
