@@ -38,7 +38,7 @@ public sealed class ComplaintTriage
         var text = ChineseText.Normalize(complaint);
         var hits = WithoutNegated(text, _cues.Find(text));
         var time = ComplaintReader.ReadTime(text);
-        var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true);
+        var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true, PassingFrom(text));
         var issueWords = IssueWords(hits, category);
         var (street, streetEvidence, homeStreet, places) = FindStreet(text);
         var basis = Basis(text, category, alsoConcerns);
@@ -50,7 +50,22 @@ public sealed class ComplaintTriage
 
     // ---- category -----------------------------------------------------------------------------------------------
 
-    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark)
+    /// <summary>
+    /// Where the caller turns to something said in passing (顺便说一下, 另外, 此外), or past the end when they do not;
+    /// "另外一家" is another of the same, not a turn.
+    /// </summary>
+    private static int PassingFrom(string text)
+    {
+        var at = PassingMarkers
+            .SelectMany(m => Occurrences(text, m).Where(i => m != "另外" || i + 2 >= text.Length || !"一两几个的家位".Contains(text[i + 2], StringComparison.Ordinal)))
+            .DefaultIfEmpty(int.MaxValue)
+            .Min();
+        return at;
+    }
+
+    private static readonly string[] PassingMarkers = ["顺便", "顺带", "捎带", "附带", "此外", "另外", "还有就是", "再有就是", "再就是", "其次"];
+
+    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark, int passingFrom)
     {
         var score = new Dictionary<string, int>(StringComparer.Ordinal);
         var context = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -123,7 +138,7 @@ public sealed class ComplaintTriage
 
         // Candidates: each non-noise category, and noise as one family whose kind is settled afterwards.
         var candidates = _guide.Categories
-            .Where(c => !c.Noise && c.Name != ComplaintCategories.Other && score.GetValueOrDefault(c.Name) >= _guide.MinScore)
+            .Where(c => !c.Noise && score.GetValueOrDefault(c.Name) >= _guide.MinScore)
             .Select(c => (Name: c.Name, Score: score[c.Name], Own: score[c.Name], First: first[c.Name], Strongest: strongest[c.Name]))
             .ToList();
         if (noise >= _guide.MinScore)
@@ -138,7 +153,8 @@ public sealed class ComplaintTriage
 
         // The strongest evidence leads; on a tie, what the caller said first. A second concern needs a real cue of its
         // own, not a pile of weak ones (小饭馆 + 做饭 + 烟 in a coal-stove complaint is not a cooking-fumes complaint).
-        var ordered = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.First).ToList();
+        // What the caller puts first leads over what they bring up in passing afterwards (另外…, 顺便说一下…).
+        var ordered = candidates.OrderBy(c => c.First >= passingFrom ? 1 : 0).ThenByDescending(c => c.Score).ThenBy(c => c.First).ToList();
         var also = ordered.Skip(1).Where(c => c.Own >= _guide.SecondaryMinScore && c.Strongest >= 2).Select(c => c.Name).ToList();
         var chosen = also.Prepend(ordered[0].Name).ToHashSet(StringComparer.Ordinal);
         var aboutNoise = chosen.Any(c => _guide.Category(c).Noise);
