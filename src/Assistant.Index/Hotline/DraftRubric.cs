@@ -116,6 +116,6 @@ public sealed partial class DraftRubric(KnowledgeBase knowledge, Gazetteer gazet
     [GeneratedRegex(@"\d{7,}")]
     private static partial Regex LongDigitRun();
 
-    [GeneratedRegex(@"不在.{0,30}行动计划.{0,12}(?:之内|之中|范围|事项)|行动计划.{0,12}(?:没有涉及|未涉及|没有列入|未列入)")]
+    [GeneratedRegex(@"不在.{0,30}行动计划.{0,30}(?:之内|之中|范围|事项)|行动计划.{0,12}(?:没有涉及|未涉及|没有列入|未列入)")]
     private static partial Regex NotCovered();
 }

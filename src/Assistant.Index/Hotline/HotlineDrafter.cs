@@ -274,7 +274,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
             text.Append(next);
         }
 
-        var restated = FirstPerson(text.ToString());
+        var restated = FirstPerson(LeadIn().Replace(text.ToString(), ""));
         if (restated.Length > MaxRestatement)
         {
             restated = restated[..MaxRestatement] + "……";
@@ -295,7 +295,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
     private static readonly char[] ClauseMarks = ['，', '。', '！', '？', '；', ',', '!', '?', ';', '.', '…', '、', '~', '～'];
 
-    private static readonly char[] Particles = ['了', '啊', '呀', '吧', '呢', '啦', '哦', '嘛', '的', '，', '。', '…'];
+    // Sentence-final particles that read oddly once restated; 了 and 的 carry meaning (把路都堵了) and stay.
+    private static readonly char[] Particles = ['啊', '呀', '吧', '呢', '啦', '哦', '嘛', '，', '。', '…'];
 
     /// <summary>Clauses a caller should not hear read back: about the caller, earlier calls, requests, record words, masked data.</summary>
     private static readonly string[] NotRestated =
@@ -463,6 +464,10 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
     [GeneratedRegex(@"[^，；。：]+")]
     private static partial Regex ClauseOfPlan();
+
+    // "（我不是投诉油烟，）是……", "主要是……", "就是……": the lead-in, not the complaint.
+    [GeneratedRegex(@"^(?:主要是|就是|而是|是)")]
+    private static partial Regex LeadIn();
 
     [GeneratedRegex(@"^(?:市民来电反映|市民来电|来电人反映|来电人称|市民反映|诉求人反映|诉求人称|来电反映|反映|投诉)[：:，,]?")]
     private static partial Regex Prefix();
