@@ -465,8 +465,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
     [GeneratedRegex(@"[^，；。：]+")]
     private static partial Regex ClauseOfPlan();
 
-    // "（我不是投诉油烟，）是……", "主要是……", "就是……": the lead-in, not the complaint.
-    [GeneratedRegex(@"^(?:主要是|就是|而是|是)")]
+    // "（我不是投诉油烟，）是……", "但要反映的是……", "主要是……": the lead-in, not the complaint.
+    [GeneratedRegex(@"^(?:(?:但是?|可是|不过|而)?(?:我|您)?(?:主要)?(?:要|想)?(?:反映|投诉|举报|说)(?:的|一下)?是?|主要是|就是|而是|是)")]
     private static partial Regex LeadIn();
 
     [GeneratedRegex(@"^(?:市民来电反映|市民来电|来电人反映|来电人称|市民反映|诉求人反映|诉求人称|来电反映|反映|投诉)[：:，,]?")]

@@ -50,6 +50,19 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     }
 
     [Fact]
+    public void A_caller_from_another_street_is_restated_from_the_problem_on_and_flagged()
+    {
+        var triage = hotline.Triage.Triage("我家住月坛，但要反映的是广安门内大街那家烧烤店，每天晚上油烟呛得没法开窗，他们说有营业执照");
+        var reply = Drafter.Draft(triage);
+
+        Assert.StartsWith("您好！您反映：广安门内大街那家烧烤店，每天晚上油烟呛得没法开窗。", reply.Draft);
+        Assert.Contains("广安门内街道办事处会同区生态环境局办理", reply.Draft);
+        Assert.Contains("您提到的营业执照情况", reply.Draft);
+        Assert.Contains("问题地点与来电人住址不在同一街道", reply.DispatchNote);
+        Assert.Contains("来电人住址在月坛街道", reply.DispatchNote);
+    }
+
+    [Fact]
     public void Night_work_quotes_the_clause_on_illegal_night_work_and_flags_the_permit()
     {
         var reply = Draft("什刹海那边有个工地，半夜还在打桩，他们说有夜间施工证明，可证明上写的是白天浇筑");
