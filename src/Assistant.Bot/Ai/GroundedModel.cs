@@ -15,6 +15,19 @@ namespace Assistant.Bot.Ai;
 internal sealed record GroundedReply(string Text, GroundingVerdict Verdict, IReadOnlyList<object> Records);
 
 /// <summary>
+/// How one turn is held to the records: records the model is handed in its message (checked like tool results), whether
+/// its text must cite a reference, and a further check (returns why the text cannot be used, or null).
+/// </summary>
+internal sealed record GroundedTurn(
+    IReadOnlyList<object>? SeedRecords = null,
+    bool RequireReference = true,
+    Func<string, string?>? Accept = null,
+    string AcceptReason = "rejected")
+{
+    public IReadOnlyList<object> Seed => SeedRecords ?? [];
+}
+
+/// <summary>
 /// One model turn under this project's rules: the role's plugins and nothing else, every plugin result recorded,
 /// one time limit for the whole turn, and the grounding check on the text. Whenever the text cannot be used (error,
 /// timeout, 429, 5xx, no text, a fact not in the records) it logs why, counts it, and returns null.
@@ -30,9 +43,21 @@ internal sealed class GroundedModel(
 {
     public bool IsConfigured => options.Value.IsConfigured;
 
-    public async Task<GroundedReply?> AskAsync(AssistantRole role, string systemPrompt, string userMessage, CancellationToken cancellationToken)
+    public Task<GroundedReply?> AskAsync(AssistantRole role, string systemPrompt, string userMessage, CancellationToken cancellationToken) =>
+        AskAsync(role, systemPrompt, userMessage, new GroundedTurn(), cancellationToken);
+
+    /// <summary>
+    /// A turn with records given up front (<see cref="GroundedTurn.Seed"/>: what the user message hands the model),
+    /// optionally without the need to cite a reference, and a further check the text must pass (null: it passes).
+    /// </summary>
+    public async Task<GroundedReply?> AskAsync(AssistantRole role, string systemPrompt, string userMessage, GroundedTurn turnRules, CancellationToken cancellationToken)
     {
         var evidence = GroundingEvidence.ForPlan(runtime.Knowledge.Plan);
+        foreach (var record in turnRules.Seed)
+        {
+            evidence.Add(record);
+        }
+
         var kernel = kernels.Create(role);
         kernel.FunctionInvocationFilters.Add(new EvidenceRecorder(evidence, logger));
         kernel.AutoFunctionInvocationFilters.Add(new ToolRoundLimit());
@@ -77,10 +102,15 @@ internal sealed class GroundedModel(
             return Fallback("no_text", "the model gave no answer text");
         }
 
-        var verdict = check.Check(text, evidence);
+        var verdict = check.Check(text, evidence, turnRules.RequireReference);
         if (!verdict.Grounded)
         {
             return Fallback("ungrounded", string.Join("; ", verdict.Problems));
+        }
+
+        if (turnRules.Accept?.Invoke(text.Trim()) is { } refusal)
+        {
+            return Fallback(turnRules.AcceptReason, refusal);
         }
 
         logger.LogInformation("Model answer used ({Ms} ms), citing {Refs}",

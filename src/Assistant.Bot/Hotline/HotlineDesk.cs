@@ -1,3 +1,4 @@
+using Assistant.Bot.Ai;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Storage;
 using Assistant.Index;
@@ -15,6 +16,7 @@ namespace Assistant.Bot.Hotline;
 public sealed class HotlineDesk(
     ComplaintTriage triage,
     HotlineDrafter drafter,
+    IHotlineReplyWording wording,
     IHotlineDraftStore store,
     TimeProvider clock,
     ILogger<HotlineDesk> logger)
@@ -23,9 +25,14 @@ public sealed class HotlineDesk(
     {
         var result = triage.Triage(complaint);
         var reply = drafter.Draft(result);
+        // A model-worded reply only when it passed the rubric and the grounding check; else the rules' own.
+        var worded = await wording.WordAsync(result, reply, cancellationToken);
+        var draftedBy = worded is null ? "rules" : "model";
+        reply = worded is null ? reply : reply with { Draft = worded };
         var now = clock.GetUtcNow();
         var draft = HotlineDraft.Compose(
-            Guid.NewGuid().ToString("n"), complaint, receivedAt ?? now, HotlineTriageView.From(result), reply.Draft, reply.DispatchNote,
+            Guid.NewGuid().ToString("n"), complaint, receivedAt ?? now,
+            HotlineTriageView.From(result) with { Handling = reply.Handling, DraftedBy = draftedBy }, reply.Draft, reply.DispatchNote,
             DraftStatus.Draft, revision: 1, now, now, [new HotlineRevision(1, reply.Draft, DraftStatus.Draft, now)]);
         await store.AddAsync(draft, cancellationToken);
         logger.LogInformation(
@@ -86,7 +93,13 @@ public static class HotlineServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<PlanRuntime>().Triage);
-        services.AddSingleton(sp => new HotlineDrafter(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Terms));
+        services.AddSingleton(sp => new HotlineDrafter(
+            sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Terms, sp.GetRequiredService<ComplaintTriage>().Guide));
+        services.AddSingleton(sp => new DraftRubric(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<PlanRuntime>().Gazetteer));
+        // The model wording needs the kernel (AddAssistantKernel); without it the rules' draft stands.
+        services.AddSingleton<IHotlineReplyWording>(sp => sp.GetService<GroundedModel>() is { } model
+            ? new ModelReplyWording(model, sp.GetRequiredService<DraftRubric>(), sp.GetRequiredService<IOptions<HotlineOptions>>())
+            : new RulesReplyWording());
         services.AddSingleton<ISqliteSchema, HotlineSchema>();
         services.AddSingleton<IPostgresSchema, PostgresHotlineSchema>();
         services.AddStore<IHotlineDraftStore, SqliteHotlineDraftStore, PostgresHotlineDraftStore>();

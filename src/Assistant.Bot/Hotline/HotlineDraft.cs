@@ -52,7 +52,9 @@ public sealed record HotlineTriageView(
     IReadOnlyList<string> LeadUnits,
     IReadOnlyList<string> CoUnits,
     IReadOnlyList<HotlineBasis> Basis,
-    bool SplitInferred)
+    bool SplitInferred,
+    Handling? Handling = null,
+    string? DraftedBy = null)
 {
     public static HotlineTriageView From(Triage t) => new(
         t.Category, t.AlsoConcerns, t.Cues, t.Street?.Name, t.StreetEvidence, t.Time?.Period, t.Time?.Surface,
@@ -66,7 +68,7 @@ public sealed record HotlineTriageView(
     /// <summary>The triage part of a draft, as stored next to it.</summary>
     public static HotlineTriageView Of(HotlineDraft d) => new(
         d.Category, d.AlsoConcerns, d.Cues, d.Street, d.StreetEvidence, d.TimeOfDay, d.TimeEvidence, d.Facts, d.Refs, d.LeadUnits, d.CoUnits,
-        d.Basis, d.SplitInferred);
+        d.Basis, d.SplitInferred, d.Handling, d.DraftedBy);
 }
 
 /// <summary>One saved text of a reply: revision 1 is the generated draft, each save adds one.</summary>
@@ -96,13 +98,19 @@ public sealed record HotlineDraft(
     int Revision,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<HotlineRevision> Revisions)
+    IReadOnlyList<HotlineRevision> Revisions,
+    Handling? Handling = null,
+    string? DraftedBy = null)
 {
+    // Handling (added with issue 12): the dispatch note's 主办, 属地, 协办 and flags as data; null on drafts made before.
+    // DraftedBy: "rules", or "model" when a model-worded reply passed the rubric and the grounding check.
+
     public static HotlineDraft Compose(
         string id, string complaint, DateTimeOffset receivedAt, HotlineTriageView t, string draft, string dispatchNote, string status,
         int revision, DateTimeOffset createdAt, DateTimeOffset updatedAt, IReadOnlyList<HotlineRevision> revisions) => new(
         id, complaint, receivedAt, t.Category, t.AlsoConcerns, t.Cues, t.Street, t.StreetEvidence, t.TimeOfDay, t.TimeEvidence, t.Facts,
-        t.Refs, t.LeadUnits, t.CoUnits, t.Basis, t.SplitInferred, draft, dispatchNote, status, revision, createdAt, updatedAt, revisions);
+        t.Refs, t.LeadUnits, t.CoUnits, t.Basis, t.SplitInferred, draft, dispatchNote, status, revision, createdAt, updatedAt, revisions,
+        t.Handling, t.DraftedBy);
 }
 
 /// <summary>A row of the recent-drafts list.</summary>

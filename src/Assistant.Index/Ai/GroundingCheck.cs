@@ -24,7 +24,11 @@ public sealed partial class GroundingCheck(Gazetteer gazetteer)
     // Endings of everyday words that look like a unit name's (区域布局, 市场格局).
     private static readonly string[] NotUnitEndings = ["布局", "格局", "结局", "大局", "全局"];
 
-    public GroundingVerdict Check(string text, GroundingEvidence evidence)
+    /// <param name="requireReference">
+    /// False for a text that must not cite references — a hotline reply to a caller — whose every fact is still held
+    /// to the records.
+    /// </param>
+    public GroundingVerdict Check(string text, GroundingEvidence evidence, bool requireReference = true)
     {
         var problems = new List<string>();
         var cited = new List<string>();
@@ -59,7 +63,7 @@ public sealed partial class GroundingCheck(Gazetteer gazetteer)
             }
         }
 
-        if (cited.Count == 0)
+        if (cited.Count == 0 && requireReference)
         {
             problems.Add("cites no reference");
         }

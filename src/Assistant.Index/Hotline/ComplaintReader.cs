@@ -9,11 +9,25 @@ public static partial class ComplaintReader
 {
     // Words that always mean night, and the evening words a following hour can still place before 22:00.
     private static readonly string[] NightWords =
-        ["后半夜", "大半夜", "半夜", "深夜", "凌晨", "夜里", "夜间", "通宵", "整夜", "整宿", "一宿", "彻夜", "连夜", "夜晚", "夜深"];
+        [
+            "后半夜", "大半夜", "半夜", "深夜", "凌晨", "夜里", "夜间", "通宵", "整夜", "整宿", "一宿", "彻夜", "连夜", "夜晚", "夜深",
+            // Said, not written: before dawn, the small hours, while everyone sleeps.
+            "后半宿", "半宿", "三更", "午夜", "子夜", "天不亮", "天还没亮", "天没亮", "黑灯瞎火", "睡觉的时候", "睡下以后", "睡着了", "零点",
+        ];
 
-    private static readonly string[] EveningWords = ["晚上", "每晚", "今晚", "昨晚", "天天晚上", "傍晚", "晚间"];
+    private static readonly string[] EveningWords =
+    [
+        "晚上", "每晚", "今晚", "昨晚", "天天晚上", "傍晚", "晚间",
+        // Evenings said another way, and the festival evenings when fireworks and gatherings start (hour not said).
+        "天黑", "黑天", "晚饭后", "吃完晚饭", "晚饭点", "下班以后", "下班后", "夜宵", "宵夜", "大年三十", "年三十", "除夕", "小年夜", "元宵节",
+    ];
 
-    private static readonly string[] DayWords = ["白天", "早上", "早晨", "清晨", "上午", "中午", "下午", "午休", "午睡", "大早", "一早", "早高峰", "晚高峰"];
+    private static readonly string[] DayWords =
+    [
+        "白天", "早上", "早晨", "清晨", "上午", "中午", "下午", "午休", "午睡", "大早", "一早", "早高峰", "晚高峰",
+        // Meal times and the working day: 06:00–22:00 under the noise law.
+        "饭点", "午饭", "晌午", "大白天", "上班时间", "工作日白天", "午觉",
+    ];
 
     private static readonly string[] PeriodWords = [.. NightWords, .. EveningWords, .. DayWords];
 
@@ -110,20 +124,158 @@ public static partial class ComplaintReader
     }
 
     /// <summary>
-    /// Where, since when, how often, and whether it was reported before; the summary is masked. The street, when
-    /// found, anchors the place: its mention and the location phrase after it, or else its full name.
+    /// Where, since when, how often, and whether it was reported before; the summary is masked. The place is the
+    /// caller's own phrase for where the problem is, whole (三里河公园门口), preferring a place in the sentence that
+    /// states the problem (<paramref name="issueWords"/>) over one the caller only lives at; the names the gazetteer
+    /// knows (<paramref name="knownPlaces"/>) seed it alongside anything shaped like a place (…胡同, …公园).
     /// </summary>
-    public static ComplaintFacts ReadFacts(string complaint, string? streetEvidence, string? streetName = null)
+    public static ComplaintFacts ReadFacts(
+        string complaint, string? streetEvidence, string? streetName = null, IReadOnlyList<string>? knownPlaces = null, IReadOnlyList<string>? issueWords = null)
     {
         var masked = PersonalData.Mask(complaint.Trim());
         var normalized = ChineseText.Normalize(masked);
+        var where = ProblemPlace(normalized, knownPlaces ?? (streetEvidence is null ? [] : [streetEvidence]), issueWords ?? []);
         return new ComplaintFacts(
             Summarize(masked),
-            Where(normalized, streetEvidence, streetName),
+            where?.Text ?? (streetEvidence is not null && normalized.Contains(streetEvidence, StringComparison.Ordinal) ? streetName ?? streetEvidence : null),
             Since().Match(normalized) is { Success: true } since ? since.Value : null,
             FrequencyWords.FirstOrDefault(w => normalized.Contains(w, StringComparison.Ordinal)),
             ReportedBeforeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)));
     }
+
+    /// <summary>A place phrase found in a complaint: where it stands and whether the caller only says they live there.</summary>
+    public sealed record PlacePhrase(string Text, int Start, bool Home);
+
+    /// <summary>Where the problem is: a place in a sentence stating the problem, else any not the caller's home, else the home.</summary>
+    public static PlacePhrase? ProblemPlace(string normalized, IReadOnlyList<string> knownPlaces, IReadOnlyList<string> issueWords)
+    {
+        var places = Places(normalized, knownPlaces);
+        bool InIssueClause(PlacePhrase p)
+        {
+            var (from, to) = ClauseAround(normalized, p.Start);
+            var clause = normalized[from..to];
+            return issueWords.Any(w => w.Length > 0 && clause.Contains(w, StringComparison.Ordinal));
+        }
+
+        return places.FirstOrDefault(p => !p.Home && InIssueClause(p))
+            ?? places.FirstOrDefault(p => !p.Home)
+            ?? places.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Every place phrase, left to right, none overlapping: a known name or a run ending in a place word (胡同, 公园,
+    /// 小区…), grown to the right over what still names the place (公园 → 公园门口, 三里河 → 三里河一区).
+    /// </summary>
+    public static IReadOnlyList<PlacePhrase> Places(string normalized, IReadOnlyList<string> knownPlaces)
+    {
+        var found = new List<(int Start, int End)>();
+        foreach (var name in knownPlaces.Where(n => n.Length > 0).Distinct())
+        {
+            for (var at = normalized.IndexOf(name, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                found.Add((at, Grow(normalized, at + name.Length)));
+            }
+        }
+
+        foreach (Match m in PlaceWord().Matches(normalized))
+        {
+            var start = m.Index;
+            while (start > 0 && m.Index - start < 6 && IsNameChar(normalized[start - 1]))
+            {
+                start--;
+            }
+
+            var name = normalized[start..(m.Index + m.Length)];
+            if (name.Length >= 3 && !GenericPlaces.Any(g => name.EndsWith(g, StringComparison.Ordinal) && name.Length - g.Length < 2))
+            {
+                found.Add((start, Grow(normalized, m.Index + m.Length)));
+            }
+        }
+
+        var chosen = new List<(int Start, int End)>();
+        foreach (var f in found.OrderBy(f => f.Start).ThenByDescending(f => f.End))
+        {
+            if (chosen.Count > 0 && f.Start < chosen[^1].End)
+            {
+                if (f.End > chosen[^1].End)
+                {
+                    chosen[^1] = (chosen[^1].Start, f.End);
+                }
+
+                continue;
+            }
+
+            chosen.Add(f);
+        }
+
+        return chosen.Select(c => new PlacePhrase(normalized[c.Start..c.End], c.Start, IsHome(normalized, c.Start))).ToList();
+    }
+
+    /// <summary>Grows a place to the right over further place words and the words that place within it (门口, 附近, 一区).</summary>
+    private static int Grow(string text, int end)
+    {
+        while (true)
+        {
+            var rest = text[end..];
+            var around = Around().Match(rest);
+            if (around.Success)
+            {
+                end += around.Length;
+                continue;
+            }
+
+            // Another place word close behind, with only name characters between: 德胜街道|新康社区, 三里河|公园.
+            var next = PlaceWordBehind().Match(rest);
+            if (next.Success && next.Index <= 6 && rest[..next.Index].All(IsNameChar) && !TimeOrFrequency().IsMatch(rest[..(next.Index + next.Length)]))
+            {
+                end += next.Index + next.Length;
+                continue;
+            }
+
+            return end;
+        }
+    }
+
+    private static bool IsNameChar(char c) =>
+        (ChineseText.IsCjk(c) && !NotInNames.Contains(c, StringComparison.Ordinal)) || char.IsAsciiLetterOrDigit(c);
+
+    // Function words and pronouns that end a place name on its left (在德胜街道, 我家楼下, 那个胡同).
+    private const string NotInNames = "在的是住到从我你他她它那这有和跟与对向往去来说了把被于及或就都也还又个每些嘛吧呢啊找过给让叫问打回";
+
+    private static bool IsHome(string text, int start)
+    {
+        var (from, _) = ClauseAround(text, start);
+        var before = text[from..start];
+        return HomeWords.Any(w => before.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>Words before a place that say the caller lives there rather than that the problem is there.</summary>
+    public static readonly IReadOnlyList<string> HomeWords = ["住在", "家住", "我住", "住的是", "居住在", "家在", "我家是", "本人住", "住址"];
+
+    private static (int From, int To) ClauseAround(string text, int at)
+    {
+        var from = at == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, at - 1) + 1;
+        var to = text.IndexOfAny(ClauseMarks, at);
+        return (from, to < 0 ? text.Length : to);
+    }
+
+    private static readonly char[] ClauseMarks = ['，', '。', '！', '？', '；', ',', '!', '?', ';', '：', ':', '、'];
+
+    private static readonly string[] GenericPlaces = ["小区", "社区", "胡同", "马路", "大街", "路", "街", "巷", "院", "楼", "大院", "市场", "公园", "广场", "工地"];
+
+    [GeneratedRegex(@"^(?:门口|路口|附近|一带|旁边|对面|周边|周围|边上|东侧|西侧|南侧|北侧|东口|西口|南口|北口|东门|西门|南门|北门|底下|楼下|下面|后面|里面|那边|这边|那块|这块|[一二三四五六七八九十\d]+(?:区|期|号院)|[东西南北中]区)")]
+    private static partial Regex Around();
+
+    // Words that end a place name standing alone (…胡同, …公园); 里, 河, 楼 end too many other words to count alone.
+    [GeneratedRegex(@"社区|小区|胡同|大街|南街|北街|东街|西街|斜街|路|巷|大院|公园|广场|市场|商场|大厦|商厦|地铁站|公寓|家园|花园|医院|学校|小学|中学|幼儿园|酒店|宾馆|大楼|工地|西里|东里|南里|北里|桥")]
+    private static partial Regex PlaceWord();
+
+    // Behind a place already found, more words continue it (三里河|公园, 德胜门|箭楼, 什刹海|前海).
+    [GeneratedRegex(@"社区|小区|胡同|大街|南街|北街|东街|西街|斜街|街道|街|路|巷|里|大院|院|公园|广场|市场|商场|大厦|商厦|地铁站|站|桥|公寓|家园|花园|苑|医院|学校|小学|中学|幼儿园|酒店|宾馆|饭店|大楼|楼|工地|湖|河|海")]
+    private static partial Regex PlaceWordBehind();
+
+    [GeneratedRegex(@"每|天天|晚上|白天|半夜|凌晨|早上|夜里|经常|总是|一直|最近")]
+    private static partial Regex TimeOrFrequency();
 
     /// <summary>The complaint in one or two sentences, for restating it: first sentences up to ~90 characters.</summary>
     private static string Summarize(string masked)
@@ -144,30 +296,11 @@ public static partial class ComplaintReader
         return string.Concat(text.AsSpan(0, cut > 30 ? cut : 90), "……");
     }
 
-    private static string? Where(string normalized, string? streetEvidence, string? streetName)
-    {
-        if (streetEvidence is not null && normalized.IndexOf(streetEvidence, StringComparison.Ordinal) is var at and >= 0)
-        {
-            // From the street or place named to the end of its location phrase (…小区, …胡同, …附近).
-            var rest = normalized[at..];
-            var place = PlaceAfterStreet().Match(rest);
-            return place.Success ? place.Value : streetName ?? streetEvidence;
-        }
-
-        return Place().Match(normalized) is { Success: true } m ? m.Value : null;
-    }
-
     [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|今晚|昨晚|每晚)?(?<h>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:点|时|:[0-5][0-9])")]
     private static partial Regex ClockTime();
 
     [GeneratedRegex(@"(?:已经|持续|快|都|有|最近|近)?(?:[一二两三四五六七八九十半几\d]+|好几)(?:个)?多?(?:天|周|星期|个月|月|年)(?:了|多了|以来|之久)?|(?:从|自)[^，。！？,]{1,12}(?:开始|起|以来)|最近|近期|这几天|这段时间|这阵子|入冬以来|入夏以来")]
     private static partial Regex Since();
-
-    [GeneratedRegex(@"^[^，。！？,；]{0,14}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|路|巷|里|院|公园|广场|市场|商场|大厦|附近|一带|那边|这边|门口|路口|门|桥|下面|旁边|对面)(?:[一二三四五六七八九十]+区)?")]
-    private static partial Regex PlaceAfterStreet();
-
-    [GeneratedRegex(@"[\u4e00-\u9fa5]{2,8}?(?:社区|小区|胡同|大街|南街|北街|东街|西街|斜街|公园|广场|市场|商场|大厦|地铁站)(?:[一二三四五六七八九十]+区)?")]
-    private static partial Regex Place();
 
     private static readonly string[] NotRestated =
         [PersonalData.PhoneMask, PersonalData.IdMask, PersonalData.DoorMask, "电话", "手机", "联系方式", "身份证", "来电人", "诉求人"];

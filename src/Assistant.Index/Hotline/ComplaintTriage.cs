@@ -38,18 +38,34 @@ public sealed class ComplaintTriage
         var text = ChineseText.Normalize(complaint);
         var hits = WithoutNegated(text, _cues.Find(text));
         var time = ComplaintReader.ReadTime(text);
-        var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true);
-        var (street, streetEvidence) = FindStreet(text);
+        var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true, PassingFrom(text));
+        var issueWords = IssueWords(hits, category);
+        var (street, streetEvidence, homeStreet, places) = FindStreet(text);
         var basis = Basis(text, category, alsoConcerns);
         var (leads, cos) = Units(basis, street);
         return new Triage(
             category, alsoConcerns, cues, street, streetEvidence, time,
-            ComplaintReader.ReadFacts(complaint, streetEvidence, street?.Name), basis, leads, cos);
+            ComplaintReader.ReadFacts(complaint, streetEvidence, street?.Name, places, issueWords), basis, leads, cos, issueWords, homeStreet, PersonalData.Mask(complaint.Trim()));
     }
 
     // ---- category -----------------------------------------------------------------------------------------------
 
-    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark)
+    /// <summary>
+    /// Where the caller turns to something said in passing (顺便说一下, 另外, 此外), or past the end when they do not;
+    /// "另外一家" is another of the same, not a turn.
+    /// </summary>
+    private static int PassingFrom(string text)
+    {
+        var at = PassingMarkers
+            .SelectMany(m => Occurrences(text, m).Where(i => m != "另外" || i + 2 >= text.Length || !"一两几个的家位".Contains(text[i + 2], StringComparison.Ordinal)))
+            .DefaultIfEmpty(int.MaxValue)
+            .Min();
+        return at;
+    }
+
+    private static readonly string[] PassingMarkers = ["顺便", "顺带", "捎带", "附带", "此外", "另外", "还有就是", "再有就是", "再就是", "其次"];
+
+    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark, int passingFrom)
     {
         var score = new Dictionary<string, int>(StringComparer.Ordinal);
         var context = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -122,7 +138,7 @@ public sealed class ComplaintTriage
 
         // Candidates: each non-noise category, and noise as one family whose kind is settled afterwards.
         var candidates = _guide.Categories
-            .Where(c => !c.Noise && c.Name != ComplaintCategories.Other && score.GetValueOrDefault(c.Name) >= _guide.MinScore)
+            .Where(c => !c.Noise && score.GetValueOrDefault(c.Name) >= _guide.MinScore)
             .Select(c => (Name: c.Name, Score: score[c.Name], Own: score[c.Name], First: first[c.Name], Strongest: strongest[c.Name]))
             .ToList();
         if (noise >= _guide.MinScore)
@@ -137,7 +153,8 @@ public sealed class ComplaintTriage
 
         // The strongest evidence leads; on a tie, what the caller said first. A second concern needs a real cue of its
         // own, not a pile of weak ones (小饭馆 + 做饭 + 烟 in a coal-stove complaint is not a cooking-fumes complaint).
-        var ordered = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.First).ToList();
+        // What the caller puts first leads over what they bring up in passing afterwards (另外…, 顺便说一下…).
+        var ordered = candidates.OrderBy(c => c.First >= passingFrom ? 1 : 0).ThenByDescending(c => c.Score).ThenBy(c => c.First).ToList();
         var also = ordered.Skip(1).Where(c => c.Own >= _guide.SecondaryMinScore && c.Strongest >= 2).Select(c => c.Name).ToList();
         var chosen = also.Prepend(ordered[0].Name).ToHashSet(StringComparer.Ordinal);
         var aboutNoise = chosen.Any(c => _guide.Category(c).Noise);
@@ -215,21 +232,50 @@ public sealed class ComplaintTriage
         return kinds.Count > 0 ? kinds[0].Name : ComplaintCategories.SocialNoise;
     }
 
+    /// <summary>The words that put the leading category first: its own cues, and noise words when it is a noise kind.</summary>
+    private List<string> IssueWords(IReadOnlyList<CueHit> hits, string category)
+    {
+        var noise = _guide.Category(category).Noise;
+        return hits.Where(h => h.Entries.Any(e => e.Category == category || (noise && e.Kind == CueKind.NoiseWord)))
+            .Select(h => h.Surface).Distinct().ToList();
+    }
+
     // ---- street -------------------------------------------------------------------------------------------------
 
-    private (Street? Street, string? Evidence) FindStreet(string text)
+    /// <summary>
+    /// The street of the problem: the best-attested street among the places named, leaving out where the caller only
+    /// says they live (我住在月坛街道……) when another place is named; that home street is kept for the dispatch note.
+    /// </summary>
+    private (Street? Street, string? Evidence, Street? Home, IReadOnlyList<string> Places) FindStreet(string text)
     {
         var blocked = _guide.NotStreetContexts
             .SelectMany(c => Occurrences(text, c).Select(start => (Start: start, End: start + c.Length)))
             .ToList();
-        var mentions = _gazetteer.Find(text)
+        var all = _gazetteer.Find(text)
             .Where(m => m.Street is not null && !blocked.Any(b => m.Start < b.End && b.Start < m.End))
             .ToList();
-        if (mentions.Count == 0)
+        var places = all.Select(m => m.Surface).Distinct().ToList();
+        if (all.Count == 0)
         {
-            return (null, null);
+            return (null, null, null, places);
         }
 
+        var home = all.Where(m => IsHome(text, m.Start)).ToList();
+        var mentions = home.Count < all.Count ? all.Except(home).ToList() : all;
+        var (street, evidence) = Best(mentions);
+        var homeStreet = home.Count > 0 ? Best(home).Street : null;
+        return (street, evidence, homeStreet, places);
+    }
+
+    private static bool IsHome(string text, int start)
+    {
+        var from = start == 0 ? 0 : text.LastIndexOfAny(ClauseEnds, start - 1) + 1;
+        var before = text[from..start];
+        return ComplaintReader.HomeWords.Any(w => before.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static (Street? Street, string? Evidence) Best(List<Mention> mentions)
+    {
         // A street's full name says more than its short form, a short form more than a place near it.
         var best = mentions
             .GroupBy(m => m.Street!.Name, StringComparer.Ordinal)

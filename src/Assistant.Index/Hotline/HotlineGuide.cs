@@ -27,7 +27,11 @@ public static class ComplaintCategories
 }
 
 /// <summary>A group of cue words inside a category that points to more specific measures (扬尘 at a 工地 → 附件1-14).</summary>
-public sealed record TopicGuide(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs);
+/// <summary>
+/// A group of cue words inside a category that points to more specific measures (扬尘 at a 工地 → 附件1-14). Its
+/// <see cref="Lead"/>, when set, is the one department of its first measure's leads that handles such complaints.
+/// </summary>
+public sealed record TopicGuide(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs, string? Lead = null);
 
 /// <summary>
 /// One category: its cue words with weights, for a noise kind the cues that count only when the text is about noise
@@ -42,7 +46,15 @@ public sealed record CategoryGuide(
     IReadOnlyDictionary<string, int> ContextCues,
     IReadOnlyList<TopicGuide> Topics,
     IReadOnlyList<string> Refs,
-    IReadOnlyList<string> DefaultRefs);
+    IReadOnlyList<string> DefaultRefs,
+    string? Lead = null);
+
+/// <summary>
+/// How the caller-facing reply picks the one clause of the plan it quotes: clauses with a <see cref="Prefer"/> word
+/// (查处, 治理: what is done about a complaint) over those with an <see cref="Avoid"/> word (考核, 台账: the
+/// administration's own work). <see cref="PermitWords"/> flag a complaint about a permit or licence.
+/// </summary>
+public sealed record ReplyGuide(IReadOnlyList<string> Prefer, IReadOnlyList<string> Avoid, IReadOnlyList<string> PermitWords);
 
 /// <summary>
 /// knowledge/hotline.json: how complaints map to categories and categories to the plan's measures. Kept as data so
@@ -54,7 +66,8 @@ public sealed record HotlineGuide(
     IReadOnlyDictionary<string, int> NoiseWords,
     IReadOnlyList<string> NeutralWords,
     IReadOnlyList<string> NotStreetContexts,
-    IReadOnlyList<CategoryGuide> Categories)
+    IReadOnlyList<CategoryGuide> Categories,
+    ReplyGuide? Reply = null)
 {
     public const string FileName = "hotline.json";
 
@@ -78,9 +91,11 @@ public sealed record HotlineGuide(
                 c.Loud,
                 Normalized(c.Cues),
                 Normalized(c.ContextCues),
-                (c.Topics ?? []).Select(t => new TopicGuide(t.Name, t.Cues.Select(ChineseText.Normalize).ToList(), t.Refs)).ToList(),
+                (c.Topics ?? []).Select(t => new TopicGuide(t.Name, t.Cues.Select(ChineseText.Normalize).ToList(), t.Refs, t.Lead)).ToList(),
                 c.Refs ?? [],
-                c.DefaultRefs ?? [])).ToList());
+                c.DefaultRefs ?? [],
+                c.Lead)).ToList(),
+            new ReplyGuide(file.Reply?.Prefer ?? [], file.Reply?.Avoid ?? [], file.Reply?.PermitWords?.Select(ChineseText.Normalize).ToList() ?? []));
     }
 
     /// <summary>Every category named once and known, every ref a measure of the plan.</summary>
@@ -111,6 +126,16 @@ public sealed record HotlineGuide(
                 problems.Add($"{category.Name}: '{reference}' is not a measure in plan.json");
             }
 
+            // A named lead must be one the plan gives that row (its first measure): the reply names it to the caller.
+            foreach (var (lead, first) in category.Topics.Select(t => (t.Lead, t.Refs.FirstOrDefault()))
+                .Append((category.Lead, category.DefaultRefs.Concat(category.Refs).FirstOrDefault())))
+            {
+                if (lead is not null && (first is null || knowledge.FindMeasure(first) is not { } m || !m.LeadUnits.Contains(lead)))
+                {
+                    problems.Add($"{category.Name}: lead '{lead}' is not a lead unit of {first}");
+                }
+            }
+
             if (category.Noise && category.Cues.Count == 0)
             {
                 problems.Add($"{category.Name}: a noise kind needs cue words of its own");
@@ -131,7 +156,10 @@ public sealed record HotlineGuide(
         IReadOnlyDictionary<string, int>? NoiseWords,
         IReadOnlyList<string>? NeutralWords,
         IReadOnlyList<string>? NotStreetContexts,
-        IReadOnlyList<CategoryFile> Categories);
+        IReadOnlyList<CategoryFile> Categories,
+        ReplyFile? Reply);
+
+    private sealed record ReplyFile(IReadOnlyList<string>? Prefer, IReadOnlyList<string>? Avoid, IReadOnlyList<string>? PermitWords);
 
     private sealed record CategoryFile(
         string Name,
@@ -141,7 +169,8 @@ public sealed record HotlineGuide(
         IReadOnlyDictionary<string, int>? ContextCues,
         IReadOnlyList<TopicFile>? Topics,
         IReadOnlyList<string>? Refs,
-        IReadOnlyList<string>? DefaultRefs);
+        IReadOnlyList<string>? DefaultRefs,
+        string? Lead);
 
-    private sealed record TopicFile(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs);
+    private sealed record TopicFile(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs, string? Lead);
 }

@@ -13,8 +13,22 @@ public sealed record Triage(
     ComplaintFacts Facts,
     IReadOnlyList<BasisMeasure> Basis,
     IReadOnlyList<string> LeadUnits,
-    IReadOnlyList<string> CoUnits)
+    IReadOnlyList<string> CoUnits,
+    IReadOnlyList<string>? IssueWords = null,
+    Street? HomeStreet = null,
+    string? Complaint = null)
 {
+    // Complaint: the complaint as told, with the caller's personal data masked (what a reply may restate).
+
+    /// <summary>The cue words of the leading category only (the issue the caller puts first), for restating it.</summary>
+    public IReadOnlyList<string> MainCues => IssueWords ?? Cues;
+
+    /// <summary>The caller says they live in another street than the one the problem is in.</summary>
+    public bool ElsewhereThanHome => HomeStreet is not null && Street is not null && HomeStreet.Name != Street.Name;
+
+    /// <summary>True when the plan has a measure for this complaint.</summary>
+    public bool Covered => Basis.Count > 0;
+
     /// <summary>The tasks the basis belongs to (附件1-15, 附件1-19), in basis order.</summary>
     public IReadOnlyList<string> Refs => Basis.Select(b => b.Measure.TaskRef).Distinct().ToList();
 

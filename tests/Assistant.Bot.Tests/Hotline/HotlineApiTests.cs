@@ -39,8 +39,12 @@ public sealed class HotlineApiTests
         Assert.Equal("附件1-15-1", basis.GetProperty("measureRef").GetString());
         Assert.StartsWith("区市场监管局与区生态环境局", basis.GetProperty("measure").GetString());
         Assert.Equal("晚上", body.GetProperty("timeOfDay").GetString());
-        Assert.Contains("附件1-15-1", body.GetProperty("draft").GetString());
-        Assert.Contains("建议承办单位", body.GetProperty("dispatchNote").GetString());
+        Assert.Contains("德胜街道办事处会同区生态环境局办理", body.GetProperty("draft").GetString());
+        Assert.Contains("主办：区生态环境局（附件1-15-1 主责）", body.GetProperty("dispatchNote").GetString());
+        var handling = body.GetProperty("handling");
+        Assert.Equal("区生态环境局", handling.GetProperty("lead").GetProperty("unit").GetString());
+        Assert.Equal("德胜街道办事处", handling.GetProperty("local").GetProperty("unit").GetString());
+        Assert.Equal("rules", body.GetProperty("draftedBy").GetString());
         Assert.Equal("draft", body.GetProperty("status").GetString());
         Assert.Equal(1, body.GetProperty("revision").GetInt32());
         Assert.True(body.GetProperty("createdAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));

@@ -50,18 +50,31 @@ public sealed class OperatorPageBrowserTests(BrowserFixture browser) : IClassFix
         Assert.Equal(SameSiteAttribute.Strict, session.SameSite);
 
         // Paste a complaint, with markup in it that must stay text.
-        await page.FillAsync("#complaint", "我家在德胜街道新康社区，楼下烧烤店每天晚上油烟特别大<img src=x onerror=\"window.__xss=1\">，电话13812345678");
+        await page.FillAsync("#complaint", "我家在德胜街道新康社区，楼下烧烤店每天晚上油烟特别大<img src=x onerror=\"window.__xss=1\">，已经打过两次电话了，电话13812345678");
         await page.FillAsync("#received-at", "2024-06-12T20:30");
         await page.ClickAsync("#triage");
 
         await Assertions.Expect(page.Locator("#result")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#category")).ToHaveTextAsync("餐饮油烟");
         await Assertions.Expect(page.Locator("#street")).ToContainTextAsync("德胜街道");
-        await Assertions.Expect(page.Locator("#lead-units")).ToHaveTextAsync("区生态环境局、区市场监管局、德胜街道办事处");
+        await Assertions.Expect(page.Locator("#lead-unit")).ToHaveTextAsync("区生态环境局（附件1-15-1 主责）");
+        await Assertions.Expect(page.Locator("#local-unit")).ToHaveTextAsync("德胜街道办事处（附件1-19-1 主责）");
+        await Assertions.Expect(page.Locator("#flags")).ToHaveTextAsync("重复诉求");
         await Assertions.Expect(page.Locator("#basis li")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#basis li").First).ToContainTextAsync("附件1-15-1");
         var draft = await page.InputValueAsync("#draft");
-        Assert.Contains("附件1-19-1", draft);
+        Assert.Contains("德胜街道办事处会同区生态环境局办理", draft);
+        Assert.Contains("本次已按重复诉求标注", draft);
+        Assert.DoesNotContain("附件", draft);
+        await Assertions.Expect(page.Locator("#draft-length")).ToHaveTextAsync(new Regex(@"^\d{2,3} / 320 字$"));
+        await Assertions.Expect(page.Locator("#dispatch-note")).ToContainTextAsync("主办：区生态环境局（附件1-15-1 主责）");
+        await Assertions.Expect(page.Locator("#dispatch-note")).ToContainTextAsync("标记：重复诉求");
+
+        // The reply and the dispatch note stand side by side: same row, the reply on the left.
+        var reply = (await page.Locator(".text.reply").BoundingBoxAsync())!;
+        var note = (await page.Locator(".text.dispatch").BoundingBoxAsync())!;
+        Assert.True(Math.Abs(reply.Y - note.Y) < 2, $"reply at y={reply.Y}, dispatch note at y={note.Y}");
+        Assert.True(reply.X + reply.Width <= note.X, $"reply ends at x={reply.X + reply.Width}, dispatch note starts at x={note.X}");
         Assert.DoesNotContain("13812345678", draft);
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
 

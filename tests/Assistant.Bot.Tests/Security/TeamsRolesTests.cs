@@ -59,7 +59,9 @@ public sealed class TeamsRolesTests
             .ToList();
         Assert.Equal(2, runs.Count);
         Assert.All(runs, r => Assert.Equal("TextRun", r.GetProperty("type").GetString()));
-        Assert.Contains("附件1-15-1", runs[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        // The reply to the caller names who handles it; the dispatch note holds the references (issue 12).
+        Assert.Contains("德胜街道办事处会同区生态环境局办理", runs[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("附件1-15-1", runs[1].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(posted[1].CardTexts, t => t.Contains("](", StringComparison.Ordinal) || t.Contains("**", StringComparison.Ordinal));
         // Stored like a draft from the operator page, so it can be finished there.
         Assert.Equal(1, await DraftCountAsync(bot));

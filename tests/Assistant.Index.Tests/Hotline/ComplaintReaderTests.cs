@@ -60,13 +60,15 @@ public sealed class ComplaintReaderTests
     }
 
     [Theory]
-    [InlineData("德胜门箭楼下面每天晚上有人跳广场舞", "德胜", "德胜街道", "德胜门")]
+    [InlineData("德胜门箭楼下面每天晚上有人跳广场舞", "德胜", "德胜街道", "德胜门箭楼下面")]
+    [InlineData("西直门内大街上有家饭馆油烟很大", "西直门内大街", "新街口街道", "西直门内大街")]
+    [InlineData("我住月坛街道三里河一区，三里河公园门口每晚跳舞太吵", "月坛街道", "月坛街道", "三里河公园门口")]
     [InlineData("金融街那边有个工地夜间施工", "金融街", "金融街街道", "金融街那边")]
-    // Nothing after the mention reads as a place: the street's own name, not a bare short form.
-    [InlineData("广外有人放鞭炮", "广外", "广安门外街道", "广安门外街道")]
-    public void Where_starts_at_the_street_mention(string complaint, string evidence, string street, string where)
+    // The caller's own words for the place, even a short form.
+    [InlineData("广外有人放鞭炮", "广外", "广安门外街道", "广外")]
+    public void Where_is_the_callers_place_phrase_whole(string complaint, string evidence, string street, string where)
     {
-        Assert.Equal(where, ComplaintReader.ReadFacts(complaint, evidence, street).Where);
+        Assert.Equal(where, ComplaintReader.ReadFacts(complaint, evidence, street, [evidence, "三里河"], ["饭馆", "油烟", "跳舞", "吵", "广场舞", "鞭炮"]).Where);
     }
 
     [Fact]

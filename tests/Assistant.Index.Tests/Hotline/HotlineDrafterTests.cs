@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Assistant.Index.Hotline;
+using Assistant.Index.Search;
 
 namespace Assistant.Index.Tests.Hotline;
 
@@ -9,22 +10,87 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     // Unusual figures, so any other number of hours or days in a draft could only be invented.
     private static readonly DraftTerms Terms = new(ContactWithinHours: 37, ResolveWithinDays: 11);
 
-    private HotlineReply Draft(string complaint) =>
-        new HotlineDrafter(hotline.Plan.Knowledge, Terms).Draft(hotline.Triage.Triage(complaint));
+    private HotlineDrafter Drafter => new(hotline.Plan.Knowledge, Terms, hotline.Triage.Guide);
+
+    private HotlineReply Draft(string complaint) => Drafter.Draft(hotline.Triage.Triage(complaint));
+
+    private DraftRubric Rubric => new(hotline.Plan.Knowledge, hotline.Plan.Runtime.Gazetteer);
 
     [Fact]
-    public void Reply_restates_quotes_the_plan_names_units_and_takes_time_limits_from_settings()
+    public void Reply_restates_in_the_callers_words_names_the_street_office_and_one_department_and_takes_time_limits_from_settings()
     {
-        var reply = Draft("我家在德胜街道新康社区，楼下新开了一家烧烤店，每天晚上油烟特别大");
+        var reply = Draft("我家在德胜街道新康社区，楼下新开了一家烧烤店，每天晚上油烟特别大，窗户都不敢开，希望有关部门管管");
 
-        Assert.StartsWith("您好！感谢您致电12345市民服务热线。", reply.Draft);
-        Assert.Contains("德胜街道新康社区的餐饮油烟扰民问题", reply.Draft);
-        Assert.Contains("西政办发〔2024〕2号", reply.Draft);
-        Assert.Contains("（附件1 第15项 加强餐饮油烟源头管控，附件1-15-1）", reply.Draft);
-        Assert.Contains("（附件1 第19项 提升生态环境类接诉即办工作成效，附件1-19-1）", reply.Draft);
-        Assert.Contains("转交区生态环境局、区市场监管局、德胜街道办事处办理", reply.Draft);
-        Assert.Contains("37小时内与您联系", reply.Draft);
-        Assert.Contains("力争在11日内", reply.Draft);
+        Assert.StartsWith("您好！您反映：德胜街道新康社区，楼下新开了一家烧烤店，每天晚上油烟特别大。", reply.Draft);
+        Assert.Contains("此事由德胜街道办事处会同区生态环境局办理。", reply.Draft);
+        Assert.Contains("“开展餐饮油烟治理工作”", reply.Draft);
+        Assert.Contains("37小时内", reply.Draft);
+        Assert.Contains("11日内", reply.Draft);
+        Assert.DoesNotContain("希望有关部门", reply.Draft);
+        Assert.DoesNotContain("生态环境工作", reply.Draft);
+        Assert.True(Rubric.Check(reply.Draft, planCovers: true).Passed);
+    }
+
+    [Fact]
+    public void The_place_of_the_problem_is_restated_whole_not_where_the_caller_lives()
+    {
+        var triage = hotline.Triage.Triage("我住在德胜街道，月坛公园门口每天晚上十点后还有人跳广场舞，音响特别吵，已经打过好几次电话了");
+        var reply = Drafter.Draft(triage);
+
+        Assert.Equal("月坛公园门口", triage.Facts.Where);
+        Assert.Equal("月坛街道", triage.Street?.Name);
+        Assert.Equal("德胜街道", triage.HomeStreet?.Name);
+        Assert.Contains("月坛公园门口每天晚上十点后还有人跳广场舞，音响特别吵", reply.Draft);
+        Assert.Contains("您此前已反映过这一问题，本次已按重复诉求标注。", reply.Draft);
+        Assert.Contains("月坛街道办事处会同西城公安分局办理", reply.Draft);
+        Assert.Contains(HotlineDrafter.FlagRepeat, reply.DispatchNote);
+        Assert.Contains(HotlineDrafter.FlagNight, reply.DispatchNote);
+        Assert.Contains(HotlineDrafter.FlagElsewhere, reply.DispatchNote);
+        Assert.Contains("来电人住址在德胜街道", reply.DispatchNote);
+    }
+
+    [Fact]
+    public void A_caller_from_another_street_is_restated_from_the_problem_on_and_flagged()
+    {
+        var triage = hotline.Triage.Triage("我家住月坛，但要反映的是广安门内大街那家烧烤店，每天晚上油烟呛得没法开窗，他们说有营业执照");
+        var reply = Drafter.Draft(triage);
+
+        Assert.StartsWith("您好！您反映：广安门内大街那家烧烤店，每天晚上油烟呛得没法开窗。", reply.Draft);
+        Assert.Contains("广安门内街道办事处会同区生态环境局办理", reply.Draft);
+        Assert.Contains("您提到的营业执照情况", reply.Draft);
+        Assert.Contains("问题地点与来电人住址不在同一街道", reply.DispatchNote);
+        Assert.Contains("来电人住址在月坛街道", reply.DispatchNote);
+    }
+
+    [Fact]
+    public void Night_work_quotes_the_clause_on_illegal_night_work_and_flags_the_permit()
+    {
+        var reply = Draft("什刹海那边有个工地，半夜还在打桩，他们说有夜间施工证明，可证明上写的是白天浇筑");
+
+        Assert.Contains("“加大违法夜间施工查处力度”", reply.Draft);
+        Assert.Contains("什刹海街道办事处会同区城管执法局办理", reply.Draft);
+        Assert.Contains("您提到的夜间施工证明情况，将请办理单位一并核实。", reply.Draft);
+        Assert.DoesNotContain("通行证", reply.Draft);
+        Assert.Contains("涉及证照/许可（“夜间施工证明”）", reply.DispatchNote);
+        Assert.Contains("主办：区城管执法局（附件1-18-2 主责）", reply.DispatchNote);
+        Assert.Contains("属地：什刹海街道办事处（附件1-19-1 主责：各街道办事处）", reply.DispatchNote);
+    }
+
+    [Fact]
+    public void Dispatch_note_gives_one_lead_the_street_office_at_most_two_co_units_full_refs_and_the_inferred_split()
+    {
+        var reply = Draft("德胜门箭楼下面每天晚上都有人跳广场舞，音响开得特别大");
+        var handling = reply.Handling!;
+
+        Assert.Equal("西城公安分局", handling.Lead?.Unit);
+        Assert.Equal("附件1-18-4", handling.Lead?.Ref);
+        Assert.Equal("德胜街道办事处", handling.Local?.Unit);
+        Assert.InRange(handling.Co.Count, 1, 2);
+        Assert.All(handling.Co, c => Assert.False(string.IsNullOrEmpty(c.Ref)));
+        Assert.Contains("计划依据（附件1-18-4、附件1-19-1）", reply.DispatchNote);
+        Assert.Contains("附件1-18-4 的主责/协办单位划分是根据原文表格排版推断的", reply.DispatchNote);
+        Assert.Contains("本中心设置，非行动计划规定", reply.DispatchNote);
+        Assert.DoesNotContain("区交通委", reply.Draft);
     }
 
     [Theory]
@@ -46,62 +112,61 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.DoesNotContain("一定", reply.Draft);
     }
 
-    [Fact]
-    public void Quotes_are_the_plans_own_words()
+    [Theory]
+    [InlineData("三里河公园门口每天晚上有人跳广场舞，音响太吵了")]
+    [InlineData("什刹海那边有个工地，半夜还在打桩")]
+    [InlineData("反映机动车违法鸣笛问题，南礼士路路口早晚高峰喇叭声不断")]
+    public void The_quoted_clause_is_the_plans_own_words_and_short(string complaint)
     {
-        var triage = hotline.Triage.Triage("反映机动车违法鸣笛问题，南礼士路路口早晚高峰喇叭声不断");
-        var measure = triage.Basis[0].Measure;
+        var triage = hotline.Triage.Triage(complaint);
+        var reply = Drafter.Draft(triage);
+        var quote = reply.Handling!.Quote!;
 
-        var quote = HotlineDrafter.Quote(measure, triage);
-
-        // 附件1-18-3 is long: the sentence about horns, marked as cut.
-        Assert.StartsWith("……", quote);
-        Assert.Contains("违法鸣笛", quote);
-        Assert.Contains(quote.Trim('…'), measure.Text);
+        Assert.InRange(quote.Length, 6, 30);
+        var measure = hotline.Plan.Knowledge.FindMeasure(reply.Handling.QuoteRef!)!;
+        Assert.Contains(quote.Replace('‘', '“').Replace('’', '”'), measure.Text);
+        Assert.Contains(triage.Basis, b => b.Measure.Ref == measure.Ref);
     }
 
     [Fact]
-    public void Dispatch_note_suggests_units_with_their_basis_and_flags_inferred_splits()
+    public void Complaint_outside_the_plan_is_said_to_be_so_and_names_no_unit()
     {
-        var reply = Draft("德胜门箭楼下面每天晚上都有人跳广场舞，音响开得特别大");
+        var triage = hotline.Triage.Triage("小区垃圾站太臭了，垃圾好几天不清运");
+        var reply = Drafter.Draft(triage);
 
-        Assert.Contains("问题类别：社会生活噪声", reply.DispatchNote);
-        Assert.Contains("属地街道：德胜街道", reply.DispatchNote);
-        Assert.Contains("建议承办单位：西城公安分局、区生态环境局、德胜街道办事处", reply.DispatchNote);
-        Assert.Contains("- 附件1-18-4 ", reply.DispatchNote);
-        Assert.Contains("附件1-18-4 的主责/协办单位划分是根据原文表格排版推断的", reply.DispatchNote);
-        Assert.Contains("本中心设置，非行动计划规定", reply.DispatchNote);
-    }
-
-    [Fact]
-    public void Night_construction_reminds_the_operator_of_the_permit()
-    {
-        var reply = Draft("什刹海那边有个工地，半夜还在打桩");
-
-        Assert.Contains("发生时段：夜间", reply.DispatchNote);
-        Assert.Contains("夜间施工证明", reply.DispatchNote);
-    }
-
-    [Fact]
-    public void Complaint_outside_the_plan_is_said_to_be_so()
-    {
-        var reply = Draft("小区垃圾站太臭了，垃圾好几天不清运");
-
-        Assert.Contains("不在《推进美丽西城建设", reply.Draft);
+        Assert.True(DraftRubric.SaysNotCovered(reply.Draft));
+        Assert.Empty(Rubric.UnitsNamed(ChineseText.Normalize(reply.Draft)));
         Assert.DoesNotContain("附件", reply.Draft);
-        Assert.Contains("行动计划中没有直接对应的措施", reply.DispatchNote);
+        Assert.Contains("计划未涉及", reply.DispatchNote);
         Assert.Contains("属地街道：未注明", reply.DispatchNote);
+        Assert.True(Rubric.Check(reply.Draft, triage.Covered).Passed);
     }
 
     [Fact]
-    public void Reply_carries_no_personal_data()
+    public void A_covered_complaint_is_never_told_it_is_outside_the_plan()
     {
-        var reply = Draft("牛街西里楼下烧烤油烟大，我电话13812345678，身份证110102198001011234，住3号楼2单元501");
+        var reply = Draft("楼上邻居家孩子天天弹钢琴，晚上十点以后还在弹");
 
-        Assert.DoesNotContain("13812345678", reply.Draft);
-        Assert.DoesNotContain("110102198001011234", reply.Draft);
-        Assert.DoesNotContain("501", reply.Draft);
-        Assert.DoesNotContain("13812345678", reply.DispatchNote);
+        Assert.False(DraftRubric.SaysNotCovered(reply.Draft));
+    }
+
+    [Theory]
+    [InlineData("牛街西里楼下烧烤油烟大，我电话13812345678，身份证110102198001011234，住3号楼2单元501")]
+    [InlineData("实名：王某某，电话１３８１２３４５６７８，牛街西里楼下烧烤油烟大，车牌京A·12345的车天天停在那，邮箱wang@example.com")]
+    [InlineData("我姓张，手机幺三八一二三四五六七八，楼下饭馆油烟太大")]
+    public void Neither_reply_nor_dispatch_note_carries_personal_data(string complaint)
+    {
+        var reply = Draft(complaint);
+
+        foreach (var text in new[] { reply.Draft, reply.DispatchNote })
+        {
+            foreach (var secret in new[] { "13812345678", "１３８１２３４５６７８", "幺三八", "110102198001011234", "501", "王某某", "京A", "12345", "wang@", "我姓张" })
+            {
+                Assert.DoesNotContain(secret, text);
+            }
+        }
+
+        Assert.True(Rubric.Check(reply.Draft, planCovers: true).Passed, string.Join("; ", Rubric.Check(reply.Draft, true).Problems));
     }
 
     [GeneratedRegex(@"(\d+)\s*(?:个)?(?:小时|工作日|日|天)")]

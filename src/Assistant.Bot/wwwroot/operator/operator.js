@@ -69,10 +69,18 @@ function showDraft(draft) {
   $("street").textContent = draft.street
     ? `${draft.street}（依据：“${draft.streetEvidence}”）`
     : "未注明，请向来电人核实地址";
+  $("where").textContent = draft.facts && draft.facts.where ? draft.facts.where : "未说明";
   $("time-of-day").textContent = !draft.timeOfDay ? "未说明"
     : draft.timeEvidence && draft.timeEvidence !== draft.timeOfDay ? `${draft.timeOfDay}（“${draft.timeEvidence}”）` : draft.timeOfDay;
-  $("lead-units").textContent = units(draft.leadUnits);
-  $("co-units").textContent = units(draft.coUnits);
+  const handling = draft.handling;
+  const row = (u) => u ? `${u.unit}（${u.ref} ${u.role}）` : "——";
+  // Drafts made before the dispatch note had its own units show the triage's lists instead.
+  $("lead-unit").textContent = handling ? row(handling.lead) : units(draft.leadUnits);
+  $("local-unit").textContent = handling ? row(handling.local) : (draft.street ? `${draft.street}办事处` : "——");
+  $("co-units").textContent = handling ? (handling.co.length ? handling.co.map(row).join("；") : "无") : units(draft.coUnits);
+  const flags = $("flags");
+  const flagList = handling ? handling.flags : [];
+  flags.replaceChildren(...(flagList.length ? flagList.map((f) => el("span", f, "flag")) : [el("span", "无标记", "flag none")]));
 
   const basis = $("basis");
   basis.replaceChildren();
@@ -86,6 +94,7 @@ function showDraft(draft) {
   $("split-inferred").hidden = !draft.splitInferred;
 
   $("draft").value = draft.draft;
+  countDraft();
   $("dispatch-note").textContent = draft.dispatchNote;
   const revisions = $("revisions");
   revisions.replaceChildren(...draft.revisions.map((r) =>
@@ -95,6 +104,15 @@ function showDraft(draft) {
   $("send").disabled = sent;
   $("draft").readOnly = sent;
   $("save-message").textContent = sent ? "已答复，不能再修改。" : "";
+}
+
+// The supervisor's length rule counts characters without whitespace: 320 at most.
+const MAX_REPLY = 320;
+function countDraft() {
+  const n = $("draft").value.replace(/\s/g, "").length;
+  const count = $("draft-length");
+  count.textContent = `${n} / ${MAX_REPLY} 字`;
+  count.className = n > MAX_REPLY ? "count over" : "count";
 }
 
 async function submitComplaint(event) {
@@ -231,6 +249,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("logout").addEventListener("click", logOut);
   $("complaint-form").addEventListener("submit", submitComplaint);
   $("save").addEventListener("click", () => save("edited"));
+  $("draft").addEventListener("input", countDraft);
   $("send").addEventListener("click", () => save("sent"));
   $("refresh").addEventListener("click", loadRecent);
   $("filter-street").addEventListener("change", loadRecent);
