@@ -35,18 +35,34 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on a free loopback port and waits until /healthz answers.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs)
+    public static Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs) =>
+        StartCoreAsync(umask: null, dataDirectory, extraArgs);
+
+    /// <summary>The same, with the process umask set first (as a service manager or a login shell would).</summary>
+    public static Task<ServerProcess> StartUnderUmaskAsync(string umask, string dataDirectory, params string[] extraArgs) =>
+        StartCoreAsync(umask, dataDirectory, extraArgs);
+
+    private static async Task<ServerProcess> StartCoreAsync(string? umask, string dataDirectory, string[] extraArgs)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var app = typeof(Program).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(umask is null ? "dotnet" : "/bin/sh")
         {
             WorkingDirectory = Path.GetDirectoryName(app)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (umask is not null)
+        {
+            // exec: the shell becomes the server, so killing the process kills the server.
+            foreach (var arg in new[] { "-c", $"umask {umask} && exec dotnet \"$@\"", "sh" })
+            {
+                info.ArgumentList.Add(arg);
+            }
+        }
+
         foreach (var arg in new[] { app, "--urls", address.ToString().TrimEnd('/'), $"--Assistant:DataDirectory={dataDirectory}" }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);

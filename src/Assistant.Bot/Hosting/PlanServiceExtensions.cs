@@ -30,14 +30,13 @@ public static class PlanServiceExtensions
         return services;
     }
 
-    /// <summary>The data folder, created if missing, as an absolute path.</summary>
+    /// <summary>The data folder, created owner-only if missing, as an absolute path.</summary>
     public static string DataDirectory(this IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<AssistantOptions>>().Value;
         var env = services.GetRequiredService<IHostEnvironment>();
         var path = Path.GetFullPath(options.DataDirectory, env.ContentRootPath);
-        Directory.CreateDirectory(path);
-        return path;
+        return Storage.DataFolder.CreateFolder(path);
     }
 
     /// <summary>Loads the plan before the server takes requests, so the first question is as fast as the rest.</summary>

@@ -49,21 +49,11 @@ public static class SecurityServiceExtensions
                 return;
             }
 
-            var folder = Path.Combine(sp.DataDirectory(), "keys");
-            if (!Directory.Exists(folder))
-            {
-                if (OperatingSystem.IsWindows())
-                {
-                    Directory.CreateDirectory(folder);
-                }
-                else
-                {
-                    Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                }
-            }
+            var folder = DataFolder.CreateFolder(Path.Combine(sp.DataDirectory(), "keys"));
 
-            // Sessions survive a restart, and nothing is written to the user's home folder.
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), sp.GetRequiredService<ILoggerFactory>());
+            // Sessions survive a restart, and nothing is written to the user's home folder; key files are owner-only.
+            keys.XmlRepository = new OwnerOnlyXmlRepository(
+                new FileSystemXmlRepository(new DirectoryInfo(folder), sp.GetRequiredService<ILoggerFactory>()), folder);
         }));
 
         services.AddAuthentication(AuthSchemes.Default)
