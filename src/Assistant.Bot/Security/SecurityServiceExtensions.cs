@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Security;
@@ -38,6 +39,13 @@ public static class SecurityServiceExtensions
         services.AddSingleton<RoleMap>();
         services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<IOptions<AssistantOptions>>().Value, sp.GetRequiredService<ISecretStore>()));
         services.AddHostedService<OperatorKeyNotice>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OperatorSessionSchema>();
+        services.AddSingleton<ISqliteSchema>(sp => sp.GetRequiredService<OperatorSessionSchema>());
+        services.AddSingleton<IPostgresSchema>(sp => sp.GetRequiredService<OperatorSessionSchema>());
+        services.AddStore<IOperatorSessionStore, SqliteOperatorSessionStore, PostgresOperatorSessionStore>();
+        services.AddSingleton<OperatorSessions>();
+        services.AddHostedService<OperatorSessionSweep>();
 
         services.AddDataProtection().SetApplicationName("Assistant");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(keys =>
@@ -124,11 +132,12 @@ public static class SecurityServiceExtensions
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             },
-            // A session opened with a key that has since been changed ends.
+            // A session ends at logout (its row is deleted), at its absolute lifetime, and when the key it was opened with changes.
             OnValidatePrincipal = async context =>
             {
-                var keys = context.HttpContext.RequestServices.GetRequiredService<ApiKeys>();
-                if (!keys.IsCurrent(context.Principal?.FindFirst(AuthSchemes.KeyClaim)?.Value))
+                var services = context.HttpContext.RequestServices;
+                if (!services.GetRequiredService<ApiKeys>().IsCurrent(context.Principal?.FindFirst(AuthSchemes.KeyClaim)?.Value)
+                    || !await services.GetRequiredService<OperatorSessions>().IsActiveAsync(context.Principal, context.HttpContext.RequestAborted))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(AuthSchemes.Session);
