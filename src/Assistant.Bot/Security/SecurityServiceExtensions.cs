@@ -35,7 +35,12 @@ public static class SecurityServiceExtensions
         services.AddOptions<AssistantOptions>()
             .Validate(o => KeysAreSound(o), "Assistant:OperatorApiKey, StaffApiKey and AdminApiKey must each be at least 16 characters and differ from each other");
         // API JSON keeps Chinese readable but always escapes <, >, &, quotes: no response ever holds raw markup.
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        // A body with a key twice is ambiguous (which one did a proxy or a log see?): 400, for every JSON endpoint.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            json.SerializerOptions.AllowDuplicateProperties = false;
+        });
         services.AddSingleton<RoleMap>();
         services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<IOptions<AssistantOptions>>().Value, sp.GetRequiredService<ISecretStore>()));
         services.AddHostedService<OperatorKeyNotice>();

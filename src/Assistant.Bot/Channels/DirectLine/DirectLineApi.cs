@@ -375,7 +375,8 @@ public static class DirectLineApi
 
         try
         {
-            return JsonNode.Parse(bytes.Span) is JsonObject body
+            // Duplicate keys are refused here: JsonObject would otherwise throw on first access, deep in a handler.
+            return JsonNode.Parse(bytes.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) is JsonObject body
                 ? (body, null)
                 : (null, DirectLineErrors.BadArgument("The body must be a JSON object."));
         }
