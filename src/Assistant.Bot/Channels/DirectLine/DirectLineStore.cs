@@ -23,6 +23,9 @@ internal interface IDirectLineStore
     /// <summary>Adds an activity to a started conversation, setting its <c>id</c>; returns the id.</summary>
     Task<string> AppendAsync(string conversationId, JsonObject activity, CancellationToken cancellationToken);
 
+    /// <summary>How many activities the conversation holds (its last sequence number: numbers are gapless).</summary>
+    Task<long> CountAsync(string conversationId, CancellationToken cancellationToken);
+
     /// <summary>Activities after <paramref name="watermark"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken);
 
@@ -105,6 +108,15 @@ internal sealed class SqliteDirectLineStore(SqliteDatabase database, TimeProvide
         await insert.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
+    }
+
+    public async Task<long> CountAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM directline_activities WHERE conversation_id = $id";
+        select.Parameters.AddWithValue("$id", conversationId);
+        return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     public async Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)

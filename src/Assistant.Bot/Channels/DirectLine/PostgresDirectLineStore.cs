@@ -90,6 +90,14 @@ internal sealed class PostgresDirectLineStore(PostgresDatabase database, TimePro
         return id;
     }
 
+    public async Task<long> CountAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = new NpgsqlCommand("SELECT last_seq FROM directline_conversations WHERE id = @id", connection);
+        select.Parameters.AddWithValue("id", conversationId);
+        return await select.ExecuteScalarAsync(cancellationToken) as long? ?? 0;
+    }
+
     public async Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
