@@ -41,6 +41,8 @@ public static class SecurityServiceExtensions
             json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             json.SerializerOptions.AllowDuplicateProperties = false;
         });
+        // Request log lines never carry the query of Direct Line (stream tokens) or operator paths, whatever the log levels.
+        services.AddRequestLogRedaction();
         services.AddSingleton<RoleMap>();
         services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<IOptions<AssistantOptions>>().Value, sp.GetRequiredService<ISecretStore>()));
         services.AddHostedService<OperatorKeyNotice>();
