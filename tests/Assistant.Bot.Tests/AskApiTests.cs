@@ -41,6 +41,32 @@ public sealed class AskApiTests
     }
 
     [Fact]
+    public async Task A_conversation_id_of_another_channel_does_not_resume_that_conversation()
+    {
+        await using var app = new AssistantApplication(DirectLine.DirectLineTestClient.Settings());
+        using var client = app.CreateClient();
+        var dl = new DirectLine.DirectLineTestClient(client);
+        var (conversationId, token, _) = await dl.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await dl.PostMessageAsync(conversationId, token, "餐饮油烟归哪个部门管")).Status);
+        var fumes = await (await client.PostAsJsonAsync("/api/ask", new { question = "餐饮油烟归哪个部门管" })).Content.ReadFromJsonAsync<JsonElement>();
+        var fumesRef = fumes.GetProperty("matches")[0].GetProperty("measureRef").GetString();
+
+        // The ids the other channels store their conversations under, sent to the API.
+        foreach (var foreign in new[] { $"directline/{conversationId}", $"msteams:{conversationId}" })
+        {
+            var followUp = await (await client.PostAsJsonAsync("/api/ask", new { question = "那协办单位呢？", conversationId = foreign })).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(foreign, followUp.GetProperty("conversationId").GetString());
+            Assert.DoesNotContain(followUp.GetProperty("matches").EnumerateArray(), m => m.GetProperty("measureRef").GetString() == fumesRef);
+        }
+
+        // The same id is an API conversation of its own, with follow-ups as usual.
+        var own = $"directline/{conversationId}";
+        await client.PostAsJsonAsync("/api/ask", new { question = "餐饮油烟归哪个部门管", conversationId = own });
+        var second = await (await client.PostAsJsonAsync("/api/ask", new { question = "那协办单位呢？", conversationId = own })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(fumesRef, second.GetProperty("matches")[0].GetProperty("measureRef").GetString());
+    }
+
+    [Fact]
     public async Task Follow_up_still_resolves_after_a_restart()
     {
         var data = Directory.CreateTempSubdirectory("assistant-restart-").FullName;

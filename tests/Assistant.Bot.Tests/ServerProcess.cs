@@ -36,21 +36,39 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Starts the server on a free loopback port and waits until /healthz answers.</summary>
     public static Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs) =>
-        StartInAsync(Path.GetDirectoryName(typeof(Program).Assembly.Location)!, [$"--Assistant:DataDirectory={dataDirectory}", .. extraArgs]);
+        StartCoreAsync(umask: null, AppFolder, [$"--Assistant:DataDirectory={dataDirectory}", .. extraArgs]);
 
     /// <summary>Starts the server in <paramref name="workingDirectory"/>, with the data folder it would choose there.</summary>
-    public static async Task<ServerProcess> StartInAsync(string workingDirectory, params string[] extraArgs)
+    public static Task<ServerProcess> StartInAsync(string workingDirectory, params string[] extraArgs) =>
+        StartCoreAsync(umask: null, workingDirectory, extraArgs);
+
+    /// <summary>The same as <see cref="StartAsync"/>, with the process umask set first (as a service manager or a login shell would).</summary>
+    public static Task<ServerProcess> StartUnderUmaskAsync(string umask, string dataDirectory, params string[] extraArgs) =>
+        StartCoreAsync(umask, AppFolder, [$"--Assistant:DataDirectory={dataDirectory}", .. extraArgs]);
+
+    private static string AppFolder => Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
+
+    private static async Task<ServerProcess> StartCoreAsync(string? umask, string workingDirectory, string[] extraArgs)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var app = typeof(Program).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(umask is null ? "dotnet" : "/bin/sh")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (umask is not null)
+        {
+            // exec: the shell becomes the server, so killing the process kills the server.
+            foreach (var arg in new[] { "-c", $"umask {umask} && exec dotnet \"$@\"", "sh" })
+            {
+                info.ArgumentList.Add(arg);
+            }
+        }
+
         foreach (var arg in new[] { app, "--urls", address.ToString().TrimEnd('/') }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);

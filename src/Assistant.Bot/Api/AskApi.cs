@@ -26,6 +26,9 @@ public sealed record AskResponse(
 
 public static class AskApi
 {
+    /// <summary>What the API's conversation ids are stored under (Direct Line uses "directline/", Teams "{channelId}:").</summary>
+    internal const string ConversationNamespace = "api/";
+
     public static RouteGroupBuilder MapAskApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/ask").WithTags("Ask").RequireRateLimiting(Hosting.PublicLimits.Policy);
@@ -68,7 +71,10 @@ public static class AskApi
             return Problems.TooManyRequests(http.Response, retryAfter);
         }
 
-        var reply = await conversations.AskAsync(request.ConversationId, question, cancellationToken);
-        return TypedResults.Ok(AskResponse.From(reply));
+        // The API's conversations live in a namespace of their own: "directline/…" or "msteams:…" sent here is just an API
+        // conversation id, and never resumes (or reads the context of) another channel's conversation.
+        var id = string.IsNullOrWhiteSpace(request.ConversationId) ? Guid.CreateVersion7().ToString("n") : request.ConversationId;
+        var reply = await conversations.AskAsync(ConversationNamespace + id, question, cancellationToken);
+        return TypedResults.Ok(AskResponse.From(reply) with { ConversationId = id });
     }
 }

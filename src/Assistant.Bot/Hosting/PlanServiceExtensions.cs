@@ -31,13 +31,12 @@ public static class PlanServiceExtensions
         return services;
     }
 
-    /// <summary>The data folder, created if missing, as an absolute path.</summary>
+    /// <summary>The data folder, created owner-only if missing, as an absolute path.</summary>
     public static string DataDirectory(this IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<AssistantOptions>>().Value;
         var path = AppPaths.DataDirectory(options.DataDirectory);
-        Directory.CreateDirectory(path);
-        return path;
+        return Storage.DataFolder.CreateFolder(path);
     }
 
     /// <summary>Says at start where the data folder is, as an absolute path: a relative setting depends on the current directory.</summary>

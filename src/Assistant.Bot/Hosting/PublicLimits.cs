@@ -49,6 +49,7 @@ public static class PublicLimits
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
             .Configure<IOptions<PublicLimitsOptions>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
         services.AddSingleton<ConversationLimits>();
+        services.AddExceptionHandler<ClientErrorHandler>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -132,4 +133,31 @@ public sealed class ConversationLimits(IOptions<PublicLimitsOptions> options) : 
     public TimeSpan? Ask(string conversationId) => _limiter.Take(conversationId);
 
     public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>
+/// Kestrel's own refusals surface as <see cref="BadHttpRequestException"/> wherever a handler reads the body (a chunked
+/// body past Assistant:Limits:MaxRequestBodyBytes, a client too slow to send): answered with their status (413, 408, 400)
+/// as problem+json for every endpoint, never as a 500.
+/// </summary>
+internal sealed class ClientErrorHandler(IProblemDetailsService problems) : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad || http.Response.HasStarted)
+        {
+            return false;
+        }
+
+        http.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = bad.StatusCode,
+                Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
+            },
+        });
+    }
 }

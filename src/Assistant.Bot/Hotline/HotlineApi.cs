@@ -147,6 +147,12 @@ public static class HotlineApi
             return Problems.BadRequest("month is required: yyyy-MM, e.g. 2024-06.");
         }
 
+        // A month's end must exist (9999-12 has none) and complaints are dated in this century.
+        if (first.Year is < 2000 or > 2100)
+        {
+            return Problems.BadRequest("month must be between 2000-01 and 2100-12.");
+        }
+
         var streets = knowledge.Streets.Select(s => s.Name).ToList();
         return TypedResults.Ok(await desk.StatsAsync(first.Year, first.Month, streets, cancellationToken));
     }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Assistant.Bot.Api;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Security;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.StaticFiles;
@@ -33,7 +32,7 @@ public static class OperatorPage
             .WithMetadata(new RequestSizeLimitAttribute(4096))
             .WithName("OperatorLogin")
             .WithSummary("Exchanges an operator key for the operator page's session cookie.");
-        login.MapPost("/logout", (Func<HttpContext, Task<NoContent>>)LogOutAsync).WithName("OperatorLogout").WithSummary("Ends the operator page's session.");
+        login.MapPost("/logout", (Func<HttpContext, OperatorSessions, Task<NoContent>>)LogOutAsync).WithName("OperatorLogout").WithSummary("Ends the operator page's session.");
 
         var page = routes.MapGroup("/operator").RequireAuthorization(Policies.Operator).RequireRateLimiting(PublicLimits.Policy);
         page.MapGet("/{**file}", (string? file, IWebHostEnvironment env) => PageFile(env, string.IsNullOrEmpty(file) ? "index.html" : file))
@@ -41,7 +40,8 @@ public static class OperatorPage
         return routes;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> LogInAsync(OperatorLoginRequest? request, HttpContext http, ApiKeys keys)
+    private static async Task<Results<NoContent, ProblemHttpResult>> LogInAsync(
+        OperatorLoginRequest? request, HttpContext http, ApiKeys keys, OperatorSessions sessions)
     {
         var key = request?.Key?.Trim();
         var role = keys.RoleOf(key);
@@ -55,14 +55,14 @@ public static class OperatorPage
             return TypedResults.Problem(detail: "This key does not open the operator page.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
         }
 
-        var principal = AuthSchemes.Principal(AuthSchemes.Session, $"api-key:{role}", role, new Claim(AuthSchemes.KeyClaim, keys.FingerprintOf(key!)!));
-        await http.SignInAsync(AuthSchemes.Session, principal);
+        await sessions.SignInAsync(http, $"api-key:{role}", role, new Claim(AuthSchemes.KeyClaim, keys.FingerprintOf(key!)!));
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> LogOutAsync(HttpContext http)
+    /// <summary>Ends the session on the server too: the cookie, copied or not, opens nothing afterwards.</summary>
+    private static async Task<NoContent> LogOutAsync(HttpContext http, OperatorSessions sessions)
     {
-        await http.SignOutAsync(AuthSchemes.Session);
+        await sessions.SignOutAsync(http);
         return TypedResults.NoContent();
     }
 

@@ -44,6 +44,10 @@ public sealed class AuthOptions : IValidatableObject
     [Range(1, 720)]
     public int SessionHours { get; set; } = 8;
 
+    /// <summary>How long an operator page login lasts at most, however often it is used (the cookie renews itself while in use).</summary>
+    [Range(1, 720)]
+    public int SessionAbsoluteHours { get; set; } = 12;
+
     public bool UsesBearerTokens => !string.IsNullOrWhiteSpace(Authority);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

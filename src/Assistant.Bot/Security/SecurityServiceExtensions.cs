@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Security;
@@ -34,10 +35,24 @@ public static class SecurityServiceExtensions
         services.AddOptions<AssistantOptions>()
             .Validate(o => KeysAreSound(o), "Assistant:OperatorApiKey, StaffApiKey and AdminApiKey must each be at least 16 characters and differ from each other");
         // API JSON keeps Chinese readable but always escapes <, >, &, quotes: no response ever holds raw markup.
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        // A body with a key twice is ambiguous (which one did a proxy or a log see?): 400, for every JSON endpoint.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            json.SerializerOptions.AllowDuplicateProperties = false;
+        });
+        // Request log lines never carry the query of Direct Line (stream tokens) or operator paths, whatever the log levels.
+        services.AddRequestLogRedaction();
         services.AddSingleton<RoleMap>();
         services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<IOptions<AssistantOptions>>().Value, sp.GetRequiredService<ISecretStore>()));
         services.AddHostedService<OperatorKeyNotice>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OperatorSessionSchema>();
+        services.AddSingleton<ISqliteSchema>(sp => sp.GetRequiredService<OperatorSessionSchema>());
+        services.AddSingleton<IPostgresSchema>(sp => sp.GetRequiredService<OperatorSessionSchema>());
+        services.AddStore<IOperatorSessionStore, SqliteOperatorSessionStore, PostgresOperatorSessionStore>();
+        services.AddSingleton<OperatorSessions>();
+        services.AddHostedService<OperatorSessionSweep>();
 
         services.AddDataProtection().SetApplicationName("Assistant");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(keys =>
@@ -49,21 +64,11 @@ public static class SecurityServiceExtensions
                 return;
             }
 
-            var folder = Path.Combine(sp.DataDirectory(), "keys");
-            if (!Directory.Exists(folder))
-            {
-                if (OperatingSystem.IsWindows())
-                {
-                    Directory.CreateDirectory(folder);
-                }
-                else
-                {
-                    Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-                }
-            }
+            var folder = DataFolder.CreateFolder(Path.Combine(sp.DataDirectory(), "keys"));
 
-            // Sessions survive a restart, and nothing is written to the user's home folder.
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), sp.GetRequiredService<ILoggerFactory>());
+            // Sessions survive a restart, and nothing is written to the user's home folder; key files are owner-only.
+            keys.XmlRepository = new OwnerOnlyXmlRepository(
+                new FileSystemXmlRepository(new DirectoryInfo(folder), sp.GetRequiredService<ILoggerFactory>()), folder);
         }));
 
         services.AddAuthentication(AuthSchemes.Default)
@@ -134,11 +139,12 @@ public static class SecurityServiceExtensions
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             },
-            // A session opened with a key that has since been changed ends.
+            // A session ends at logout (its row is deleted), at its absolute lifetime, and when the key it was opened with changes.
             OnValidatePrincipal = async context =>
             {
-                var keys = context.HttpContext.RequestServices.GetRequiredService<ApiKeys>();
-                if (!keys.IsCurrent(context.Principal?.FindFirst(AuthSchemes.KeyClaim)?.Value))
+                var services = context.HttpContext.RequestServices;
+                if (!services.GetRequiredService<ApiKeys>().IsCurrent(context.Principal?.FindFirst(AuthSchemes.KeyClaim)?.Value)
+                    || !await services.GetRequiredService<OperatorSessions>().IsActiveAsync(context.Principal, context.HttpContext.RequestAborted))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(AuthSchemes.Session);

@@ -19,6 +19,8 @@ public sealed class SqliteDatabase : IDatabase
     public SqliteDatabase(string path, IEnumerable<ISqliteSchema> schemas)
     {
         Path = path;
+        // Owner-only before SQLite first opens it: its -wal and -shm files take this file's mode, whatever the umask.
+        DataFolder.CreateFile(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,

@@ -76,11 +76,13 @@ public static class StorageServiceExtensions
             : ActivatorUtilities.CreateInstance<TSqlite>(sp));
 
     /// <summary>Opens (and so migrates) the database before the server takes requests: a bad connection string fails the start.</summary>
-    private sealed class StorageStartup(IDatabase database, ILogger<StorageStartup> logger) : IHostedService
+    /// <summary>Also checks that the data folder is owner-only (warns, and fixes what this process owns).</summary>
+    private sealed class StorageStartup(IDatabase database, IServiceProvider services, ILogger<StorageStartup> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             logger.LogInformation("Storage: {Database}", database.Description);
+            DataFolder.Secure(services.DataDirectory(), logger);
             return Task.CompletedTask;
         }
 

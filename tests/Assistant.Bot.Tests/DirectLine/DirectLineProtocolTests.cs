@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
@@ -229,6 +230,69 @@ public sealed class DirectLineProtocolTests
         Assert.Equal(expected, status);
         var (_, set) = await dl.GetActivitiesAsync(conversationId, token);
         Assert.Empty(set.GetProperty("activities").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_citizen_token_stores_only_messages_and_only_their_text()
+    {
+        await using var app = new AssistantApplication(DirectLineTestClient.Settings());
+        var dl = new DirectLineTestClient(app.CreateClient());
+        var session = await dl.Http.PostAsJsonAsync("/api/widget/token", new { });
+        var widget = JsonDocument.Parse(await session.Content.ReadAsStringAsync()).RootElement;
+        var (conversationId, token) = (widget.GetProperty("conversationId").GetString()!, widget.GetProperty("token").GetString()!);
+        var path = $"/v3/directline/conversations/{conversationId}/activities";
+
+        var padding = new string('x', 3000);
+        var (eventStatus, eventBody) = await dl.SendAsync(HttpMethod.Post, path, token,
+            new { type = "event", name = "webchat/join", from = new { id = "u" }, value = padding });
+        var (updateStatus, _) = await dl.SendAsync(HttpMethod.Post, path, token,
+            new { type = "conversationUpdate", from = new { id = "u" }, membersAdded = new[] { new { id = "u" } } });
+        var (messageStatus, _) = await dl.SendAsync(HttpMethod.Post, path, token, new
+        {
+            type = "message",
+            from = new { id = "u", name = "市民" },
+            text = DirectLineTestClient.Question,
+            locale = "zh-CN",
+            textFormat = "plain",
+            attachments = Array.Empty<object>(),
+            entities = new[] { new { type = "ClientCapabilities", requiresBotState = true, padding } },
+            value = new { question = padding },
+            channelData = new { clientActivityID = "client-1", padding },
+            name = padding,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, eventStatus);
+        Assert.Equal("BadArgument", DirectLineTestClient.ErrorCode(eventBody));
+        Assert.Equal(HttpStatusCode.BadRequest, updateStatus);
+        Assert.Equal(HttpStatusCode.OK, messageStatus);
+        var (_, set) = await dl.GetActivitiesAsync(conversationId, token);
+        var stored = set.GetProperty("activities")[0];
+        Assert.Equal(2, set.GetProperty("activities").GetArrayLength());
+        Assert.Equal(["channelData", "channelId", "conversation", "from", "id", "locale", "recipient", "text", "textFormat", "timestamp", "type"],
+            stored.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("""{"clientActivityID":"client-1"}""", stored.GetProperty("channelData").GetRawText());
+        Assert.DoesNotContain(padding, set.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_conversation_holds_at_most_its_cap_of_activities()
+    {
+        await using var app = new AssistantApplication(DirectLineTestClient.Settings(("DirectLine:MaxActivitiesPerConversation", "4")));
+        var dl = new DirectLineTestClient(app.CreateClient());
+        var (conversationId, token, _) = await dl.StartAsync();
+        var (other, otherToken, _) = await dl.StartAsync();
+
+        // Each message stores two activities: the user's and the answer.
+        Assert.Equal(HttpStatusCode.OK, (await dl.PostMessageAsync(conversationId, token, DirectLineTestClient.Question)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await dl.PostMessageAsync(conversationId, token, DirectLineTestClient.Question)).Status);
+        var (status, body) = await dl.PostMessageAsync(conversationId, token, DirectLineTestClient.Question);
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("ConversationFull", DirectLineTestClient.ErrorCode(body));
+        Assert.Contains("4", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        var (_, set) = await dl.GetActivitiesAsync(conversationId, token);
+        Assert.Equal(4, set.GetProperty("activities").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await dl.PostMessageAsync(other, otherToken, DirectLineTestClient.Question)).Status);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests.DirectLine;
 
@@ -114,6 +115,34 @@ public sealed class DirectLineStreamTests
         Assert.Contains("403", otherConversation.Message, StringComparison.Ordinal);
         Assert.Contains("403", conversationToken.Message, StringComparison.Ordinal);
         Assert.Contains("401", noToken.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stream_url_opens_one_socket_and_its_token_is_never_logged()
+    {
+        var logs = new LogCollector();
+        // Request lines on (the shipped appsettings.json keeps Microsoft.AspNetCore at Warning), so redaction is what is tested.
+        await using var app = new AssistantApplication(
+            DirectLineTestClient.Settings(("Logging:LogLevel:Microsoft.AspNetCore.Hosting", "Information")),
+            services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        var dl = new DirectLineTestClient(app.CreateClient());
+        var (conversationId, token, streamUrl) = await dl.StartAsync();
+        var streamToken = Uri.UnescapeDataString(streamUrl[(streamUrl.IndexOf("t=", StringComparison.Ordinal) + 2)..]);
+
+        using (var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(streamUrl), CancellationToken.None))
+        {
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+
+        var reused = await Assert.ThrowsAnyAsync<Exception>(() => app.Server.CreateWebSocketClient().ConnectAsync(new Uri(streamUrl), CancellationToken.None));
+        Assert.Contains("403", reused.Message, StringComparison.Ordinal);
+        // A fresh streamUrl (as Web Chat gets on reconnecting) opens it again.
+        var (_, reconnect) = await dl.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}", token);
+        using var again = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(reconnect.GetProperty("streamUrl").GetString()!), CancellationToken.None);
+
+        Assert.Contains(logs.Messages, m => m.Contains("Request starting", StringComparison.Ordinal) && m.Contains($"/conversations/{conversationId}/stream?(redacted)", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains(streamToken, StringComparison.Ordinal) || m.Contains("t=eyJ", StringComparison.Ordinal));
+        Assert.Equal("Warning", app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Logging:LogLevel:Microsoft.AspNetCore"]);
     }
 
     /// <summary>One whole text message; "" for a keep-alive.</summary>

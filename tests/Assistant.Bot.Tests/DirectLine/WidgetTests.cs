@@ -36,6 +36,32 @@ public sealed class WidgetTests
         Assert.Equal(HttpStatusCode.Forbidden, (await dl.SendAsync(HttpMethod.Post, "/v3/directline/tokens/generate", token)).Status);
     }
 
+    [Theory]
+    [InlineData("http://evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("https://www.example.gov.cn.evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("http://www.example.gov.cn", HttpStatusCode.Forbidden)]
+    [InlineData("https://www.example.gov.cn:8443", HttpStatusCode.Forbidden)]
+    [InlineData("http://localhost:81", HttpStatusCode.Forbidden)]
+    [InlineData("null", HttpStatusCode.Forbidden)]
+    [InlineData("https://www.example.gov.cn", HttpStatusCode.OK)]
+    [InlineData("http://localhost", HttpStatusCode.OK)]
+    [InlineData(null, HttpStatusCode.OK)]
+    public async Task Widget_tokens_go_only_to_this_servers_pages_and_the_allowed_origins(string? origin, HttpStatusCode expected)
+    {
+        await using var app = new AssistantApplication(DirectLineTestClient.Settings(("Widget:AllowedOrigins:0", "https://www.example.gov.cn")));
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/token") { Content = JsonContent.Create(new { }) };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK, (await response.Content.ReadAsStringAsync()).Contains("\"token\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Widget_tokens_are_rate_limited_per_client()
     {

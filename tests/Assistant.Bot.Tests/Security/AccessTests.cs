@@ -241,6 +241,60 @@ public sealed class AccessTests
         Directory.Delete(data, recursive: true);
     }
 
+    [Fact]
+    public async Task Logging_out_ends_the_session_on_the_server_so_a_copied_cookie_opens_nothing()
+    {
+        await using var app = new AssistantApplication();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var login = await client.PostAsJsonAsync("/operator/login", new { key = AssistantApplication.OperatorKey });
+        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        var copied = cookie;
+        Assert.Equal(HttpStatusCode.OK, (await SendWithCookieAsync(client, copied)).StatusCode);
+
+        using var logout = new HttpRequestMessage(HttpMethod.Post, "/operator/logout");
+        logout.Headers.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(logout)).StatusCode);
+
+        // The browser dropped its cookie; whoever copied it gets nothing with it.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendWithCookieAsync(client, copied)).StatusCode);
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/operator");
+        page.Headers.Add("Cookie", copied);
+        using var redirected = await client.SendAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+        Assert.Equal("/operator/login", redirected.Headers.Location?.OriginalString);
+
+        // Another login is a new session, unaffected.
+        var again = await client.PostAsJsonAsync("/operator/login", new { key = AssistantApplication.OperatorKey });
+        Assert.Equal(HttpStatusCode.OK, (await SendWithCookieAsync(client, again.Headers.GetValues("Set-Cookie").Single().Split(';')[0])).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_ends_at_its_absolute_lifetime_however_often_it_renews_itself()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new AssistantApplication(
+            new Dictionary<string, string?> { ["Assistant:Auth:SessionHours"] = "8", ["Assistant:Auth:SessionAbsoluteHours"] = "12" },
+            services: s => s.AddSingleton<TimeProvider>(clock));
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var login = await client.PostAsJsonAsync("/operator/login", new { key = AssistantApplication.OperatorKey });
+        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+
+        // Used every 3 hours: the 8-hour idle limit never ends it, and the cookie renews itself as it goes.
+        for (var hours = 3; hours <= 9; hours += 3)
+        {
+            clock.Advance(TimeSpan.FromHours(3));
+            using var response = await SendWithCookieAsync(client, cookie);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"after {hours} h: {response.StatusCode}");
+            if (response.Headers.TryGetValues("Set-Cookie", out var renewed))
+            {
+                cookie = renewed.Single().Split(';')[0];
+            }
+        }
+
+        clock.Advance(TimeSpan.FromHours(3).Add(TimeSpan.FromMinutes(1)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendWithCookieAsync(client, cookie)).StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> SendWithCookieAsync(HttpClient client, string cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/hotline/drafts");

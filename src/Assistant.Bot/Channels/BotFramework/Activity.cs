@@ -112,5 +112,7 @@ internal static class ActivityJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // {"type":"message","type":"invoke"}: refused (400), not read one way here and another way downstream.
+        AllowDuplicateProperties = false,
     };
 }

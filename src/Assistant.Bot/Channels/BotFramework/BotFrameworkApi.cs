@@ -20,6 +20,13 @@ public static class BotFrameworkApi
         }
 
         var group = routes.MapGroup("/api/messages").WithTags("Bot Framework").DisableAntiforgery();
+        if (!routes.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsAuthenticated)
+        {
+            // Without an app id anyone on this machine may post: the per-IP limit of the public endpoints applies. (The
+            // Bot Connector calls from many addresses, and authenticated calls are limited per conversation instead.)
+            group.RequireRateLimiting(Hosting.PublicLimits.Policy);
+        }
+
         group.MapPost("/", ReceiveAsync)
             .WithName("BotFrameworkMessages")
             .WithSummary("Receives a Bot Framework activity (Teams, Azure Bot Service); replies go to its serviceUrl.")
@@ -51,6 +58,12 @@ public static class BotFrameworkApi
             return TypedResults.Unauthorized();
         }
 
+        // The Bot Connector always posts JSON; anything else (a form or text/plain a web page could send) is refused unread.
+        if (!IsJson(http.Request.ContentType))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
+
         var (activity, tooLarge) = await ReadActivityAsync(http.Request, settings.MaxActivityBytes, cancellationToken);
         if (tooLarge)
         {
@@ -68,9 +81,11 @@ public static class BotFrameworkApi
             return TypedResults.Unauthorized();
         }
 
-        if (!IsAddressed(activity))
+        if (!IsAddressed(activity, settings.IsAuthenticated))
         {
-            return Problems.BadRequest("The activity needs an absolute http(s) serviceUrl and a conversation id.");
+            return Problems.BadRequest(settings.IsAuthenticated
+                ? "The activity needs an absolute http(s) serviceUrl and a conversation id."
+                : "Without BotFramework:AppId the activity needs a loopback http(s) serviceUrl without query or fragment, and a conversation id.");
         }
 
         if (activity.Type == ActivityTypes.Invoke)
@@ -116,10 +131,22 @@ public static class BotFrameworkApi
             })
             : TypedResults.StatusCode(StatusCodes.Status501NotImplemented);
 
-    private static bool IsAddressed(Activity activity) =>
+    /// <summary>
+    /// Where replies go. Authenticated, the serviceUrl is the token's own (the validator checked); unauthenticated, the
+    /// caller chose it, so replies may only go to this machine, and the caller may not steer the path with <c>?</c> or <c>#</c>.
+    /// </summary>
+    private static bool IsAddressed(Activity activity, bool authenticated) =>
         Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
         && (serviceUrl.Scheme == Uri.UriSchemeHttps || serviceUrl.Scheme == Uri.UriSchemeHttp)
+        && (authenticated || (serviceUrl.IsLoopback && serviceUrl.UserInfo.Length == 0
+            && !activity.ServiceUrl!.Contains('?', StringComparison.Ordinal) && !activity.ServiceUrl.Contains('#', StringComparison.Ordinal)))
         && !string.IsNullOrEmpty(activity.Conversation?.Id);
+
+    /// <summary>application/json (any charset parameter), or a +json type.</summary>
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null activity when the body is not an activity JSON object.</summary>
     private static async Task<(Activity? Activity, bool TooLarge)> ReadActivityAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

@@ -10,14 +10,15 @@ namespace Assistant.Bot.Channels.BotFramework;
 /// <summary>
 /// The role a Teams user holds, by the Assistant:Auth role lists: only users of a tenant in Assistant:Auth:TenantIds
 /// hold one, by their Entra object id (<c>from.aadObjectId</c>, which the Bot Connector's signed activity vouches for) or
-/// by membership of a listed group. Everyone else is a citizen.
+/// by membership of a listed group. Everyone else is a citizen — and so is everyone when there is no app id (local
+/// development): then nothing vouches for the activity, and a claimed object id proves nothing.
 /// </summary>
-internal sealed class TeamsRoles(RoleMap roles, EntraGroups groups)
+internal sealed class TeamsRoles(RoleMap roles, EntraGroups groups, IOptions<BotFrameworkOptions> options)
 {
     public async Task<string> RoleOfAsync(Activity activity, CancellationToken cancellationToken)
     {
         var objectId = activity.From?.AadObjectId?.Trim();
-        if (string.IsNullOrEmpty(objectId) || !roles.TrustsTenant(IncomingMessage.TenantId(activity)))
+        if (!options.Value.IsAuthenticated || string.IsNullOrEmpty(objectId) || !roles.TrustsTenant(IncomingMessage.TenantId(activity)))
         {
             return Roles.Citizen;
         }

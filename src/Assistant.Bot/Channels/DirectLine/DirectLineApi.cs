@@ -222,6 +222,12 @@ public static class DirectLineApi
             return TypedResults.NoContent();
         }
 
+        // A token is a citizen's (the widget's, or one a site's server got for its visitor): only messages, only text.
+        if (!caller.IsSecret && type != "message")
+        {
+            return DirectLineErrors.BadArgument("Only message activities are accepted.");
+        }
+
         var (from, fromError) = Sender(activity, caller);
         if (fromError is not null)
         {
@@ -244,6 +250,17 @@ public static class DirectLineApi
             {
                 return DirectLineErrors.BadArgument("Attachments are not accepted.");
             }
+        }
+
+        if (!caller.IsSecret)
+        {
+            // What is stored from a citizen is the message and what Web Chat needs to match its echo; nothing else they send is kept.
+            activity = CitizenMessage(activity);
+        }
+
+        if (await dl.Store.CountAsync(conversationId, cancellationToken) >= options.MaxActivitiesPerConversation)
+        {
+            return DirectLineErrors.ConversationFull(options.MaxActivitiesPerConversation);
         }
 
         // The server, not the client, says who sent it, where, and when.
@@ -310,6 +327,31 @@ public static class DirectLineApi
 
         return (caller, null);
     }
+
+    /// <summary>A citizen's message as stored: type, text, locale, textFormat and channelData.clientActivityID, when they are short strings.</summary>
+    private static JsonObject CitizenMessage(JsonObject activity)
+    {
+        var kept = new JsonObject { ["type"] = "message", ["text"] = activity["text"]!.GetValue<string>() };
+        if (ShortString(activity["locale"], 35) is { } locale)
+        {
+            kept["locale"] = locale;
+        }
+
+        if (ShortString(activity["textFormat"], 10) is { } format)
+        {
+            kept["textFormat"] = format;
+        }
+
+        if (ShortString((activity["channelData"] as JsonObject)?["clientActivityID"], 100) is { } clientActivityId)
+        {
+            kept["channelData"] = new JsonObject { ["clientActivityID"] = clientActivityId };
+        }
+
+        return kept;
+    }
+
+    private static string? ShortString(JsonNode? node, int maxLength) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length <= maxLength ? text : null;
 
     /// <summary>The sender as the server vouches for it: a token's user when it names one, else the client's <c>from.id</c>.</summary>
     private static (JsonObject? From, JsonHttpResult<DirectLineError>? Error) Sender(JsonObject activity, DirectLineCaller caller)
@@ -382,7 +424,8 @@ public static class DirectLineApi
 
         try
         {
-            return JsonNode.Parse(bytes.Span) is JsonObject body
+            // Duplicate keys are refused here: JsonObject would otherwise throw on first access, deep in a handler.
+            return JsonNode.Parse(bytes.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) is JsonObject body
                 ? (body, null)
                 : (null, DirectLineErrors.BadArgument("The body must be a JSON object."));
         }

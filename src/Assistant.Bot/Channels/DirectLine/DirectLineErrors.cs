@@ -30,6 +30,9 @@ internal static class DirectLineErrors
         return Error(429, "TooManyRequests", "Too many requests; try again later.");
     }
 
+    public static JsonHttpResult<DirectLineError> ConversationFull(int max) =>
+        Error(403, "ConversationFull", $"This conversation holds its maximum of {max} activities; start a new conversation.");
+
     public static JsonHttpResult<DirectLineError> BotError() => Error(502, "BotError", "The bot could not answer this message.");
 
     private static JsonHttpResult<DirectLineError> Error(int status, string code, string message) =>

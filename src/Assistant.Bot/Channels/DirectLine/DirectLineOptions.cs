@@ -32,6 +32,10 @@ public sealed class DirectLineOptions
     [Range(1, 10_000)]
     public int MaxMessageLength { get; set; } = 500;
 
+    /// <summary>Activities one conversation may hold (the user's messages and the bot's answers): beyond it, posts get 403.</summary>
+    [Range(2, 1_000_000)]
+    public int MaxActivitiesPerConversation { get; set; } = 400;
+
     /// <summary>Messages one conversation may post per minute.</summary>
     [Range(1, 10_000)]
     public int MessagesPerMinute { get; set; } = 20;

@@ -23,10 +23,16 @@ internal interface IDirectLineStore
     /// <summary>Adds an activity to a started conversation, setting its <c>id</c>; returns the id.</summary>
     Task<string> AppendAsync(string conversationId, JsonObject activity, CancellationToken cancellationToken);
 
+    /// <summary>How many activities the conversation holds (its last sequence number: numbers are gapless).</summary>
+    Task<long> CountAsync(string conversationId, CancellationToken cancellationToken);
+
     /// <summary>Activities after <paramref name="watermark"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken);
 
-    /// <summary>Deletes conversations (and their activities) idle since before <paramref name="cutoff"/>.</summary>
+    /// <summary>Spends a stream token: true the first time its id is seen (on any instance), false after.</summary>
+    Task<bool> ClaimStreamTokenAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Deletes conversations (and their activities) idle since before <paramref name="cutoff"/>, and spent tokens that have expired.</summary>
     Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
 
@@ -47,6 +53,12 @@ internal sealed class DirectLineSchema : ISqliteSchema
                 seq INTEGER NOT NULL,
                 json TEXT NOT NULL,
                 PRIMARY KEY (conversation_id, seq)
+            ) WITHOUT ROWID;
+            """),
+        new("directline-002", """
+            CREATE TABLE directline_stream_tokens (
+                id TEXT PRIMARY KEY,
+                expires_at INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
     ];
@@ -107,6 +119,15 @@ internal sealed class SqliteDirectLineStore(SqliteDatabase database, TimeProvide
         return id;
     }
 
+    public async Task<long> CountAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM directline_activities WHERE conversation_id = $id";
+        select.Parameters.AddWithValue("$id", conversationId);
+        return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     public async Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -129,9 +150,23 @@ internal sealed class SqliteDirectLineStore(SqliteDatabase database, TimeProvide
         return new ActivityPage(activities, last);
     }
 
+    public async Task<bool> ClaimStreamTokenAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO directline_stream_tokens (id, expires_at) VALUES ($id, $expires) ON CONFLICT (id) DO NOTHING";
+        insert.Parameters.AddWithValue("$id", tokenId);
+        insert.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeSeconds());
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var spent = connection.CreateCommand();
+        spent.CommandText = "DELETE FROM directline_stream_tokens WHERE expires_at < $now";
+        spent.Parameters.AddWithValue("$now", Now());
+        await spent.ExecuteNonQueryAsync(cancellationToken);
         await using var delete = connection.CreateCommand();
         delete.CommandText = "DELETE FROM directline_conversations WHERE last_active_at < $cutoff";
         delete.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeSeconds());

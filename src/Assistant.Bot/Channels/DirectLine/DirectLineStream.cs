@@ -50,6 +50,13 @@ internal static class DirectLineStream
             return DirectLineErrors.NotFound("No such conversation.");
         }
 
+        // Once only: the token travels in a URL (proxies and logs may keep it), so after its socket opened it is spent. A
+        // client that reconnects asks for a fresh streamUrl (GET the conversation), as Web Chat does.
+        if (token.Id is not { Length: > 0 } tokenId || !await store.ClaimStreamTokenAsync(tokenId, token.ExpiresAt, context.RequestAborted))
+        {
+            return DirectLineErrors.Forbidden("The stream token has been used; get a new streamUrl from the conversation.");
+        }
+
         // Listen before the first read, so an activity added in between still wakes the loop.
         using var listener = feed.Listen(conversationId);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();

@@ -15,7 +15,7 @@ internal enum TokenUse
 }
 
 /// <summary>A verified token: bound to one conversation (and to a user, when the issuer named one).</summary>
-internal sealed record DirectLineToken(string Value, string ConversationId, string? UserId, TokenUse Use, DateTimeOffset ExpiresAt);
+internal sealed record DirectLineToken(string Value, string ConversationId, string? UserId, TokenUse Use, DateTimeOffset ExpiresAt, string? Id = null);
 
 internal enum TokenCheck
 {
@@ -88,7 +88,7 @@ internal sealed class DirectLineTokens(DirectLineKeys keys, IOptions<DirectLineO
             return TokenCheck.Expired;
         }
 
-        verified = new DirectLineToken(token, claims.Conv, claims.User, claims.Use == "stream" ? TokenUse.Stream : TokenUse.Conversation, expiresAt);
+        verified = new DirectLineToken(token, claims.Conv, claims.User, claims.Use == "stream" ? TokenUse.Stream : TokenUse.Conversation, expiresAt, claims.Jti);
         return TokenCheck.Valid;
     }
 

@@ -24,6 +24,12 @@ internal sealed class PostgresDirectLineSchema : IPostgresSchema
                 PRIMARY KEY (conversation_id, seq)
             );
             """),
+        new("directline-002", """
+            CREATE TABLE directline_stream_tokens (
+                id         text PRIMARY KEY,
+                expires_at timestamptz NOT NULL
+            );
+            """),
     ];
 }
 
@@ -90,6 +96,14 @@ internal sealed class PostgresDirectLineStore(PostgresDatabase database, TimePro
         return id;
     }
 
+    public async Task<long> CountAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var select = new NpgsqlCommand("SELECT last_seq FROM directline_conversations WHERE id = @id", connection);
+        select.Parameters.AddWithValue("id", conversationId);
+        return await select.ExecuteScalarAsync(cancellationToken) as long? ?? 0;
+    }
+
     public async Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -111,9 +125,25 @@ internal sealed class PostgresDirectLineStore(PostgresDatabase database, TimePro
         return new ActivityPage(activities, last);
     }
 
+    public async Task<bool> ClaimStreamTokenAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO directline_stream_tokens (id, expires_at) VALUES (@id, @expires) ON CONFLICT (id) DO NOTHING", connection);
+        insert.Parameters.AddWithValue("id", tokenId);
+        insert.Parameters.AddWithValue("expires", expiresAt.ToUniversalTime());
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var spent = new NpgsqlCommand("DELETE FROM directline_stream_tokens WHERE expires_at < @now", connection))
+        {
+            spent.Parameters.AddWithValue("now", clock.GetUtcNow());
+            await spent.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var delete = new NpgsqlCommand("DELETE FROM directline_conversations WHERE last_active_at < @cutoff", connection);
         delete.Parameters.AddWithValue("cutoff", cutoff.ToUniversalTime());
         return await delete.ExecuteNonQueryAsync(cancellationToken);
