@@ -133,8 +133,17 @@ public sealed partial class AnswerEngine
     public Answer Compute(string question, ConversationContext? context = null)
     {
         // A follow-up ("那下个月呢", "换成牛街呢") is read as the complete question the conversation's frame makes of it.
-        var q = _followUps.Resolve(_reader.Read(question, context), context);
-        return Understanding.FollowUps.Remember(q, Respond(q, context), context);
+        var read = _reader.Read(question, context);
+        var q = _followUps.Resolve(read, context);
+        var answer = Respond(q, context);
+        // "那马路边大伙儿用的呢" after a question about charging posts finds nothing alone: with the topic before it, it may.
+        if (answer is { NoAnswer: true, OutOfScope: null } && _followUps.Widen(read, context) is { } wider)
+        {
+            q = wider;
+            answer = Respond(q, context);
+        }
+
+        return Understanding.FollowUps.Remember(q, answer, context);
     }
 
     private Answer Respond(Question q, ConversationContext? context)
@@ -484,7 +493,8 @@ public sealed partial class AnswerEngine
             sb.Append("计划中没有").Append(subject).Append(when).Append("的措施。\n");
             Understanding.FrameAnswers.AppendUndated(sb, subject, undated);
             sb.Length -= 1;
-            return new Answer(Intent.Duties, sb.ToString(), true, [], [], new ConversationContext(Intent.Duties, [], unit?.Name, street?.Name));
+            // Nothing due in a period is an answer the plan gives; no such subject at all is not.
+            return new Answer(Intent.Duties, sb.ToString(), q.Time is null, [], [], new ConversationContext(Intent.Duties, [], unit?.Name, street?.Name));
         }
 
         AppendDutyGroup(sb, $"{subject}{when}主责的措施", list.Where(r => r.Role == "lead").Select(r => r.M).ToList());

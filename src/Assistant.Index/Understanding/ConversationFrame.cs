@@ -59,16 +59,21 @@ public sealed record ConversationFrame(
     /// </summary>
     public string? Compose(FrameTurn turn)
     {
-        var period = turn.Period?.Surface ?? Period ?? "";
+        var period = turn.Period is { } window ? PlanCalendar.Name(window) : Period ?? "";
         switch (Kind)
         {
             case FrameKind.Figures:
             {
-                // Another street, period or figure of the same tables; any other topic, or asking who or when ("那这个是谁
-                // 牵头"), is about the measures (or a question of its own).
-                if (turn.Units.Count > 0 || (turn.Topic.Length > 0 && !turn.TopicIsFigure) || turn.Cue is not (null or Intent.Indicator))
+                // Another street, period or figure of the same tables. Asking who or when ("那这个是谁牵头") is about the
+                // measures; another topic ("那仓库叉车呢") is that topic's figure.
+                if (turn.Units.Count > 0 || turn.Cue is not (null or Intent.Indicator))
                 {
                     return null;
+                }
+
+                if (turn.Topic.Length > 0 && !turn.TopicIsFigure)
+                {
+                    return turn.Cue is null && turn.Streets.Count == 0 && turn.Period is null ? turn.Topic + "多少" : null;
                 }
 
                 var place = turn.Streets.FirstOrDefault()?.Name ?? Street ?? "全区";
@@ -104,6 +109,12 @@ public sealed record ConversationFrame(
 
             case FrameKind.Measures:
             {
+                if (turn.Streets.Count > 0 && turn.Units.Count == 0 && Intent == Intent.Indicator && !turn.Changed.HasFlag(Slot.Topic))
+                {
+                    // "那椿树街道呢" after a district figure answered from a measure: that street's figure.
+                    return $"{turn.Streets[0].Name}{Topic}{period}目标是多少";
+                }
+
                 if (turn.Units.Count > 0 || turn.Streets.Count > 0)
                 {
                     // "那区市场监管局呢" after "餐饮油烟归谁管": what that unit (or street) does on this topic.
@@ -119,10 +130,11 @@ public sealed record ConversationFrame(
                 // "那公交车呢" after "公务用车谁牵头": the new topic, asked the same way.
                 return turn.Topic + (turn.Cue ?? Intent) switch
                 {
-                    Intent.Lead => "由哪个部门牵头",
-                    Intent.Co => "的协办单位有哪些",
-                    Intent.Deadline => "什么时候完成",
-                    Intent.Indicator => "的目标是多少",
+                    // Short cue words: the composed question stays about as long as the user's own.
+                    Intent.Lead => "谁牵头",
+                    Intent.Co => "谁配合",
+                    Intent.Deadline => "何时完成",
+                    Intent.Indicator => "多少",
                     _ => "",
                 };
             }

@@ -93,6 +93,30 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
         return read.OutOfScope is null ? read with { Aspect = q.Aspect } : q;
     }
 
+    /// <summary>
+    /// A new topic that found nothing alone, read together with the frame's topic ("马路边大伙儿用的" + "充电桩"): the
+    /// turn may describe the same thing more narrowly. Null when the turn did not change the topic.
+    /// </summary>
+    public Question? Widen(Question q, ConversationContext? context)
+    {
+        if (context is null || context.IsEmpty || context.Topic is null || q.Reference is not null || q.OutOfScope is not null)
+        {
+            return null;
+        }
+
+        var frame = ConversationFrame.Of(context);
+        var turn = Read(q, frame);
+        if (!turn.Changed.HasFlag(Slot.Topic) || turn.Cue is not null || frame.Kind is not (FrameKind.Measures or FrameKind.Figures)
+            || context.Topic.Contains(turn.Topic, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var composed = (frame with { Intent = frame.Kind == FrameKind.Figures ? Intent.Indicator : frame.Intent, Street = null, Indicator = null })
+            .Compose(turn with { Topic = $"{turn.Topic} {context.Topic}" });
+        return composed is null ? null : reader.Read(composed) with { Aspect = q.Aspect };
+    }
+
     /// <summary>The answer with its context completed by the frame's other slots, for the next turn.</summary>
     public static Answer Remember(Question q, Answer answer, ConversationContext? previous)
     {
@@ -106,7 +130,9 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
         // Figures from the street table (the context names the street) or from 附件6.
         var figures = answer.Intent == Intent.Indicator && (c.Street is not null || answer.Figures.Any(f => f.Source == "附件6"));
         // The reader takes "一季度" next to PM2.5 for the table's column rather than a period: it is still the period asked.
-        var period = answer.Intent is Intent.Duties || figures ? q.Time?.Surface ?? (figures && q.AsksQ1 ? "一季度" : null) : null;
+        var period = answer.Intent is Intent.Duties || figures
+            ? (q.Time is { } window ? PlanCalendar.Name(window) : null) ?? (figures && q.AsksQ1 ? "一季度" : null)
+            : null;
         var asked = q.Aspect switch
         {
             Aspect.Wording => "wording",

@@ -20,9 +20,20 @@ public sealed partial class PlanCalendar(TimeProvider clock)
     /// <summary>The current month in China (1–12).</summary>
     public int CurrentMonth => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).Month;
 
-    /// <summary>"这个月" / "本季度" / "下个月" / "上个季度" → a window in the plan year, or null when the text names none.</summary>
+    /// <summary>
+    /// "这个月" / "本季度" / "下个月" / "上个季度" → a window in the plan year; everyday names of fixed periods ("头三个月",
+    /// "前半年") too. Null when the text names none.
+    /// </summary>
     public TimeWindow? Read(string text)
     {
+        if (Everyday().Match(text) is { Success: true } e)
+        {
+            var y = Deadline.PlanYear;
+            return e.Groups["q1"].Success ? new TimeWindow(new DateOnly(y, 1, 1), new DateOnly(y, 3, 31), e.Value, ByEnd: false)
+                : e.Groups["h1"].Success ? new TimeWindow(new DateOnly(y, 1, 1), new DateOnly(y, 6, 30), e.Value, ByEnd: true)
+                : new TimeWindow(new DateOnly(y, 7, 1), new DateOnly(y, 12, 31), e.Value, ByEnd: false);
+        }
+
         var m = Relative().Match(text);
         if (!m.Success)
         {
@@ -67,6 +78,17 @@ public sealed partial class PlanCalendar(TimeProvider clock)
         ? new TimeWindow(new DateOnly(Deadline.PlanYear, 1, 1), new DateOnly(Deadline.PlanYear, 12, 31), m.Value, ByEnd: true)
         : null;
 
+    /// <summary>
+    /// The name the plan's tables and the question reader use for a window ("头仨月" → "一季度", "全年"), else the
+    /// words the user said.
+    /// </summary>
+    public static string Name(TimeWindow window) =>
+        IsFirstQuarter(window) ? "一季度"
+        : IsWholeYear(window) && window.Reading is null ? "全年"
+        : window.From == new DateOnly(Deadline.PlanYear, 1, 1) && window.To == new DateOnly(Deadline.PlanYear, 6, 30) && window.Reading is null ? "上半年"
+        : window.From == new DateOnly(Deadline.PlanYear, 7, 1) && window.To == new DateOnly(Deadline.PlanYear, 12, 31) && window.Reading is null ? "下半年"
+        : window.Surface;
+
     /// <summary>True when the window is the first quarter exactly (the street and 附件6 tables have a column for it).</summary>
     public static bool IsFirstQuarter(TimeWindow window) =>
         window.From == new DateOnly(Deadline.PlanYear, 1, 1) && window.To == new DateOnly(Deadline.PlanYear, 3, 31);
@@ -92,6 +114,10 @@ public sealed partial class PlanCalendar(TimeProvider clock)
     // Not 几个月, 一个月 (no 这/本/上/下 before 个).
     [GeneratedRegex(@"(?<which>这个|这|本|当|上个|上|下个|下)(?<unit>月|季度)(?:份)?(?<end>底|末)?(?<before>前|之前|以前)?")]
     private static partial Regex Relative();
+
+    // The first quarter, first and second half as people say them.
+    [GeneratedRegex(@"(?<q1>(?:头|前|开年|年初)(?:三个|仨)月|第一个季度|开春那?(?:三个|仨)月)|(?<h1>(?:前|头)半年|半年内)|(?<h2>后半年)")]
+    private static partial Regex Everyday();
 
     [GeneratedRegex(@"全年度?|今年|本年度?|年内")]
     private static partial Regex WholeYearWords();

@@ -211,4 +211,49 @@ public sealed class ConversationFrameTests(PlanFixture plan)
         Assert.Contains("这个月指12月", december.Text, StringComparison.Ordinal);
         Assert.NotEmpty(december.Matches);
     }
+
+    [Theory]
+    [InlineData("那头仨月呢", "52")]
+    [InlineData("那头三个月呢", "52")]
+    [InlineData("一季度呢", "52")]
+    public void Everyday_names_of_the_first_quarter_read_as_the_tables_column(string turn, string q1)
+    {
+        var answer = Dialogue(November, "什刹海街道PM2.5全年要控制到多少", turn);
+
+        Assert.Contains($"什刹海街道2024年一季度目标：PM2.5浓度 {q1}", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_street_after_a_district_figure_answered_from_a_measure_gets_its_own_figure()
+    {
+        var target = plan.Knowledge.Plan.StreetTargets.Single(t => t.Street == "椿树街道");
+
+        var answer = Dialogue(November, "咱区全年PM2.5目标多少", "那椿树街道呢");
+
+        Assert.Equal(Intent.Indicator, answer.Intent);
+        Assert.Contains($"椿树街道2024年目标：PM2.5年均浓度 {target.Pm25Annual}", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_due_in_a_period_is_an_answer_not_a_refusal()
+    {
+        var answer = Dialogue(November, "区市场监管局牵头管哪些", "上半年到期的呢");
+
+        Assert.Equal(Intent.Duties, answer.Intent);
+        Assert.False(answer.NoAnswer);
+        Assert.Empty(answer.Matches);
+        Assert.Contains("计划中没有区市场监管局", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_new_topic_that_finds_nothing_alone_is_read_with_the_topic_before_it()
+    {
+        const string turn = "那种三吨及以下的仓库里用的呢";
+        Assert.True(November.Ask(turn).NoAnswer);
+
+        var answer = Dialogue(November, "叉车电动化谁牵头", turn);
+
+        Assert.Equal(Intent.Lead, answer.Intent);
+        Assert.Equal("附件1-10-4", answer.Matches[0].MeasureRef);
+    }
 }
