@@ -60,7 +60,14 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
         var frame = ConversationFrame.Of(context);
         var turn = Read(q, frame);
         var complete = turn.Topic.Length > 0 && (turn.Cue is not null || turn.Aspect != Aspect.AsIntent || (!turn.Anaphora && q.Normalized.Length > ShortTurn));
-        if (complete || turn.Changed == Slot.None)
+        if (complete)
+        {
+            // "那控制全区用多少水的呢": a topic and a question of its own. Search it (the last answer's measures first,
+            // when they hold the topic) rather than take the last answer for granted.
+            return q.IsFollowUp && turn.Cue is not null && q.Intent is not Intent.Duties ? q with { IsFollowUp = false } : q;
+        }
+
+        if (turn.Changed == Slot.None)
         {
             return q;
         }
