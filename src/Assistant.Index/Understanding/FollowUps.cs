@@ -36,6 +36,8 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
     [
         "换成", "换到", "换作", "改成", "改为", "换为", "如果是", "要是", "的话", "那么", "同样", "一样", "这边", "那边", "情况",
         "分别",
+        // Nouns that only name an aspect ("截止时间呢", "完成日期"): no topic of their own.
+        "时间", "时候", "日期", "期限", "节点", "单位", "部门", "要求", "内容", "情况",
     ];
 
     private readonly HashSet<string> _figureWords = knowledge.Plan.DistrictTargets.SelectMany(t => t.Keywords)
@@ -72,13 +74,18 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
             return q;
         }
 
-        if (frame.Kind == FrameKind.Measures && (turn.Changed & ~Slot.Aspect) == Slot.None && turn.Aspect != Aspect.AsIntent)
+        if (frame.Kind == FrameKind.Measures && turn.Changed == Slot.Aspect)
         {
-            // "原文呢", "是长期的吗": the same measures, another aspect.
+            // "原文呢", "是长期的吗", "截止时间呢": the same measures, another aspect.
             return q with
             {
                 IsFollowUp = true,
-                Intent = turn.Aspect == Aspect.Ongoing ? Intent.Deadline : Intent.Search,
+                Intent = turn.Aspect switch
+                {
+                    Aspect.Ongoing => Intent.Deadline,
+                    Aspect.Wording => Intent.Search,
+                    _ => turn.Cue is Intent.Duties or null ? q.Intent : turn.Cue.Value,
+                },
                 Topic = frame.Topic ?? "",
             };
         }

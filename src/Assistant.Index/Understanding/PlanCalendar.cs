@@ -79,14 +79,12 @@ public sealed partial class PlanCalendar(TimeProvider clock)
         : null;
 
     /// <summary>
-    /// The name the plan's tables and the question reader use for a window ("头仨月" → "一季度", "全年"), else the
-    /// words the user said.
+    /// The window in words the question reader reads: "一季度" for the first quarter (the tables' column), "上半年" for
+    /// "前半年"; otherwise the words the user said.
     /// </summary>
     public static string Name(TimeWindow window) =>
         IsFirstQuarter(window) ? "一季度"
-        : IsWholeYear(window) && window.Reading is null ? "全年"
-        : window.From == new DateOnly(Deadline.PlanYear, 1, 1) && window.To == new DateOnly(Deadline.PlanYear, 6, 30) && window.Reading is null ? "上半年"
-        : window.From == new DateOnly(Deadline.PlanYear, 7, 1) && window.To == new DateOnly(Deadline.PlanYear, 12, 31) && window.Reading is null ? "下半年"
+        : Everyday().Match(window.Surface) is { Success: true } e ? (e.Groups["h1"].Success ? "上半年" : e.Groups["h2"].Success ? "下半年" : window.Surface)
         : window.Surface;
 
     /// <summary>True when the window is the first quarter exactly (the street and 附件6 tables have a column for it).</summary>

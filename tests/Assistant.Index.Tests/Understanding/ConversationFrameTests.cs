@@ -256,4 +256,26 @@ public sealed class ConversationFrameTests(PlanFixture plan)
         Assert.Equal(Intent.Lead, answer.Intent);
         Assert.Equal("附件1-10-4", answer.Matches[0].MeasureRef);
     }
+
+    [Theory]
+    [InlineData("截止时间呢")]
+    [InlineData("完成时限呢")]
+    [InlineData("啥时候")]
+    public void Asking_another_aspect_keeps_the_measures(string turn)
+    {
+        var answer = Dialogue(November, "公交车新能源谁牵头", turn);
+
+        Assert.Equal(Intent.Deadline, answer.Intent);
+        Assert.Equal("附件1-9-2", answer.Matches[0].MeasureRef);
+        Assert.StartsWith("完成时限：年底前", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void By_the_end_of_the_year_after_this_month_lists_what_is_due_by_then()
+    {
+        var answer = Dialogue(November, "区城市管理委这个月有哪些任务到期", "年底前呢");
+
+        var due = plan.Knowledge.Measures.Where(m => m.InvolvesUnit("区城市管理委") && m.Deadline.By is not null).Select(m => m.Ref).ToHashSet();
+        Assert.Equal(due, answer.Matches.Select(m => m.MeasureRef).ToHashSet());
+    }
 }
