@@ -60,6 +60,28 @@ Console.WriteLine($"answer latency (uncached) over {latencies.Count} questions (
     + $"p50 {Percentile(latencies, 0.50):0.000} ms, p90 {Percentile(latencies, 0.90):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, max {latencies[^1]:0.000} ms");
 Console.WriteLine($"throughput (one thread): {latencies.Count / total.Elapsed.TotalSeconds:0} answers/s; gen0 GCs: {GC.CollectionCount(0) - gc0}; working set {Environment.WorkingSet / 1024 / 1024} MB");
 
+// Follow-ups: the last turn of each dialogue, read against its conversation's frame (tests/eval/dialogues.jsonl).
+var dialogues = Evaluator.Read(Path.Combine(root, "tests", "eval", "dialogues.jsonl"))
+    .Select(d => (Turn: d.Question, Context: (d.Context ?? []).Aggregate((ConversationContext?)null, (c, t) => runtime.Answers.Ask(t, c).Context)))
+    .ToList();
+var followUps = new List<double>(dialogues.Count * rounds);
+for (var r = 0; r < rounds + 5; r++)
+{
+    foreach (var (turn, context) in dialogues)
+    {
+        var sw = Stopwatch.StartNew();
+        runtime.Answers.Compute(turn, context);
+        if (r >= 5)
+        {
+            followUps.Add(sw.Elapsed.TotalMilliseconds);
+        }
+    }
+}
+
+followUps.Sort();
+Console.WriteLine($"follow-up latency (uncached) over {followUps.Count} last turns ({dialogues.Count} dialogues × {rounds}): "
+    + $"p50 {Percentile(followUps, 0.50):0.000} ms, p90 {Percentile(followUps, 0.90):0.000} ms, p99 {Percentile(followUps, 0.99):0.000} ms, max {followUps[^1]:0.000} ms");
+
 static double Median(List<double> xs) => Percentile(xs.Order().ToList(), 0.5);
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -40,18 +40,22 @@ public sealed class PlanRuntime : IDisposable
     /// <summary>How long loading, indexing and warming up took.</summary>
     public TimeSpan LoadTime { get; }
 
-    public static PlanRuntime Load(string knowledgeDirectory)
+    /// <param name="today">Today, for periods relative to it ("本季度"); the system clock unless given.</param>
+    public static PlanRuntime Load(string knowledgeDirectory, TimeProvider? today = null)
     {
-        var clock = Stopwatch.StartNew();
+        var loading = Stopwatch.StartNew();
         var knowledge = KnowledgeLoader.Load(knowledgeDirectory);
         var gazetteer = new Gazetteer(knowledge);
         var index = MeasureIndex.Build(knowledge);
         var triage = new ComplaintTriage(knowledge, gazetteer, HotlineGuide.Load(knowledgeDirectory));
-        var answers = new AnswerEngine(knowledge, index, gazetteer, triage);
+        var answers = new AnswerEngine(knowledge, index, gazetteer, triage, today);
         // The first SmartCn use loads its dictionary (~0.3 s): pay it here, not on the first user's question.
         answers.Ask("餐饮油烟归哪个部门管");
-        return new PlanRuntime(knowledgeDirectory, knowledge, gazetteer, index, triage, answers, clock.Elapsed);
+        return new PlanRuntime(knowledgeDirectory, knowledge, gazetteer, index, triage, answers, loading.Elapsed);
     }
+
+    /// <summary>Another answer engine over the same index, reading relative periods by <paramref name="clock"/>.</summary>
+    public AnswerEngine AnswersAt(TimeProvider clock) => new(Knowledge, Index, Gazetteer, Triage, clock);
 
     /// <summary>A unit by its name or any alias (园林局, 环保局), as an API caller or a tool might write it.</summary>
     public Unit? FindUnit(string name) => Knowledge.FindUnit(name.Trim()) ?? Gazetteer.FindUnits(ChineseText.Normalize(name)).FirstOrDefault();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests;
 
@@ -83,6 +84,39 @@ public sealed class AskApiTests
             using var client = second.CreateClient();
             var followUp = await (await client.PostAsJsonAsync("/api/ask", new { question = "那协办单位呢？", conversationId = id })).Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("附件1-10-4", followUp.GetProperty("matches")[0].GetProperty("measureRef").GetString());
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_follow_up_that_changes_the_unit_keeps_the_period_after_a_restart()
+    {
+        // 20 November in Beijing: 本季度 is October to December of the plan year.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8)));
+        void Clock(IServiceCollection s) => s.AddSingleton<TimeProvider>(clock);
+        var data = Directory.CreateTempSubdirectory("assistant-frame-").FullName;
+        string? id;
+        await using (var first = new AssistantApplication(dataDirectory: data, services: Clock))
+        {
+            using var client = first.CreateClient();
+            var answer = await (await client.PostAsJsonAsync("/api/ask", new { question = "本季度区城市管理委有哪些任务到期" })).Content.ReadFromJsonAsync<JsonElement>();
+            id = answer.GetProperty("conversationId").GetString();
+            Assert.StartsWith("按2024年计划，本季度指10—12月", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        }
+
+        await using (var second = new AssistantApplication(dataDirectory: data, services: Clock))
+        {
+            using var client = second.CreateClient();
+            var followUp = await (await client.PostAsJsonAsync("/api/ask", new { question = "那区交通委呢？", conversationId = id })).Content.ReadFromJsonAsync<JsonElement>();
+
+            Assert.Equal("duties", followUp.GetProperty("intent").GetString());
+            Assert.Contains("本季度指10—12月", followUp.GetProperty("answer").GetString(), StringComparison.Ordinal);
+            var refs = followUp.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("measureRef").GetString()).ToList();
+            // 区交通委 leads 附件4-9-2 (年底前); 附件1-3-4 (长期实施) is not due in a quarter.
+            Assert.Contains("附件4-9-2", refs);
+            Assert.DoesNotContain("附件1-3-4", refs);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

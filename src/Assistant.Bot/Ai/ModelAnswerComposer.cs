@@ -72,7 +72,8 @@ internal sealed partial class ModelAnswerComposer(GroundedModel model, Knowledge
 
         var intent = !rules.NoAnswer ? rules.Intent : figures.Count > 0 ? Intent.Indicator : Intent.Search;
         var context = matches.Count > 0
-            ? new ConversationContext(intent, matches.Select(m => m.MeasureRef).ToList(), rules.Context.Unit, rules.Context.Street)
+            // The rules' frame (topic, period, …) stays for the next turn; only what was answered changes.
+            ? rules.Context with { Intent = intent, MeasureRefs = matches.Select(m => m.MeasureRef).ToList() }
             : rules.Context;
         var text = new StringBuilder(reply.Text).Append("\n\n");
         AnswerEngine.AppendInferredNote(text, measures);

@@ -31,13 +31,14 @@ public static class AssistantCli
 
         var question = new Argument<string?>("question") { Description = "The question; none starts an interactive session.", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print the /api/ask response body." };
-        var ask = new Command("ask", "Answer a question about the plan.") { question, json, knowledgeOption };
-        ask.SetAction(r => Ask(Load(r.GetValue(knowledgeOption)), r.GetValue(question), r.GetValue(json), stdout));
+        var today = new Option<DateOnly?>("--today") { Description = "Read 本季度, 下个月… as if today were this date (yyyy-MM-dd, Beijing time)." };
+        var ask = new Command("ask", "Answer a question about the plan.") { question, json, today, knowledgeOption };
+        ask.SetAction(r => Ask(Load(r.GetValue(knowledgeOption), r.GetValue(today)), r.GetValue(question), r.GetValue(json), stdout));
 
         var file = new Argument<string>("file") { Description = "A questions.jsonl evaluation set." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every failure." };
-        var eval = new Command("eval", "Score the answer engine on an evaluation set, per question kind.") { file, verbose, knowledgeOption };
-        eval.SetAction(r => Eval(r.GetValue(knowledgeOption), r.GetValue(file)!, r.GetValue(verbose), stdout));
+        var eval = new Command("eval", "Score the answer engine on an evaluation set, per question kind.") { file, verbose, today, knowledgeOption };
+        eval.SetAction(r => Eval(r.GetValue(knowledgeOption), r.GetValue(file)!, r.GetValue(verbose), r.GetValue(today), stdout));
 
         var validate = new Command("validate", "Check the knowledge against the seed (wording, order, units, deadlines, figures).") { knowledgeOption };
         validate.SetAction(r => Validate(r.GetValue(knowledgeOption), stdout));
@@ -60,8 +61,8 @@ public static class AssistantCli
         return parsed.Invoke(new InvocationConfiguration { Output = stdout });
     }
 
-    internal static PlanRuntime Load(string? knowledgeDirectory) =>
-        PlanRuntime.Load(KnowledgeLoader.LocateDirectory(knowledgeDirectory));
+    internal static PlanRuntime Load(string? knowledgeDirectory, DateOnly? today = null) =>
+        PlanRuntime.Load(KnowledgeLoader.LocateDirectory(knowledgeDirectory), today is { } day ? new FixedClock(day) : null);
 
     private static int Ask(PlanRuntime runtime, string? question, bool json, TextWriter stdout)
     {
@@ -104,7 +105,7 @@ public static class AssistantCli
         }
     }
 
-    private static int Eval(string? knowledgeDirectory, string file, bool verbose, TextWriter stdout)
+    private static int Eval(string? knowledgeDirectory, string file, bool verbose, DateOnly? today, TextWriter stdout)
     {
         // Relative to the current folder, or to one above it (run from a subfolder of the repository).
         file = FindUpwards(file);
@@ -115,7 +116,7 @@ public static class AssistantCli
         }
 
         // Only now: loading indexes the plan and warms SmartCn up (about a second).
-        using (var runtime = Load(knowledgeDirectory))
+        using (var runtime = Load(knowledgeDirectory, today))
         {
             var report = Evaluator.Run(runtime.Answers, Evaluator.Read(file));
             stdout.WriteLine($"{"kind",-10} {"n",4} {"passed",6} {"accuracy",8}");
@@ -234,5 +235,11 @@ public static class AssistantCli
         static string Month(Measure m) => m.Deadline.Months is { } r && r.First != r.Last ? $"{r.First}-{r.Last}月" : $"{m.Deadline.Months!.Value.Last}月";
 
         static string Basis(Duty d) => d.Basis == DutyBasis.Named ? "" : $"（{DutyRoster.Describe(d.Basis)}）";
+    }
+
+    /// <summary>A clock stopped at noon of one day in Beijing (--today).</summary>
+    private sealed class FixedClock(DateOnly day) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new DateTimeOffset(day, new TimeOnly(12, 0), TimeSpan.FromHours(8)).ToUniversalTime();
     }
 }

@@ -17,7 +17,8 @@ public static class PlanServiceExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AssistantOptions>>().Value;
-            var runtime = PlanRuntime.Load(KnowledgeLoader.LocateDirectory(options.KnowledgeDirectory));
+            // The host's clock (a test may set it): "本季度" is read by today's month.
+            var runtime = PlanRuntime.Load(KnowledgeLoader.LocateDirectory(options.KnowledgeDirectory), sp.GetService<TimeProvider>());
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.Knowledge").LogInformation(
                 "Plan loaded: {Tasks} tasks, {Measures} measures, {Units} units, indexed and warm in {Ms} ms",
                 runtime.Knowledge.Plan.Tasks.Count(), runtime.Knowledge.Plan.Measures.Count(), runtime.Knowledge.Units.Count,

@@ -48,19 +48,32 @@ public sealed record Answer(
     public bool SplitInferred => Matches.Any(m => m.SplitInferred);
 }
 
-/// <summary>What a follow-up ("那协办单位呢？") resolves against: the previous answer's measures and subject.</summary>
+/// <summary>
+/// What a follow-up ("那协办单位呢？", "那下个月呢？") resolves against: the previous answer's measures and subject, and
+/// the rest of the conversation's frame (<see cref="Understanding.ConversationFrame"/>). The slots after
+/// <paramref name="Street"/> were added later and are optional, so contexts stored before them still read.
+/// </summary>
+/// <param name="Topic">What the question was about, in the reader's words ("叉车 电动化").</param>
+/// <param name="Period">The period asked, as the user said it ("本季度", "上半年"), read again on the next turn.</param>
+/// <param name="Indicator">The figure asked in the indicator tables ("PM2.5", "优良天数比率").</param>
+/// <param name="Asked">What was asked beyond the intent: "lead"/"co" for a duties list, "wording", "ongoing".</param>
 public sealed record ConversationContext(
     Intent Intent,
     IReadOnlyList<string> MeasureRefs,
     string? Unit,
-    string? Street)
+    string? Street,
+    string? Topic = null,
+    string? Period = null,
+    string? Indicator = null,
+    string? Asked = null)
 {
     public static readonly ConversationContext Empty = new(Intent.None, [], null, null);
 
     /// <summary>Nothing a follow-up could resolve against.</summary>
-    public bool IsEmpty => MeasureRefs.Count == 0 && Unit is null && Street is null;
+    public bool IsEmpty => MeasureRefs.Count == 0 && Unit is null && Street is null && Period is null && Indicator is null;
 
     /// <summary>Value equality (the record's own compares the reference lists by reference).</summary>
     public bool SameAs(ConversationContext other) =>
-        Intent == other.Intent && Unit == other.Unit && Street == other.Street && MeasureRefs.SequenceEqual(other.MeasureRefs);
+        Intent == other.Intent && Unit == other.Unit && Street == other.Street && MeasureRefs.SequenceEqual(other.MeasureRefs)
+        && Topic == other.Topic && Period == other.Period && Indicator == other.Indicator && Asked == other.Asked;
 }

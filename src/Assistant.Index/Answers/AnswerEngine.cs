@@ -30,12 +30,15 @@ public sealed partial class AnswerEngine
     private readonly string[] _metricsWithoutFigures;
     private readonly bool _planHasMoney;
     private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _keywords;
+    private readonly Understanding.PlanCalendar _calendar;
+    private readonly Understanding.FollowUps _followUps;
 
     /// <param name="triage">
     /// Complaint triage, for questions phrased as a complaint ("楼下饭馆排烟呛得不行，归哪个部门管"): when search finds
     /// no measure that holds the topic, the triage's category and its measures are the basis.
     /// </param>
-    public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer, Hotline.ComplaintTriage? triage = null)
+    /// <param name="clock">Today, for periods relative to it ("本季度", "下个月"); the system clock unless given.</param>
+    public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer, Hotline.ComplaintTriage? triage = null, TimeProvider? clock = null)
     {
         _triage = triage;
         _knowledge = knowledge;
@@ -43,7 +46,9 @@ public sealed partial class AnswerEngine
         _deadlineTexts = knowledge.Plan.Measures.Select(m => m.Deadline.Text).Where(d => d.Length >= 4).Distinct(StringComparer.Ordinal)
             .OrderByDescending(d => d.Length).ToArray();
         var years = knowledge.Plan.Measures.SelectMany(m => YearInText().Matches(m.Text)).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-        _reader = new QuestionReader(gazetteer, years);
+        _calendar = new Understanding.PlanCalendar(clock ?? TimeProvider.System);
+        _reader = new QuestionReader(gazetteer, years, _calendar);
+        _followUps = new Understanding.FollowUps(_reader, gazetteer, knowledge);
         _measureTerms = knowledge.Plan.Measures.ToDictionary(
             m => m.Ref,
             m =>
@@ -89,7 +94,15 @@ public sealed partial class AnswerEngine
 
     public Answer Ask(string question, ConversationContext? context = null)
     {
-        // The engine is deterministic, and after news of a policy many people ask the same thing: remember answers.
+        // The engine is deterministic, and after news of a policy many people ask the same thing: remember answers —
+        // for this month only, since "本季度" means another window next month.
+        var month = _calendar.CurrentMonth;
+        if (month != _cachedMonth)
+        {
+            _answers.Clear();
+            _cachedMonth = month;
+        }
+
         var key = CacheKey(question, context);
         if (_answers.TryGetValue(key, out var cached))
         {
@@ -108,16 +121,33 @@ public sealed partial class AnswerEngine
 
     private const int MaxCachedAnswers = 10_000;
 
+    private int _cachedMonth;
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Answer> _answers = new(StringComparer.Ordinal);
 
     private static string CacheKey(string question, ConversationContext? context) => context is null || context.IsEmpty
         ? question
-        : $"{question}\u0001{context.Intent}\u0001{context.Unit}\u0001{context.Street}\u0001{string.Join(',', context.MeasureRefs)}";
+        : $"{question}\u0001{context.Intent}\u0001{context.Unit}\u0001{context.Street}\u0001{string.Join(',', context.MeasureRefs)}\u0001{context.Topic}\u0001{context.Period}\u0001{context.Indicator}\u0001{context.Asked}";
 
     /// <summary>Answers without the cache (what <see cref="Ask"/> does on a miss); for benchmarks and checks.</summary>
     public Answer Compute(string question, ConversationContext? context = null)
     {
-        var q = _reader.Read(question, context);
+        // A follow-up ("那下个月呢", "换成牛街呢") is read as the complete question the conversation's frame makes of it.
+        var read = _reader.Read(question, context);
+        var q = _followUps.Resolve(read, context);
+        var answer = Respond(q, context);
+        // "那马路边大伙儿用的呢" after a question about charging posts finds nothing alone: with the topic before it, it may.
+        if (answer is { NoAnswer: true, OutOfScope: null } && _followUps.Widen(read, context) is { } wider)
+        {
+            q = wider;
+            answer = Respond(q, context);
+        }
+
+        return Understanding.FollowUps.Remember(q, answer, context);
+    }
+
+    private Answer Respond(Question q, ConversationContext? context)
+    {
         var answer = q.Intent switch
         {
             Intent.None => NoBasis(q),
@@ -206,7 +236,23 @@ public sealed partial class AnswerEngine
                 sb.Append(i + 1).Append(". ");
             }
 
-            AppendMeasure(sb, measures[i], q.Intent, topic);
+            if (q.Aspect == Understanding.Aspect.Ongoing)
+            {
+                Understanding.FrameAnswers.AppendOngoing(sb, measures[i]);
+            }
+            else if (q.IsFollowUp && q.Time is { } window)
+            {
+                Understanding.FrameAnswers.AppendWindowCheck(sb, measures[i], window);
+            }
+
+            if (q.Aspect == Understanding.Aspect.Wording)
+            {
+                Understanding.FrameAnswers.AppendWording(sb, measures[i]);
+            }
+            else
+            {
+                AppendMeasure(sb, measures[i], q.Intent, topic);
+            }
         }
 
         AppendInferredNote(sb, measures);
@@ -221,8 +267,9 @@ public sealed partial class AnswerEngine
         var topic = q.Topic.Length > 0 ? q.Topic : string.Join(" ", q.Units.Select(u => u.Name));
         var terms = TopicTerms.Of(topic);
 
-        // A short question after an answer ("年底比例要到多少") is first read against that answer's measures.
-        if (context is { MeasureRefs.Count: > 0 } && q.Units.Count == 0 && q.Normalized.Length <= MaxFollowUpLength)
+        // A short question after an answer ("年底比例要到多少") is first read against that answer's measures — not against
+        // a list of duties, which is no one matter under discussion.
+        if (context is { MeasureRefs.Count: > 0, Intent: not Intent.Duties } && q.Units.Count == 0 && q.Normalized.Length <= MaxFollowUpLength)
         {
             var previous = context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>()
                 .Select(m => (Measure: m, Coverage: Coverage(terms, m)))
@@ -397,16 +444,6 @@ public sealed partial class AnswerEngine
             return NoBasis(q with { OutOfScope = "notfound" });
         }
 
-        if (q.Time is { } window)
-        {
-            rows = rows.Where(r => window.Includes(r.M.Deadline));
-        }
-        else if (deadlineText is not null)
-        {
-            // "哪些任务是按时间节点完成的": the deadline as the plan writes it.
-            rows = rows.Where(r => r.M.Deadline.Text == deadlineText);
-        }
-
         // "在应对气候变化那个附件里", "附件4里": one annex (and its theme is no topic to narrow by).
         var annex = AnnexNamed(q.Normalized);
         if (annex is not null)
@@ -423,6 +460,19 @@ public sealed partial class AnswerEngine
             rows = rows.Where(r => r.Role != "lead");
         }
 
+        IReadOnlyList<Measure> undated = [];
+        if (q.Time is { } window)
+        {
+            // Measures with no due date are kept apart and named, not dropped (长期实施, 按时间节点完成).
+            undated = rows.Select(r => r.M).Where(Understanding.FrameAnswers.IsUndated).ToList();
+            rows = rows.Where(r => window.Includes(r.M.Deadline));
+        }
+        else if (deadlineText is not null)
+        {
+            // "哪些任务是按时间节点完成的": the deadline as the plan writes it.
+            rows = rows.Where(r => r.M.Deadline.Text == deadlineText);
+        }
+
         var list = rows.ToList();
         var topic = TopicTerms.Of(q.Topic);
         if (!topic.IsEmpty && annex is null)
@@ -437,16 +487,21 @@ public sealed partial class AnswerEngine
 
         var when = q.Time is null ? "" : $"（{q.Time.Surface}{(q.Time.ByEnd ? "" : "到期")}）";
         var sb = new StringBuilder();
+        Understanding.FrameAnswers.AppendReading(sb, q.Time);
         if (list.Count == 0)
         {
-            sb.Append("计划中没有").Append(subject).Append(when).Append("的措施。");
-            return new Answer(Intent.Duties, sb.ToString(), true, [], [], new ConversationContext(Intent.Duties, [], unit?.Name, street?.Name));
+            sb.Append("计划中没有").Append(subject).Append(when).Append("的措施。\n");
+            Understanding.FrameAnswers.AppendUndated(sb, subject, undated);
+            sb.Length -= 1;
+            // Nothing due in a period is an answer the plan gives; no such subject at all is not.
+            return new Answer(Intent.Duties, sb.ToString(), q.Time is null, [], [], new ConversationContext(Intent.Duties, [], unit?.Name, street?.Name));
         }
 
         AppendDutyGroup(sb, $"{subject}{when}主责的措施", list.Where(r => r.Role == "lead").Select(r => r.M).ToList());
         AppendDutyGroup(sb, $"{subject}{when}协办的措施", list.Where(r => r.Role == "co").Select(r => r.M).ToList());
         AppendDutyGroup(sb, $"{subject}{when}都参与（主责或协办）的措施", list.Where(r => r.Role == "joint").Select(r => r.M).ToList());
         AppendDutyGroup(sb, $"{q.Time?.Surface}到期的措施", list.Where(r => r.Role == "due").Select(r => r.M).ToList());
+        Understanding.FrameAnswers.AppendUndated(sb, subject, undated);
         if (unit is null && street is not null || unit?.Kind == UnitKind.StreetOffice)
         {
             sb.Append("说明：计划把这些措施交给“各街道办事处”，").Append(street?.Name ?? "各街道").Append("在其中承担本街道的部分。\n");
@@ -519,6 +574,9 @@ public sealed partial class AnswerEngine
 
         var figures = new List<Figure>(district);
         var text = new StringBuilder();
+        // "那上半年呢": 附件6 has whole-year (and for some figures first-quarter) rows, the measures whole-year numbers.
+        text.Append(Understanding.FrameAnswers.FigurePeriodNote(q.Time, district.Any(f => f.Name.Contains("一季度", StringComparison.Ordinal)))
+            is { } periodNote && (district.Count > 0 || !measures.Any(m => m.Text.Contains(q.Time!.Surface, StringComparison.Ordinal))) ? periodNote : "");
         var topic = TopicTerms.Of(q.Topic);
         // A measure that holds the whole topic is the specific answer; the 附件6 row is then context, and vice versa.
         var measureFirst = measures.Count > 0 && Coverage(topic, measures[0]) >= 0.75 && !q.Normalized.Contains("全区", StringComparison.Ordinal);
@@ -575,7 +633,7 @@ public sealed partial class AnswerEngine
     private Answer StreetFigures(Question q)
     {
         var figures = new List<Figure>();
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(Understanding.FrameAnswers.FigurePeriodNote(q.Time, tableHasFirstQuarter: true));
         foreach (var street in q.Streets)
         {
             if (_knowledge.TargetFor(street) is not { } t)

@@ -2,8 +2,9 @@ using Assistant.Index.Knowledge;
 
 namespace Assistant.Index.Answers;
 
-/// <summary>A period a question asks about ("4月底前", "上半年", "年底前"), in the plan year.</summary>
-public sealed record TimeWindow(DateOnly From, DateOnly To, string Surface, bool ByEnd)
+/// <summary>A period a question asks about ("4月底前", "上半年", "年底前", "本季度"), in the plan year.</summary>
+/// <param name="Reading">For a period relative to today, which months it was read as ("按2024年计划，本季度指10—12月").</param>
+public sealed record TimeWindow(DateOnly From, DateOnly To, string Surface, bool ByEnd, string? Reading = null)
 {
     /// <summary>"4月底前" means everything due up to then; "6月" means due within June.</summary>
     public bool Includes(Deadline deadline) => ByEnd
@@ -25,4 +26,5 @@ public sealed record Question(
     bool AsksQ1,
     bool AsksLeadOnly,
     bool AsksCoOnly,
-    string? OutOfScope);
+    string? OutOfScope,
+    Understanding.Aspect Aspect = Understanding.Aspect.AsIntent);

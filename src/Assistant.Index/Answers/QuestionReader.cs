@@ -10,7 +10,8 @@ namespace Assistant.Index.Answers;
 /// and leaves the remaining words as the topic to search for. Deterministic; no model.
 /// </summary>
 /// <param name="planYears">Years the plan's own text names (2020, 2023, 2025): questions quoting them are in scope.</param>
-public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<string> planYears)
+/// <param name="calendar">Reads periods relative to today ("本季度", "下个月"); without it they are not periods.</param>
+public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<string> planYears, Understanding.PlanCalendar? calendar = null)
 {
     private static readonly string[] CoCues = ["协办", "配合", "协助", "协同", "参与单位", "辅助", "协作", "配合单位", "还有谁", "还有哪些单位", "其他单位"];
 
@@ -142,7 +143,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
                 streets.Add(referent.Street);
             }
         }
-        var time = ReadTime(text);
+        var time = ReadTime(text) ?? calendar?.Read(text);
         var reference = References.TryParse(text, out var a, out var t, out var k)
             ? (k is { } mk ? References.Measure(a, t, mk) : References.Task(a, t))
             : null;
@@ -266,6 +267,20 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         if (lead) return Intent.Lead;
         if (deadline) return Intent.Deadline;
         return hasTopic || units.Count > 0 ? Intent.Search : Intent.None;
+    }
+
+    /// <summary>
+    /// What a question asks by its cue words alone, without names or context (null: none). Tells a follow-up that only
+    /// changes the topic ("那公交车呢") from one that asks something ("那公交车谁管").
+    /// </summary>
+    internal static Intent? CueIntent(string text)
+    {
+        if (HasAny(text, CoCues)) return Intent.Co;
+        if (HasAny(text, DeadlineCues) && !Frequency().IsMatch(text)) return Intent.Deadline;
+        if (HasAny(text, LeadCues) || ResponsibleWho().IsMatch(text)) return Intent.Lead;
+        if (HasAny(text, DutiesCues) || WhichDuties().IsMatch(text)) return Intent.Duties;
+        if (HasAny(text, IndicatorCues) || HowMany().IsMatch(text) || RateWords().IsMatch(text)) return Intent.Indicator;
+        return null;
     }
 
     private string? OutOfScope(string text)

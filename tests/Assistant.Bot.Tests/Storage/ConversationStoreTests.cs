@@ -62,4 +62,25 @@ public sealed class ConversationStoreTests
         Assert.Null(await store.GetContextAsync("old-0", CancellationToken.None));
         Assert.NotNull(await store.GetContextAsync("recent", CancellationToken.None));
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_context_stored_before_the_frame_slots_still_reads_and_a_full_frame_round_trips(Backend backend)
+    {
+        await using var db = await TestDatabase.CreateAsync(backend);
+        var store = db.Services().GetRequiredService<IConversationStore>();
+        // The shape written before topic, period, indicator and asked were added (intent 0 = lead).
+        await db.QueryAsync("""
+            INSERT INTO conversation_contexts (conversation_id, context, updated_at)
+            VALUES ('old', '{"intent":0,"measureRefs":["附件1-10-4"],"unit":null,"street":null}', '2026-12-01T00:00:00.0000000+00:00')
+            """);
+        var frame = new ConversationContext(Intent.Duties, ["附件4-8-4"], "区城市管理委", null, Topic: "供热", Period: "本季度", Indicator: null, Asked: "lead");
+
+        var old = await store.GetContextAsync("old", CancellationToken.None);
+        await store.SaveContextAsync("new", frame, CancellationToken.None);
+        var read = await store.GetContextAsync("new", CancellationToken.None);
+
+        Assert.True(old!.SameAs(new ConversationContext(Intent.Lead, ["附件1-10-4"], null, null)));
+        Assert.Null(old.Period);
+        Assert.True(read!.SameAs(frame));
+    }
 }
