@@ -43,6 +43,7 @@ for (var w = 0; w < 5; w++)
 
 var latencies = new List<double>(questions.Count * rounds);
 var gc0 = GC.CollectionCount(0);
+var allocated = GC.GetAllocatedBytesForCurrentThread();
 var total = Stopwatch.StartNew();
 for (var r = 0; r < rounds; r++)
 {
@@ -55,10 +56,42 @@ for (var r = 0; r < rounds; r++)
 }
 
 total.Stop();
+var perAnswer = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)latencies.Count;
+var collections = GC.CollectionCount(0) - gc0;
 latencies.Sort();
 Console.WriteLine($"answer latency (uncached) over {latencies.Count} questions ({questions.Count} distinct × {rounds}): "
     + $"p50 {Percentile(latencies, 0.50):0.000} ms, p90 {Percentile(latencies, 0.90):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, max {latencies[^1]:0.000} ms");
-Console.WriteLine($"throughput (one thread): {latencies.Count / total.Elapsed.TotalSeconds:0} answers/s; gen0 GCs: {GC.CollectionCount(0) - gc0}; working set {Environment.WorkingSet / 1024 / 1024} MB");
+Console.WriteLine($"throughput (one thread): {latencies.Count / total.Elapsed.TotalSeconds:0} answers/s; allocated {perAnswer / 1024:0} KB per answer; "
+    + $"gen0 GCs {collections} ({1000.0 * collections / latencies.Count:0.0} per 1,000 answers); working set {Environment.WorkingSet / 1024 / 1024} MB");
+
+// The same questions on two threads at once (this machine has two cores): shared state and allocation show up here.
+foreach (var threads in new[] { 1, 2 })
+{
+    var answered = 0L;
+    var gcBefore = GC.CollectionCount(0);
+    var wall = Stopwatch.StartNew();
+    var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+    {
+        var n = 0;
+        for (var r = 0; r < rounds / 2; r++)
+        {
+            for (var i = 0; i < questions.Count; i++)
+            {
+                runtime.Answers.Compute(questions[(i + t * 97) % questions.Count]);
+                n++;
+            }
+        }
+
+        Interlocked.Add(ref answered, n);
+    })).ToList();
+    workers.ForEach(w => w.Start());
+    workers.ForEach(w => w.Join());
+    wall.Stop();
+    Console.WriteLine($"throughput ({threads} thread{(threads > 1 ? "s" : "")} computing at once): {answered / wall.Elapsed.TotalSeconds:0} answers/s; "
+        + $"gen0 GCs {1000.0 * (GC.CollectionCount(0) - gcBefore) / answered:0.0} per 1,000 answers");
+}
+
+Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}; {Environment.ProcessorCount} cores");
 
 // Follow-ups: the last turn of each dialogue, read against its conversation's frame (tests/eval/dialogues.jsonl).
 var dialogues = Evaluator.Read(Path.Combine(root, "tests", "eval", "dialogues.jsonl"))

@@ -7,8 +7,11 @@ using System.Text.Json;
 // Drives a running server over loopback and prints throughput and p50/p99 latency per scenario and concurrency.
 // Usage: dotnet run -c Release --project benchmarks/Assistant.LoadTest -- --url http://127.0.0.1:5000
 //        [--seconds 5] [--levels 1,16,64] [--api-key KEY] [--dl-secret SECRET] [--questions tests/eval/questions.jsonl]
+//        [--only "cache miss"] (scenarios whose name contains it) [--cold] (no warm-up: a fresh server's first seconds)
+//        [--distinct-start N] (where the cache-miss questions' counter starts) [--server-pid PID] (its CPU time per request)
 // benchmarks/load.sh starts a server with the right settings and runs this against it.
 var options = Args.Parse(args);
+Distinct.StartAt(options.DistinctStart);
 var questions = File.ReadLines(options.Questions)
     .Where(l => l.Trim().Length > 0)
     .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!)
@@ -42,7 +45,12 @@ if (options.DirectLineSecret is not null)
     scenarios.Add(new("Direct Line round trip", DirectLine.RoundTrip(questions), DirectLine.StartConversations(options.DirectLineSecret)));
 }
 
-Console.WriteLine($"{"scenario",-24} {"clients",7} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
+if (options.Only is { } only)
+{
+    scenarios.RemoveAll(s => !s.Name.Contains(only, StringComparison.Ordinal));
+}
+
+Console.WriteLine($"{"scenario",-24} {"clients",7} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7}{(options.ServerPid is null ? "" : $" {"server CPU ms/req",18}")}");
 var results = new List<(string Scenario, int Clients, double Rps, double P50, double P99)>();
 foreach (var scenario in scenarios)
 {
@@ -50,31 +58,45 @@ foreach (var scenario in scenarios)
     {
         var r = await Run(options, scenario, clients);
         results.Add((scenario.Name, clients, r.Rps, r.P50, r.P99));
-        Console.WriteLine($"{scenario.Name,-24} {clients,7} {r.Rps,9:0} {r.P50,8:0.00} {r.P99,8:0.00} {r.Errors,7}");
+        var cpu = r.ServerCpuMsPerRequest is { } ms ? $" {ms,18:0.000}" : "";
+        Console.WriteLine($"{scenario.Name,-24} {clients,7} {r.Rps,9:0} {r.P50,8:0.00} {r.P99,8:0.00} {r.Errors,7}{cpu}");
     }
 }
 
 foreach (var clients in options.Levels)
 {
-    var bare = results.First(r => r.Scenario.StartsWith("bare", StringComparison.Ordinal) && r.Clients == clients);
+    var bare = results.FirstOrDefault(r => r.Scenario.StartsWith("bare", StringComparison.Ordinal) && r.Clients == clients);
+    if (bare.Scenario is null)
+    {
+        continue;
+    }
+
     foreach (var ask in results.Where(r => r.Scenario.StartsWith("/api/ask", StringComparison.Ordinal) && r.Clients == clients))
     {
         Console.WriteLine($"{ask.Scenario} throughput at {clients} clients: {100 * ask.Rps / bare.Rps:0}% of the bare endpoint's");
     }
 }
 
-static async Task<(double Rps, double P50, double P99, int Errors)> Run(Args options, Scenario scenario, int clients)
+static async Task<(double Rps, double P50, double P99, int Errors, double? ServerCpuMsPerRequest)> Run(Args options, Scenario scenario, int clients)
 {
     using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
     using var http = new HttpClient(handler) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
     var state = scenario.Setup is null ? null : await scenario.Setup(http, clients);
     // Warm-up (JIT, connections) for one second, not measured. The cache-miss scenario draws every question from one
     // counter across warm-up and levels, so nothing asked before is asked again.
-    await Measure(scenario, http, state, clients, TimeSpan.FromSeconds(1));
-    return await Measure(scenario, http, state, clients, TimeSpan.FromSeconds(options.Seconds));
+    // --cold skips it: what a server just started manages in its first seconds.
+    if (!options.Cold)
+    {
+        await Measure(scenario, http, state, clients, TimeSpan.FromSeconds(1));
+    }
+
+    var cpuBefore = ServerCpu.Milliseconds(options.ServerPid);
+    var r = await Measure(scenario, http, state, clients, TimeSpan.FromSeconds(options.Seconds));
+    var cpu = ServerCpu.Milliseconds(options.ServerPid) - cpuBefore;
+    return (r.Rps, r.P50, r.P99, r.Errors, cpu / r.Count);
 }
 
-static async Task<(double Rps, double P50, double P99, int Errors)> Measure(Scenario scenario, HttpClient http, object? state, int clients, TimeSpan duration)
+static async Task<(double Rps, double P50, double P99, int Errors, int Count)> Measure(Scenario scenario, HttpClient http, object? state, int clients, TimeSpan duration)
 {
     var latencies = new List<double>[clients];
     var errors = 0;
@@ -107,7 +129,7 @@ static async Task<(double Rps, double P50, double P99, int Errors)> Measure(Scen
     }).ToArray();
     await Task.WhenAll(workers);
     var all = latencies.SelectMany(l => l).Order().ToList();
-    return (all.Count / stop.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), errors);
+    return (all.Count / stop.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), errors, all.Count);
 }
 
 static double Percentile(List<double> sorted, double p) =>
@@ -124,31 +146,58 @@ internal sealed record Client(HttpClient Http, int Worker, object? State)
 }
 
 /// <summary>
-/// Questions the server has never seen: an eval question with spaces put between its characters by the bits of a
-/// counter. The answer cache is keyed on the text as sent, and the reader drops spaces, so each one is a real miss
-/// with an ordinary answer.
+/// Questions the server has never seen: an eval question with a run of whitespace put after one of its characters.
+/// The run spells a counter in base 4 (space, tab, ideographic space, no-break space), so no two are alike however
+/// long the run; the answer cache is keyed on the text as sent, and the reader drops whitespace, so each one is a real
+/// miss with an ordinary answer. <c>--distinct-start</c> keeps a second run against the same server clear of the first.
 /// </summary>
 internal static class Distinct
 {
+    private static readonly char[] Digits = [' ', '\t', '\u3000', '\u00A0'];
+
     private static long _next;
+
+    public static void StartAt(long n) => _next = n;
 
     public static string Next(string[] questions)
     {
         var n = Interlocked.Increment(ref _next);
         var q = questions[n % questions.Length];
-        var bits = n / questions.Length + 1;
-        var text = new System.Text.StringBuilder(q.Length * 2);
-        for (var k = 0; k < q.Length; k++)
+        var variant = n / questions.Length + 1;
+        var run = new System.Text.StringBuilder();
+        for (var v = variant; v > 0; v /= Digits.Length)
         {
-            text.Append(q[k]);
-            if (k < 40 && k < q.Length - 1 && ((bits >> k) & 1) == 1)
-            {
-                text.Append(' ');
-            }
+            run.Append(Digits[v % Digits.Length]);
         }
 
-        return text.ToString();
+        // Inside the question (a leading or trailing run would be trimmed), at a place the counter also picks.
+        var at = q.Length < 2 ? q.Length : 1 + (int)(variant % (q.Length - 1));
+        return string.Concat(q.AsSpan(0, at), run.ToString(), q.AsSpan(at));
     }
+}
+
+/// <summary>
+/// The server's CPU time (user + system, from /proc) — per request, the cost of a scenario that holds however busy
+/// the machine is, where req/s on a shared machine does not.
+/// </summary>
+internal static class ServerCpu
+{
+    public static double? Milliseconds(int? pid)
+    {
+        if (pid is null || !File.Exists($"/proc/{pid}/stat"))
+        {
+            return null;
+        }
+
+        // Fields 14 and 15 (utime, stime) in clock ticks, after the parenthesised command name.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 1000.0 / TicksPerSecond;
+    }
+
+    // USER_HZ: 100 on Linux on every architecture .NET runs on.
+    private const double TicksPerSecond = 100;
 }
 
 internal sealed record Scenario(string Name, Func<Client, int, CancellationToken, Task<HttpResponseMessage>> Send, Func<HttpClient, int, Task<object?>>? Setup = null);
@@ -223,7 +272,7 @@ internal static class DirectLine
         };
 }
 
-internal sealed record Args(string Url, int Seconds, int[] Levels, string? ApiKey, string? DirectLineSecret, string Questions)
+internal sealed record Args(string Url, int Seconds, int[] Levels, string? ApiKey, string? DirectLineSecret, string Questions, string? Only, bool Cold, long DistinctStart, int? ServerPid)
 {
     public static Args Parse(string[] args)
     {
@@ -245,6 +294,10 @@ internal sealed record Args(string Url, int Seconds, int[] Levels, string? ApiKe
             Get("--levels", "1,16,64").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
             Optional("--api-key"),
             Optional("--dl-secret"),
-            Get("--questions", "tests/eval/questions.jsonl"));
+            Get("--questions", "tests/eval/questions.jsonl"),
+            Optional("--only"),
+            args.Contains("--cold"),
+            long.Parse(Get("--distinct-start", "0"), CultureInfo.InvariantCulture),
+            Optional("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
     }
 }

@@ -49,13 +49,26 @@ public sealed class PlanRuntime : IDisposable
         var index = MeasureIndex.Build(knowledge);
         var triage = new ComplaintTriage(knowledge, gazetteer, HotlineGuide.Load(knowledgeDirectory));
         var answers = new AnswerEngine(knowledge, index, gazetteer, triage, today);
-        // The first SmartCn use loads its dictionary (~0.3 s): pay it here, not on the first user's question.
-        answers.Ask("餐饮油烟归哪个部门管");
+        // The first SmartCn use loads its dictionary (~0.3 s), and each kind of answer runs code of its own that is compiled
+        // on first use: pay both here, not on the first users' questions. Computed, not cached: users' questions start
+        // with an empty cache. One question per kind of answer (lead, co, deadline, duties, figures, search, follow-up, none).
+        foreach (var question in WarmUpQuestions)
+        {
+            var answer = answers.Compute(question);
+            answers.Compute("那协办单位呢", answer.Context);
+        }
+
         return new PlanRuntime(knowledgeDirectory, knowledge, gazetteer, index, triage, answers, loading.Elapsed);
     }
 
     /// <summary>Another answer engine over the same index, reading relative periods by <paramref name="clock"/>.</summary>
     public AnswerEngine AnswersAt(TimeProvider clock) => new(Knowledge, Index, Gazetteer, Triage, clock);
+
+    private static readonly string[] WarmUpQuestions =
+    [
+        "餐饮油烟归哪个部门管", "施工扬尘治理的协办单位有哪些", "老旧车辆淘汰什么时候完成", "区城市管理委负责哪些工作",
+        "德胜街道PM2.5目标是多少", "全区优良天数比率目标", "垃圾分类", "明天空气怎么样",
+    ];
 
     /// <summary>A unit by its name or any alias (园林局, 环保局), as an API caller or a tool might write it.</summary>
     public Unit? FindUnit(string name) => Knowledge.FindUnit(name.Trim()) ?? Gazetteer.FindUnits(ChineseText.Normalize(name)).FirstOrDefault();

@@ -100,6 +100,7 @@ public sealed partial class AnswerEngine
         if (month != _cachedMonth)
         {
             _answers.Clear();
+            Interlocked.Exchange(ref _cachedAnswers, 0);
             _cachedMonth = month;
         }
 
@@ -110,9 +111,12 @@ public sealed partial class AnswerEngine
         }
 
         var answer = Compute(question, context);
-        if (_answers.Count >= MaxCachedAnswers)
+        // Counted here, not with _answers.Count, which takes all of the dictionary's locks: under traffic that misses
+        // the cache every request asked for it, and the requests queued on those locks.
+        if (Interlocked.Increment(ref _cachedAnswers) > MaxCachedAnswers)
         {
             _answers.Clear();
+            Interlocked.Exchange(ref _cachedAnswers, 0);
         }
 
         _answers[key] = answer;
@@ -122,6 +126,7 @@ public sealed partial class AnswerEngine
     private const int MaxCachedAnswers = 10_000;
 
     private int _cachedMonth;
+    private int _cachedAnswers;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Answer> _answers = new(StringComparer.Ordinal);
 

@@ -37,6 +37,8 @@ public sealed class MeasureIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Similarity _similarity = new BM25Similarity();
+    private readonly IndexTerms _terms;
+    private readonly Measure?[] _measures;
 
     private MeasureIndex(KnowledgeBase knowledge, LuceneDirectory directory, Analyzer words, Analyzer bigrams)
     {
@@ -46,6 +48,9 @@ public sealed class MeasureIndex : IDisposable
         _bigrams = bigrams;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = _similarity };
+        // Read once: the index never changes, and a search then neither seeks terms nor loads stored fields.
+        _terms = IndexTerms.Of(_reader, TextField, TaskField, TextBigrams, TaskBigrams, UnitField);
+        _measures = Enumerable.Range(0, _reader.MaxDoc).Select(d => knowledge.FindMeasure(_searcher.Doc(d).Get(RefField))).ToArray();
     }
 
     /// <summary>Builds the index in memory (163 measures: a fraction of a second) and opens it.</summary>
@@ -110,19 +115,19 @@ public sealed class MeasureIndex : IDisposable
         var query = new BooleanQuery();
         foreach (var word in PlanAnalyzers.Tokens(_words, text).Distinct().Take(MaxTermsPerField))
         {
-            query.Add(Boosted(new TermQuery(new Term(TextField, word)), 1f), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term(TaskField, word)), 1.5f), Occur.SHOULD);
+            Add(query, TextField, word, 1f);
+            Add(query, TaskField, word, 1.5f);
         }
 
         foreach (var bigram in PlanAnalyzers.Tokens(_bigrams, text).Distinct().Take(MaxTermsPerField))
         {
-            query.Add(Boosted(new TermQuery(new Term(TextBigrams, bigram)), 0.5f), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term(TaskBigrams, bigram)), 0.75f), Occur.SHOULD);
+            Add(query, TextBigrams, bigram, 0.5f);
+            Add(query, TaskBigrams, bigram, 0.75f);
         }
 
         foreach (var unit in units ?? [])
         {
-            query.Add(Boosted(new TermQuery(new Term(UnitField, unit)), 2f), Occur.SHOULD);
+            Add(query, UnitField, unit, 2f);
         }
 
         if (query.Clauses.Count == 0)
@@ -130,12 +135,14 @@ public sealed class MeasureIndex : IDisposable
             return [];
         }
 
-        var top = _searcher.Search(query, max);
+        // Documents in order: the same hits as the default out-of-order scorer, without its 2,048-bucket table per search.
+        var collector = TopScoreDocCollector.Create(max, docsScoredInOrder: true);
+        _searcher.Search(query, collector);
+        var top = collector.GetTopDocs();
         var hits = new List<MeasureHit>(top.ScoreDocs.Length);
         foreach (var sd in top.ScoreDocs)
         {
-            var reference = _searcher.Doc(sd.Doc).Get(RefField);
-            if (_knowledge.FindMeasure(reference) is { } measure)
+            if (_measures[sd.Doc] is { } measure)
             {
                 hits.Add(new MeasureHit(measure, sd.Score));
             }
@@ -144,10 +151,14 @@ public sealed class MeasureIndex : IDisposable
         return hits;
     }
 
-    private static Query Boosted(Query q, float boost)
+    /// <summary>A word the index holds in the field, as a should-clause with the field's boost; other words are left out.</summary>
+    private void Add(BooleanQuery query, string field, string word, float boost)
     {
-        q.Boost = boost;
-        return q;
+        if (_terms.Query(field, word) is { } term)
+        {
+            term.Boost = boost;
+            query.Add(term, Occur.SHOULD);
+        }
     }
 
     public void Dispose()
