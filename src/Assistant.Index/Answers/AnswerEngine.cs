@@ -28,6 +28,7 @@ public sealed partial class AnswerEngine
     private readonly bool _planHasMoney;
     private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _keywords;
     private readonly Understanding.PlanUnderstanding _understanding;
+    private readonly Gazetteer _gazetteer;
 
     /// <param name="triage">
     /// Complaint triage, for questions phrased as a complaint ("楼下饭馆排烟呛得不行，归哪个部门管"): when search finds
@@ -36,6 +37,7 @@ public sealed partial class AnswerEngine
     public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer, Hotline.ComplaintTriage? triage = null)
     {
         _triage = triage;
+        _gazetteer = gazetteer;
         _knowledge = knowledge;
         _index = index;
         _deadlineTexts = knowledge.Plan.Measures.Select(m => m.Deadline.Text).Where(d => d.Length >= 4).Distinct(StringComparer.Ordinal)
@@ -132,6 +134,13 @@ public sealed partial class AnswerEngine
             Intent.Indicator => Indicator(q, context),
             _ => AboutMeasures(q, context),
         };
+
+        // "城管负责哪些": a nickname of several units is answered for the one the aliases give, saying so.
+        if (answer.Intent == Intent.Duties && !answer.NoAnswer
+            && Understanding.PlanUnderstanding.AmbiguityNote(_gazetteer, q.Normalized, answer.Context.Unit) is { } note)
+        {
+            answer = answer with { Text = answer.Text + "\n" + note, Uncertain = true };
+        }
 
         // A figure the plan does not give is not answered with a neighbouring one (PM10 with PM2.5's target).
         if (!answer.NoAnswer && answer.Intent == Intent.Indicator
@@ -270,11 +279,6 @@ public sealed partial class AnswerEngine
             {
                 evidence.Add(new(m, Coverage(terms, m), terms.PhrasesIn(_measureTerms[m.Ref].Text), 0, false, similarity));
             }
-        }
-
-        if (Environment.GetEnvironmentVariable("ASSISTANT_EXPLAIN") is not null)
-        {
-            Console.Error.WriteLine("EXPL\t" + q.Raw + "\t" + q.Topic + "\t" + string.Join(";", evidence.Select(e => $"{e.Measure.Ref},{e.Coverage:0.000},{e.Phrases:0.000},{e.Relative:0.000},{(e.TextPasses ? 1 : 0)},{e.Alternate:0.000}")));
         }
 
         evidence = evidence.Where(Understanding.MeasureRanking.IsCandidate).ToList();
@@ -642,7 +646,8 @@ public sealed partial class AnswerEngine
     {
         var text = q.Normalized;
         var asksDistrict = text.Contains("全区", StringComparison.Ordinal) || text.Contains("西城区", StringComparison.Ordinal)
-            || text.Contains("区级", StringComparison.Ordinal) || text.Contains("全西城", StringComparison.Ordinal);
+            || text.Contains("区级", StringComparison.Ordinal) || text.Contains("全西城", StringComparison.Ordinal)
+            || Understanding.PlanUnderstanding.NamesTheDistrict(text);
         // A target is named when most of one of its keywords' bigrams are in the question (含VOCs的产品 ~ 含VOCs产品).
         var question = ChineseText.Bigrams(text);
         var scored = _knowledge.Plan.DistrictTargets
@@ -651,7 +656,9 @@ public sealed partial class AnswerEngine
             .ToList();
         if (scored.Count == 0)
         {
-            return [];
+            // No keyword: a plain description of the indicator ("空气好的天数占多少") that its alternate questions match.
+            var described = _understanding.DistrictIndicators(q.Topic).FirstOrDefault();
+            return _knowledge.Plan.DistrictTargets.Where(t => t.Name == described).Select(t => new Figure(t.Name, t.Value, t.Unit, "附件6")).ToList();
         }
 
         // Air-quality words name figures the measures also mention; take them from 附件6 only for the district.

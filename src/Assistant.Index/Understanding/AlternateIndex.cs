@@ -61,14 +61,6 @@ public sealed class AlternateIndex : IDisposable
             .Concat(words.StreetColumns.SelectMany(c => c.Questions.Select(q => (Target: StreetPrefix + c.Column, Question: q))))
             .Select(x => (x.Target, x.Question, Topic: topicOf(x.Question)))
             .ToList();
-        if (Environment.GetEnvironmentVariable("ASSISTANT_EXPLAIN") is not null)
-        {
-            foreach (var s in sources)
-            {
-                Console.Error.WriteLine($"ALT\t{s.Target}\t{s.Question}\t{s.Topic}");
-            }
-        }
-
         var bigramSets = sources.Select(s => TopicTerms.Of(s.Topic).Bigrams).ToList();
         var frequency = bigramSets.SelectMany(b => b).GroupBy(b => b, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

@@ -43,6 +43,12 @@ public sealed partial class EverydayVocabulary
             words[group.Key] = new Entry(group.Key, plan, group.Select(x => x.Ref).Distinct().ToList());
         }
 
+        // Everyday names for the plan's periods: the street table's 一季度.
+        foreach (var (word, plan) in PeriodWords)
+        {
+            words.TryAdd(word, new Entry(word, plan, []));
+        }
+
         // synonyms.json, tuned on the project's question sets, keeps its word where both give one.
         foreach (var group in knowledge.Synonyms)
         {
@@ -59,6 +65,12 @@ public sealed partial class EverydayVocabulary
         _entries = words.Values.GroupBy(e => e.Word[0])
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Word.Length).ToArray());
     }
+
+    private static readonly (string Word, string Plan)[] PeriodWords =
+    [
+        ("头仨月", "一季度"), ("前仨月", "一季度"), ("头三个月", "一季度"), ("前三个月", "一季度"), ("开年仨月", "一季度"),
+        ("一到三月", "一季度"), ("1到3月", "一季度"), ("1-3月", "一季度"), ("开春那仨月", "一季度"),
+    ];
 
     public bool IsEmpty => _entries.Count == 0;
 

@@ -61,10 +61,13 @@ public sealed partial class PlanUnderstanding : IDisposable
             .Where(h => !h.Target.StartsWith(AlternateIndex.DistrictPrefix, StringComparison.Ordinal) && !h.Target.StartsWith(AlternateIndex.StreetPrefix, StringComparison.Ordinal))
             .ToDictionary(h => h.Target, h => h.Similarity, StringComparer.Ordinal);
 
+    /// <summary>An indicator's alternate question this like the topic names it (stricter than for measures: a figure is a precise answer).</summary>
+    private const double DescribedIndicator = 0.6;
+
     /// <summary>附件6 indicators whose alternate questions the topic matches well, best first.</summary>
     public IReadOnlyList<string> DistrictIndicators(string topic) =>
         _alternates.Match(topic, max: 10)
-            .Where(h => h.Target.StartsWith(AlternateIndex.DistrictPrefix, StringComparison.Ordinal) && h.Similarity >= MeasureRanking.AlternateHigh)
+            .Where(h => h.Target.StartsWith(AlternateIndex.DistrictPrefix, StringComparison.Ordinal) && h.Similarity >= DescribedIndicator)
             .Select(h => h.Target[AlternateIndex.DistrictPrefix.Length..])
             .ToList();
 
@@ -100,6 +103,36 @@ public sealed partial class PlanUnderstanding : IDisposable
 
     [GeneratedRegex(@"(?:多少|几)([组辆家台个处条座吨项批次所户])")]
     private static partial Regex CountAsked();
+
+    /// <summary>
+    /// "城管负责哪些工作": a nickname that means different units to different people, which the curated aliases read as
+    /// one of them. The answer keeps that reading and says which other units the word may mean.
+    /// </summary>
+    public static string? AmbiguityNote(Gazetteer gazetteer, string normalizedQuestion, string? answeredUnit)
+    {
+        if (answeredUnit is null)
+        {
+            return null;
+        }
+
+        var ambiguous = gazetteer.AmbiguousUnits(normalizedQuestion);
+        foreach (var mention in gazetteer.Find(normalizedQuestion).Where(m => m.Unit?.Name == answeredUnit))
+        {
+            if (ambiguous.FirstOrDefault(a => a.Word == mention.Surface) is { Units: { } units } && units.Any(u => u.Name == answeredUnit))
+            {
+                var others = string.Join("或", units.Where(u => u.Name != answeredUnit).Select(u => u.Name));
+                return $"注：“{mention.Surface}”也可能指{others}；以上按{answeredUnit}列出，问的若是{others}，请用全称再问一次。";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The question speaks of the district as a whole in everyday words (咱区, 咱西城, 区里).</summary>
+    public static bool NamesTheDistrict(string normalizedQuestion) => DistrictWords().IsMatch(normalizedQuestion);
+
+    [GeneratedRegex(@"咱区|咱们区|我们区|咱西城|咱们西城|我们西城|区里|全区|整个西城|西城整体")]
+    private static partial Regex DistrictWords();
 
     /// <summary>The opening of a "closest" answer.</summary>
     public static string ClosestOpening(string? missingDetail) =>
