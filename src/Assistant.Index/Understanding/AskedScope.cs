@@ -64,8 +64,8 @@ public static partial class AskedScope
             return true;
         }
 
-        // PM2.5, VOCS, NOX, CO2 are the plan's own; an English sentence has several words of letters.
-        return cjk <= 1 && LatinWords().Matches(text).Count(m => !PlanLatin.Contains(m.Value)) >= 2;
+        // PM2.5, VOCS, NOX, CO2 are the plan's own; an English sentence (normalised text has no spaces) has many letters.
+        return cjk <= 1 && LatinWords().Matches(text).Where(m => !PlanLatin.Contains(m.Value)).Sum(m => m.Length) >= 8;
     }
 
     private static readonly HashSet<string> PlanLatin = new(StringComparer.Ordinal) { "PM", "VOCS", "NOX", "CO", "AQI", "GDP", "LNG", "Q", "DEADLINE" };
