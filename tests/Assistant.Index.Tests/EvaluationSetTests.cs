@@ -57,7 +57,33 @@ public sealed class EvaluationSetTests(PlanFixture plan)
         }
     }
 
+    // Everyday words, written blind (by a helper who saw one topic line per measure, never the plan text): scored 0.456
+    // on the engine before knowledge/understanding/. Floors sit at the level reached, short of the 0.85 aimed for.
+    private static readonly Dictionary<string, double> EverydayFloors = new(StringComparer.Ordinal)
+    {
+        ["lead"] = 0.55,
+        ["deadline"] = 0.5,
+        ["co"] = 0.5,
+        ["duties"] = 0.8,
+        ["indicator"] = 0.9,
+        ["search"] = 0.6,
+        ["none"] = 0.9,
+    };
+
+    [Fact]
+    public void Everyday_development_set_stays_above_its_floor()
+    {
+        var report = Evaluator.Run(plan.Runtime.Answers, Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", "questions-everyday-dev.jsonl")));
+
+        var failures = report.Results.Where(r => !r.Passed).Select(r => $"[{r.Item.Kind}] {r.Item.Question}: {string.Join("; ", r.Failures)}");
+        foreach (var (kind, total, passed, accuracy) in report.ByKind())
+        {
+            Assert.True(accuracy >= EverydayFloors[kind], $"{kind}: {passed}/{total} = {accuracy:0.000}\n{string.Join("\n", failures)}");
+        }
+    }
+
     [Theory]
+    [InlineData("questions-everyday-dev.jsonl")]
     [InlineData("questions.jsonl")]
     [InlineData("questions-holdout.jsonl")]
     [InlineData("questions-blind2.jsonl")]

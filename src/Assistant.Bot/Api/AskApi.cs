@@ -13,6 +13,7 @@ public sealed record AskResponse(
     string Intent,
     string Answer,
     bool NoAnswer,
+    string? Confidence,
     IReadOnlyList<AnswerMatch> Matches,
     IReadOnlyList<Figure> Figures,
     bool SplitInferred,
@@ -20,8 +21,16 @@ public sealed record AskResponse(
     string AnsweredBy)
 {
     public static AskResponse From(ConversationReply reply) => new(
-        reply.Answer.Intent.ToApi(), reply.Answer.Text, reply.Answer.NoAnswer, reply.Answer.Matches, reply.Answer.Figures,
+        reply.Answer.Intent.ToApi(), reply.Answer.Text, reply.Answer.NoAnswer, ConfidenceName(reply.Answer.Confidence), reply.Answer.Matches, reply.Answer.Figures,
         reply.Answer.SplitInferred, reply.ConversationId, reply.AnsweredBy);
+
+    /// <summary>"high": the plan answers it; "low": the closest the plan comes (the text says so); null with no answer.</summary>
+    public static string? ConfidenceName(Index.Understanding.Confidence? confidence) => confidence switch
+    {
+        Index.Understanding.Confidence.High => "high",
+        Index.Understanding.Confidence.Low => "low",
+        _ => null,
+    };
 }
 
 public static class AskApi

@@ -164,14 +164,18 @@ public static class AssistantCli
         var directory = KnowledgeLoader.LocateDirectory(knowledgeDirectory);
         var knowledge = KnowledgeLoader.Load(directory);
         var seedPath = Path.GetFullPath(Path.Combine(directory, "..", knowledge.Plan.Source));
-        var problems = new GroundingValidator(File.ReadAllText(seedPath)).Validate(knowledge);
+        var seed = File.ReadAllText(seedPath);
+        // The plan's tables, then the everyday words and alternate questions (knowledge/understanding/).
+        var problems = new GroundingValidator(seed).Validate(knowledge)
+            .Concat(new Index.Understanding.UnderstandingValidator(seed).Validate(knowledge)).ToList();
         foreach (var problem in problems)
         {
             stdout.WriteLine(problem);
         }
 
         stdout.WriteLine(problems.Count == 0
-            ? $"OK: {knowledge.Plan.Tasks.Count()} tasks, {knowledge.Plan.Measures.Count()} measures, {knowledge.Units.Count} units, all grounded in {knowledge.Plan.Source}."
+            ? $"OK: {knowledge.Plan.Tasks.Count()} tasks, {knowledge.Plan.Measures.Count()} measures, {knowledge.Units.Count} units, "
+              + $"{knowledge.Everyday.Measures.Sum(m => m.Questions.Count)} alternate questions, all grounded in {knowledge.Plan.Source}."
             : $"{problems.Count} problem(s).");
         return problems.Count == 0 ? 0 : 1;
     }

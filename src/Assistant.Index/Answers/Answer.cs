@@ -36,8 +36,15 @@ public sealed record Answer(
     IReadOnlyList<AnswerMatch> Matches,
     IReadOnlyList<Figure> Figures,
     ConversationContext Context,
-    string? OutOfScope = null)
+    string? OutOfScope = null,
+    bool Uncertain = false)
 {
+    /// <summary>
+    /// High: the plan answers this. Low: the closest the plan comes (<see cref="Uncertain"/>: the text says so).
+    /// None when there is no answer.
+    /// </summary>
+    public Understanding.Confidence? Confidence => NoAnswer ? null : Uncertain ? Understanding.Confidence.Low : Understanding.Confidence.High;
+
     /// <summary>
     /// Why the plan is no basis on purpose — another year, another place, legal advice, small talk — as opposed to
     /// "not found" (null), where a better reading of the question might still find one.

@@ -15,9 +15,6 @@ public sealed partial class AnswerEngine
     /// <summary>Share of the topic's bigrams a measure must contain to count as an answer.</summary>
     internal const double MinCoverage = 0.4;
 
-    /// <summary>A second measure within this share of the best score is "equally" relevant and listed too.</summary>
-    private const double TieRatio = 0.9;
-
     private const int MaxListed = 3;
 
     private readonly KnowledgeBase _knowledge;
@@ -32,6 +29,8 @@ public sealed partial class AnswerEngine
     private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _keywords;
     private readonly Understanding.PlanCalendar _calendar;
     private readonly Understanding.FollowUps _followUps;
+    private readonly Understanding.PlanUnderstanding _understanding;
+    private readonly Gazetteer _gazetteer;
 
     /// <param name="triage">
     /// Complaint triage, for questions phrased as a complaint ("楼下饭馆排烟呛得不行，归哪个部门管"): when search finds
@@ -41,6 +40,7 @@ public sealed partial class AnswerEngine
     public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer, Hotline.ComplaintTriage? triage = null, TimeProvider? clock = null)
     {
         _triage = triage;
+        _gazetteer = gazetteer;
         _knowledge = knowledge;
         _index = index;
         _deadlineTexts = knowledge.Plan.Measures.Select(m => m.Deadline.Text).Where(d => d.Length >= 4).Distinct(StringComparer.Ordinal)
@@ -71,6 +71,8 @@ public sealed partial class AnswerEngine
         // 附件6 keywords, normalised once: every indicator question compares against all of them.
         _keywords = knowledge.Plan.DistrictTargets.SelectMany(t => t.Keywords).Distinct(StringComparer.Ordinal)
             .ToDictionary(k => k, k => (ChineseText.Normalize(k), ChineseText.Bigrams(ChineseText.Normalize(k))), StringComparer.Ordinal);
+        // Everyday words: alternate questions indexed by the topic this reader finds in them.
+        _understanding = new Understanding.PlanUnderstanding(knowledge, text => _reader.Read(text).Topic);
     }
 
     /// <summary>Pollutants and water measures people ask targets for (normalized: Latin upper-cased).</summary>
@@ -137,8 +139,18 @@ public sealed partial class AnswerEngine
     /// <summary>Answers without the cache (what <see cref="Ask"/> does on a miss); for benchmarks and checks.</summary>
     public Answer Compute(string question, ConversationContext? context = null)
     {
-        // A follow-up ("那下个月呢", "换成牛街呢") is read as the complete question the conversation's frame makes of it.
+        // Everyday words are read first: the topic without framing words ("市民反映", "咱区"), the intent from everyday ways
+        // of asking ("帮着一块管"), and what the question asks that no plan answers (forecasts, phone numbers) refused as such.
         var read = _reader.Read(question, context);
+        read = read with { Topic = _understanding.Tidy(read.Topic) };
+        read = read with { Intent = Understanding.EverydayIntent.Refine(read) };
+        if (read.OutOfScope is null && Understanding.PlanUnderstanding.OutOfScope(read.Normalized) is { } asked)
+        {
+            var refused = read with { Intent = Intent.None, OutOfScope = asked };
+            return Understanding.FollowUps.Remember(refused, NoBasis(refused), context);
+        }
+
+        // A follow-up ("那下个月呢", "换成牛街呢") is read as the complete question the conversation's frame makes of it.
         var q = _followUps.Resolve(read, context);
         var answer = Respond(q, context);
         // "那马路边大伙儿用的呢" after a question about charging posts finds nothing alone: with the topic before it, it may.
@@ -160,6 +172,13 @@ public sealed partial class AnswerEngine
             Intent.Indicator => Indicator(q, context),
             _ => AboutMeasures(q, context),
         };
+
+        // "城管负责哪些": a nickname of several units is answered for the one the aliases give, saying so.
+        if (answer.Intent == Intent.Duties && !answer.NoAnswer
+            && Understanding.PlanUnderstanding.AmbiguityNote(_gazetteer, q.Normalized, answer.Context.Unit) is { } note)
+        {
+            answer = answer with { Text = answer.Text + "\n" + note, Uncertain = true };
+        }
 
         // A figure the plan does not give is not answered with a neighbouring one (PM10 with PM2.5's target).
         if (!answer.NoAnswer && answer.Intent == Intent.Indicator
@@ -205,6 +224,7 @@ public sealed partial class AnswerEngine
     private Answer AboutMeasures(Question q, ConversationContext? context)
     {
         IReadOnlyList<Measure> measures;
+        var confidence = Understanding.Confidence.High;
         if (q.Reference is { } reference)
         {
             measures = _knowledge.FindMeasure(reference) is { } one ? [one] : _knowledge.FindTask(reference)?.Measures ?? [];
@@ -215,7 +235,7 @@ public sealed partial class AnswerEngine
         }
         else
         {
-            measures = BestMeasures(q, context);
+            (measures, confidence) = RankMeasures(q, context);
         }
 
         if (measures.Count == 0)
@@ -223,8 +243,15 @@ public sealed partial class AnswerEngine
             return NoBasis(q with { OutOfScope = "notfound" });
         }
 
+        // A detail the plan does not state (晚上几点) is not dressed up as answered by a general measure.
+        var missing = Understanding.PlanUnderstanding.MissingDetail(q.Normalized, measures);
+        var uncertain = confidence == Understanding.Confidence.Low || missing is not null;
         var sb = new StringBuilder();
-        if (measures.Count > 1 && q.Reference is not null)
+        if (uncertain)
+        {
+            sb.Append(Understanding.PlanUnderstanding.ClosestOpening(missing));
+        }
+        else if (measures.Count > 1 && q.Reference is not null)
         {
             sb.Append(measures[0].Citation).Append(" 共 ").Append(measures.Count).Append(" 项措施：\n");
         }
@@ -263,11 +290,17 @@ public sealed partial class AnswerEngine
         AppendInferredNote(sb, measures);
         var intent = q.Intent == Intent.None ? Intent.Search : q.Intent;
         return new Answer(intent, sb.ToString().TrimEnd(), false, measures.Select(m => AnswerMatch.From(m)).ToList(), [],
-            new ConversationContext(intent, measures.Select(m => m.Ref).ToList(), null, null));
+            new ConversationContext(intent, measures.Select(m => m.Ref).ToList(), null, null), Uncertain: uncertain);
     }
 
     /// <summary>Searches the topic; keeps the best measure and any that match equally well.</summary>
-    private List<Measure> BestMeasures(Question q, ConversationContext? context = null)
+    private List<Measure> BestMeasures(Question q, ConversationContext? context = null) => RankMeasures(q, context).Measures.ToList();
+
+    /// <summary>
+    /// The measures the topic is about, best first, with how sure that is: the measure text's evidence and the
+    /// alternate questions' (knowledge/understanding/), combined by <see cref="Understanding.MeasureRanking"/>.
+    /// </summary>
+    private Understanding.RankedMeasures RankMeasures(Question q, ConversationContext? context = null)
     {
         var topic = q.Topic.Length > 0 ? q.Topic : string.Join(" ", q.Units.Select(u => u.Name));
         var terms = TopicTerms.Of(topic);
@@ -283,48 +316,54 @@ public sealed partial class AnswerEngine
                 .ToList();
             if (previous.Count > 0)
             {
-                return [previous[0].Measure];
+                return new([previous[0].Measure], Understanding.Confidence.High);
             }
         }
 
-        var hits = FindMeasures(topic, q.Units.Select(u => u.Name).ToList(), max: 10)
-            .Where(h => h.Coverage >= MinCoverage || SharesLongRun(terms, h.Measure))
+        var found = FindMeasures(topic, q.Units.Select(u => u.Name).ToList(), max: 10);
+        var top = found.Count == 0 ? 1f : found.Max(h => h.Score);
+        var alternates = _understanding.MeasureAlternates(q.Topic);
+        var evidence = found
+            .Select(h => new Understanding.MeasureEvidence(h.Measure, h.Coverage, h.Phrases, h.Score / top,
+                h.Coverage >= MinCoverage || SharesLongRun(terms, h.Measure), alternates.GetValueOrDefault(h.Measure.Ref)))
             .ToList();
+        // Measures only their alternate questions found.
+        foreach (var (reference, similarity) in alternates)
+        {
+            if (evidence.All(e => e.Measure.Ref != reference) && _knowledge.FindMeasure(reference) is { } m)
+            {
+                evidence.Add(new(m, Coverage(terms, m), terms.PhrasesIn(_measureTerms[m.Ref].Text), 0, false, similarity));
+            }
+        }
+
+        evidence = evidence.Where(Understanding.MeasureRanking.IsCandidate).ToList();
 
         // A year other than the plan's ("到2025年…") is answered only by a measure that names it.
         if (YearInText().Matches(q.Normalized).Select(m => m.Value).FirstOrDefault(y => y != "2024") is { } year)
         {
-            hits = hits.Where(h => h.Measure.Text.Contains(year, StringComparison.Ordinal)).ToList();
+            evidence = evidence.Where(h => h.Measure.Text.Contains(year, StringComparison.Ordinal)).ToList();
         }
         if (q.Units.Count > 0)
         {
             // "区交通委负责的充电设施…": a measure the named unit takes part in beats one it does not — unless it holds
             // far less of the topic ("环卫车换新能源，是城管还是谁": the unit is a guess, not a filter).
-            var withUnit = hits.Where(h => q.Units.Any(u => h.Measure.InvolvesUnit(u.Name))).ToList();
-            if (withUnit.Count > 0 && withUnit.Max(h => h.Coverage) >= 0.8 * hits.Max(h => h.Coverage))
+            var withUnit = evidence.Where(h => q.Units.Any(u => h.Measure.InvolvesUnit(u.Name))).ToList();
+            if (withUnit.Count > 0 && withUnit.Max(Understanding.MeasureRanking.Score) >= 0.8 * evidence.Max(Understanding.MeasureRanking.Score))
             {
-                hits = withUnit;
+                evidence = withUnit;
             }
         }
 
-        if (hits.Count == 0)
+        if (evidence.Count == 0)
         {
             var basis = ComplaintBasis(q);
             // Still nothing, and a short question right after an answer ("一共要搞多少条"): it is about that answer.
-            return basis.Count > 0 || context is not { MeasureRefs.Count: > 0 } || q.Units.Count > 0 || q.Normalized.Length > MaxFollowUpLength
+            return new(basis.Count > 0 || context is not { MeasureRefs.Count: > 0 } || q.Units.Count > 0 || q.Normalized.Length > MaxFollowUpLength
                 ? basis
-                : context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().Take(MaxListed).ToList();
+                : context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().Take(MaxListed).ToList(), Understanding.Confidence.High);
         }
 
-        var top = hits.Max(h => h.Score);
-        var ranked = hits.Select(h => (h.Measure, Rank: Rank(h.Coverage, h.Phrases, h.Score / top))).ToList();
-        var best = ranked.Max(h => h.Rank);
-        return ranked
-            .Where(h => h.Rank >= best * TieRatio)
-            .OrderByDescending(h => h.Rank)
-            .Take(MaxListed)
-            .Select(h => h.Measure)
-            .ToList();
+        return Understanding.MeasureRanking.Rank(evidence);
     }
 
     private const int MaxFollowUpLength = 12;
@@ -368,12 +407,6 @@ public sealed partial class AnswerEngine
     }
 
     private const string OtherCategory = "其他";
-
-    /// <summary>
-    /// How much of the topic a measure contains counts most (a question names its matter in few words); the BM25
-    /// score, relative to the best hit, orders measures that contain it equally.
-    /// </summary>
-    private static double Rank(double coverage, double phrases, float relativeScore) => coverage + 0.3 * phrases + 0.5 * relativeScore;
 
     private static void AppendMeasure(StringBuilder sb, Measure m, Intent intent, TopicTerms topic)
     {
@@ -571,6 +604,7 @@ public sealed partial class AnswerEngine
                 : BestMeasures(q, context))
             .Where(m => Number().IsMatch(m.Text))
             .ToList();
+        measures = Understanding.PlanUnderstanding.CountedFirst(q.Normalized, measures);
         if (district.Count == 0 && measures.Count == 0)
         {
             // No Arabic figure (三星级, 稳中向好): the measure's own wording is the answer.
@@ -678,7 +712,8 @@ public sealed partial class AnswerEngine
     {
         var text = q.Normalized;
         var asksDistrict = text.Contains("全区", StringComparison.Ordinal) || text.Contains("西城区", StringComparison.Ordinal)
-            || text.Contains("区级", StringComparison.Ordinal) || text.Contains("全西城", StringComparison.Ordinal);
+            || text.Contains("区级", StringComparison.Ordinal) || text.Contains("全西城", StringComparison.Ordinal)
+            || Understanding.PlanUnderstanding.NamesTheDistrict(text);
         // A target is named when most of one of its keywords' bigrams are in the question (含VOCs的产品 ~ 含VOCs产品).
         var question = ChineseText.Bigrams(text);
         var scored = _knowledge.Plan.DistrictTargets
@@ -687,7 +722,9 @@ public sealed partial class AnswerEngine
             .ToList();
         if (scored.Count == 0)
         {
-            return [];
+            // No keyword: a plain description of the indicator ("空气好的天数占多少") that its alternate questions match.
+            var described = _understanding.DistrictIndicators(q.Topic).FirstOrDefault();
+            return _knowledge.Plan.DistrictTargets.Where(t => t.Name == described).Select(t => new Figure(t.Name, t.Value, t.Unit, "附件6")).ToList();
         }
 
         // Air-quality words name figures the measures also mention; take them from 附件6 only for the district.
@@ -750,22 +787,8 @@ public sealed partial class AnswerEngine
 
     // ---- no basis -----------------------------------------------------------------------------------------------
 
-    private static Answer NoBasis(Question q)
-    {
-        var reason = q.OutOfScope switch
-        {
-            "year" => "这份计划只安排2024年的工作，其他年份的安排请以相应年度的文件为准。",
-            "place" => "这份计划只涉及西城区，其他地区的安排请咨询当地政府。",
-            "legal" => "本助手不提供法律意见，具体法律问题请咨询专业律师或拨打12345市民服务热线。",
-            "chat" => "您好！我是西城政策助手，解答《推进美丽西城建设 持续深入打好污染防治攻坚战2024年行动计划》的相关问题。",
-            "metric" => "这份计划没有为这项指标定目标；计划中的空气质量目标是PM2.5浓度、优良天数比率和重污染天数（附件1、附件6）。",
-            "money" => "这份计划没有写补贴、奖励或资金的具体金额，相关政策请咨询主管部门或拨打12345市民服务热线。",
-            _ => "在《推进美丽西城建设 持续深入打好污染防治攻坚战2024年行动计划》（西政办发〔2024〕2号）中没有找到这个问题的依据。",
-        };
-        var text = reason + "\n我可以回答：某项工作由哪个部门牵头、哪些单位协办、什么时候完成，某个部门负责哪些工作，各街道和全区的空气质量等指标。"
-            + "例如：“餐饮油烟归哪个部门管？”“园林局负责哪些工作？”“德胜街道PM2.5目标是多少？”";
-        return new Answer(Intent.None, text, true, [], [], ConversationContext.Empty, q.OutOfScope is "notfound" ? null : q.OutOfScope);
-    }
+    private static Answer NoBasis(Question q) =>
+        new(Intent.None, Understanding.Refusals.Text(q.OutOfScope), true, [], [], ConversationContext.Empty, q.OutOfScope is "notfound" ? null : q.OutOfScope);
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Number();

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
 
 namespace Assistant.Index.Knowledge;
 
@@ -17,7 +16,8 @@ public sealed record Mention(string Surface, int Start, Unit? Unit, Street? Stre
 public sealed class Gazetteer
 {
     private readonly FrozenDictionary<char, (string Surface, Unit? Unit, Street? Street, bool IsPlace)[]> _names;
-    private readonly (string Variant, string Canonical)[] _synonyms;
+    private readonly Understanding.EverydayVocabulary _vocabulary;
+    private readonly (string Word, IReadOnlyList<Unit> Units)[] _ambiguous;
 
     public Gazetteer(KnowledgeBase knowledge)
     {
@@ -53,16 +53,40 @@ public sealed class Gazetteer
             }
         }
 
+        // Everyday names for units (knowledge/understanding/units.json), after the curated aliases — but not a word the
+        // plan uses for a thing (邮政 in 邮政车, 环卫 in 环卫车): read as a unit it would leave the question's topic.
+        var planWords = string.Join("|", knowledge.Plan.Measures.Select(m => $"{m.TaskName}|{m.Text}"));
+        foreach (var name in knowledge.Units.Select(u => u.Name).OrderByDescending(n => n.Length))
+        {
+            planWords = planWords.Replace(name, "|", StringComparison.Ordinal);
+        }
+
+        planWords = Search.ChineseText.Normalize(planWords);
+        foreach (var nick in knowledge.Everyday.Units)
+        {
+            if (knowledge.FindUnit(nick.Name) is { } unit)
+            {
+                foreach (var word in nick.Everyday.Where(w => !planWords.Contains(Search.ChineseText.Normalize(w), StringComparison.Ordinal)))
+                {
+                    Add(entries, word, (unit, null, false));
+                }
+            }
+        }
+
+        // A nickname that means different units to different people (城管) is not read as one of them here; where a
+        // curated alias gives it one, the answer says which others it may mean (AmbiguousUnits).
+        _ambiguous = knowledge.Everyday.Ambiguous
+            .Select(a => (Word: Search.ChineseText.Normalize(a.Word), Units: (IReadOnlyList<Unit>)a.Units.Select(knowledge.FindUnit).OfType<Unit>().Distinct().ToList()))
+            .Where(a => a.Word.Length >= 2 && a.Units.Count > 1)
+            .OrderByDescending(a => a.Word.Length)
+            .ToArray();
+
         _names = entries
             .Select(e => (Surface: e.Key, e.Value.Item1, e.Value.Item2, e.Value.Item3))
             .GroupBy(e => e.Surface[0])
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Surface.Length).ToArray());
 
-        _synonyms = knowledge.Synonyms
-            .SelectMany(g => g.Variants.Where(v => v.Length > 0 && !g.Canonical.Contains(v, StringComparison.Ordinal))
-                .Select(v => (Variant: v, g.Canonical)))
-            .OrderByDescending(p => p.Variant.Length)
-            .ToArray();
+        _vocabulary = new Understanding.EverydayVocabulary(knowledge);
     }
 
     private static void Add(Dictionary<string, (Unit?, Street?, bool)> entries, string surface, (Unit?, Street?, bool) value, bool overwrite = false)
@@ -118,37 +142,18 @@ public sealed class Gazetteer
     public IReadOnlyList<Street> FindStreets(string text) =>
         Find(text).Where(m => m.Street is not null).Select(m => m.Street!).Distinct().ToList();
 
-    /// <summary>Rewrites colloquial words into the plan's (噪音 → 噪声), longest variant first.</summary>
-    public string ToPlanVocabulary(string text)
-    {
-        if (_synonyms.Length == 0)
-        {
-            return text;
-        }
+    /// <summary>
+    /// Rewrites everyday words into the plan's (噪音 → 噪声, 饭馆排烟 → 餐饮油烟), longest first, never inside a name:
+    /// knowledge/understanding/ concepts and knowledge/synonyms.json.
+    /// </summary>
+    public string ToPlanVocabulary(string text) => _vocabulary.ToPlanWords(text, Find(text));
 
-        var sb = new StringBuilder(text.Length + 16);
-        var i = 0;
-        while (i < text.Length)
-        {
-            var replaced = false;
-            foreach (var (variant, canonical) in _synonyms)
-            {
-                if (variant[0] == text[i] && string.CompareOrdinal(text, i, variant, 0, variant.Length) == 0)
-                {
-                    sb.Append(canonical);
-                    i += variant.Length;
-                    replaced = true;
-                    break;
-                }
-            }
+    /// <summary>The everyday words of a text, with the plan's words and the measures they stand for.</summary>
+    public IReadOnlyList<Understanding.EverydayHit> EverydayWords(string text) => _vocabulary.Find(text, Find(text));
 
-            if (!replaced)
-            {
-                sb.Append(text[i]);
-                i++;
-            }
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Nicknames in a text that mean different units to different people (城管: 区城市管理委 or 区城管执法局).</summary>
+    public IReadOnlyList<(string Word, IReadOnlyList<Unit> Units)> AmbiguousUnits(string text) =>
+        _ambiguous.Where(a => text.Contains(a.Word, StringComparison.Ordinal)
+                && !_ambiguous.Any(b => b.Word.Length > a.Word.Length && b.Word.Contains(a.Word, StringComparison.Ordinal) && text.Contains(b.Word, StringComparison.Ordinal)))
+            .ToList();
 }

@@ -12,9 +12,11 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, Unit> _units;
     private readonly FrozenDictionary<string, Street> _streets;
 
-    public KnowledgeBase(Plan plan, IReadOnlyList<Unit> units, IReadOnlyList<Street> streets, IReadOnlyList<SynonymGroup> synonyms)
+    public KnowledgeBase(Plan plan, IReadOnlyList<Unit> units, IReadOnlyList<Street> streets, IReadOnlyList<SynonymGroup> synonyms,
+        Understanding.EverydayWords? everyday = null)
     {
         Plan = plan;
+        Everyday = everyday ?? Understanding.EverydayWords.Empty;
         Units = units;
         Streets = streets;
         Synonyms = synonyms;
@@ -31,6 +33,9 @@ public sealed class KnowledgeBase
     public IReadOnlyList<Street> Streets { get; }
 
     public IReadOnlyList<SynonymGroup> Synonyms { get; }
+
+    /// <summary>Everyday words and alternate questions per measure, indicator and unit (knowledge/understanding/).</summary>
+    public Understanding.EverydayWords Everyday { get; }
 
     public IEnumerable<Measure> Measures => Plan.Measures;
 

@@ -46,7 +46,7 @@ public static class KnowledgeLoader
             .Select(s => new Street(s.Name, s.SeedName ?? s.Name, s.ShortNames ?? [], s.Places ?? [])).ToList();
         var synonyms = Read<SynonymsFile>(Path.Combine(knowledgeDirectory, "synonyms.json")).Groups
             .Select(g => new SynonymGroup(g.Canonical, g.Variants)).ToList();
-        return new KnowledgeBase(plan, units, streets, synonyms);
+        return new KnowledgeBase(plan, units, streets, synonyms, Understanding.EverydayWordsLoader.Load(knowledgeDirectory));
     }
 
     public static Plan ReadPlan(string path)

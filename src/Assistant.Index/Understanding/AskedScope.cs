@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Index.Understanding;
+
+/// <summary>
+/// What a question asks for that no action plan answers, decided by the question itself, not by a failed search:
+/// forecasts and today's conditions, money or legal claims for a person, phone numbers and contacts, the permit or
+/// licence of a named business, other districts and years, small talk, another language. The reason names the
+/// category; <see cref="Refusals"/> words it.
+/// </summary>
+public static partial class AskedScope
+{
+    public const string Forecast = "forecast";
+    public const string Claim = "legal";
+    public const string Contact = "contact";
+    public const string Permit = "permit";
+    public const string Place = "place";
+    public const string Year = "year";
+    public const string Chat = "chat";
+    public const string Language = "language";
+
+    /// <summary>The category a question is out of scope by, or null. <paramref name="text"/> is normalised (Latin upper-cased).</summary>
+    public static string? Of(string text)
+    {
+        if (OtherLanguage(text))
+        {
+            return Language;
+        }
+
+        if (Conditions().IsMatch(text))
+        {
+            return Forecast;
+        }
+
+        if (PersonalClaim().IsMatch(text))
+        {
+            return Claim;
+        }
+
+        if (ContactAsked().IsMatch(text))
+        {
+            return Contact;
+        }
+
+        if (NamedBusinessPermit().IsMatch(text))
+        {
+            return Permit;
+        }
+
+        if (OtherDistrict().IsMatch(text))
+        {
+            return Place;
+        }
+
+        return SmallTalk().IsMatch(text) ? Chat : null;
+    }
+
+    /// <summary>No Chinese to speak of, but words of another language (English, Japanese kana, Korean).</summary>
+    private static bool OtherLanguage(string text)
+    {
+        var cjk = text.Count(Search.ChineseText.IsCjk);
+        if (text.Any(c => c is >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF'))
+        {
+            return true;
+        }
+
+        // PM2.5, VOCS, NOX, CO2 are the plan's own; an English sentence (normalised text has no spaces) has many letters.
+        return cjk <= 1 && LatinWords().Matches(text).Where(m => !PlanLatin.Contains(m.Value)).Sum(m => m.Length) >= 8;
+    }
+
+    private static readonly HashSet<string> PlanLatin = new(StringComparer.Ordinal) { "PM", "VOCS", "NOX", "CO", "AQI", "GDP", "LNG", "Q", "DEADLINE" };
+
+    [GeneratedRegex(@"[A-Z]{2,}")]
+    private static partial Regex LatinWords();
+
+    // Today's or tomorrow's air, weather, traffic restrictions: what monitoring and forecasts say, not a plan.
+    [GeneratedRegex(@"(?:明天|明儿|后天|今天|今儿|今日|现在|此刻|这会儿|眼下|当前|实时|这两天|这几天|周末|昨天|昨儿)(?:个)?.{0,8}(?:空气|天气|PM2\.5|PM25|AQI|雾霾|霾|污染指数|下雨|刮风|气温|限号|限行|尾号|能见度|咋样|怎么样|多少)|天气预报|空气质量预报|实时(?:监测|数据|浓度)|限号限几|尾号限行|今天限|监测站点?.{0,4}坏")]
+    private static partial Regex Conditions();
+
+    // Money or a legal remedy for a person: compensation, refunds, fines paid, lawsuits.
+    [GeneratedRegex(@"赔偿|索赔|赔钱|赔点|赔我|给我赔|补偿(?:标准|款|金|多少)|给(?:我|我们)补偿|能(?:不能)?补偿|退钱|退一部分|能不能退|能退吗|罚款.{0,6}(?:退|减免|撤销|不服)|被罚.{0,12}(?:退|不服|复议|申诉)|行政复议|起诉|打官司|律师|诉讼|法院|仲裁|判刑|坐牢|犯法|违法吗|合法吗|举报奖励")]
+    private static partial Regex PersonalClaim();
+
+    // Phone numbers, addresses, people to contact.
+    [GeneratedRegex(@"电话|手机号|号码|联系方式|怎么联系|联系人|邮箱|微信号|公众号|官网|网址|办公地址|在哪办公|地址在哪|局长是谁|主任是谁|队长是谁")]
+    private static partial Regex ContactAsked();
+
+    // The permit or licence of one named business: "“老王卤煮”有没有营业执照", "这家店有排污许可证吗", "装修队没资质".
+    [GeneratedRegex(@"(?:“[^”]{1,20}”|这家|那家|某家|\p{IsCJKUnifiedIdeographs}{0,8}?(?:公司|饭店|餐馆|餐厅|饭馆|酒店|宾馆|超市|商店|小店|门店|装修队|施工队|装修公司))(?=.{0,16}(?:营业执照|执照|许可证|资质|排污证|证照))(?=.{0,16}(?:有没有|有吗|没有|没|办了|办没办|拿到|取得|过期|真假|是不是真|合不合法))")]
+    private static partial Regex NamedBusinessPermit();
+
+    // Another of Beijing's districts, another city or province.
+    [GeneratedRegex(@"东城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|亦庄|经开区|上海|天津|重庆|广州|深圳|河北|雄安|外地|全国(?!碳市场|建设用地)|国家层面")]
+    private static partial Regex OtherDistrict();
+
+    // Greetings, thanks, questions about the assistant itself, requests that are not about the plan.
+    [GeneratedRegex(@"^(?:你好|您好|嗨|哈喽|HELLO|HI|在吗|在不在|谢谢|多谢|再见|拜拜|早上好|晚上好|早安|晚安)[呀啊哈吗！!。，,？?]*$|你是谁|你叫什么|你是机器人|你是人|讲个笑话|说个笑话|讲笑话|帮我写|写个|写一篇|哪个牌子|什么牌子|推荐.{0,4}(?:牌子|品牌|产品|哪家)|陪我聊|聊聊天|你几岁|你多大")]
+    private static partial Regex SmallTalk();
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Assistant.Index.Answers;
+
+namespace Assistant.Index.Understanding;
+
+/// <summary>
+/// How people ask in everyday speech what the question reader's cue words ask in the plan's register: "谁帮着一块管"
+/// asks for the co-operating units, "是长期的吗" / "年底前能弄好吗" for the deadline, "方案里管不管" whether the plan
+/// covers a matter at all. Applied after the reader, only where its reading is the general one (search, lead, a number)
+/// and the question is not a follow-up.
+/// </summary>
+public static partial class EverydayIntent
+{
+    public static Intent Refine(Question q)
+    {
+        if (q.IsFollowUp || q.Reference is not null || q.Intent is Intent.Duties or Intent.Co or Intent.Deadline
+            || (q.Intent == Intent.Indicator && q.Streets.Count > 0) || (q.Intent == Intent.None && q.Topic.Length == 0))
+        {
+            return q.Intent;
+        }
+
+        var text = q.Normalized;
+        if (Covers().IsMatch(text))
+        {
+            return Intent.Search;
+        }
+
+        if (AsksCo().IsMatch(text))
+        {
+            return Intent.Co;
+        }
+
+        if (AsksDeadline().IsMatch(text) && q.Intent != Intent.Lead)
+        {
+            return Intent.Deadline;
+        }
+
+        return q.Intent;
+    }
+
+    // "方案里管不管", "计划里有这块吗": whether the plan covers it.
+    [GeneratedRegex(@"(?:方案|计划)(?:里|中|上)?(?:管不管|有没有|有这块|有这项|提没提|涉及|说没说|有吗)")]
+    private static partial Regex Covers();
+
+    // Who helps: "谁帮着一块推", "还有哪些部门帮忙", "交通委之外还有谁配合", "哪几家参与".
+    [GeneratedRegex(@"帮忙|帮着|搭把手|一块儿?(?:管|弄|推|干|抓|查)|一起(?:管|弄|推|干|抓|查)|(?:之外|以外|除了.{0,6})还有(?:谁|哪)|哪几家参与|都有谁参与|(?:配合|协助|参与)的?(?:是|有)?(?:哪|谁)")]
+    private static partial Regex AsksCo();
+
+    // By when, in everyday words: "是长期的吗", "常年的还是", "哪年能弄好", "年底前能完事不", "啥时候能出台", "交账".
+    [GeneratedRegex(@"长期的吗|是长期|长期干|常年|一直干|哪年|哪一年|能弄好|能完事|能干完|弄完|干完|交账|完工|出台|编出来|开始搞|截止(?:时间|日子)|有没有期限|时间节点|年底前能|几月底前")]
+    private static partial Regex AsksDeadline();
+}

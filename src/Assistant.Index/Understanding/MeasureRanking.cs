@@ -1,0 +1,91 @@
+using Assistant.Index.Knowledge;
+
+namespace Assistant.Index.Understanding;
+
+/// <summary>How sure an answer is: the plan answers the question (high), or this is the closest it comes (low).</summary>
+public enum Confidence
+{
+    High,
+    Low,
+}
+
+/// <summary>
+/// What speaks for one measure: how much of the question's topic its own text holds (rarity-weighted bigram share,
+/// the share of the topic's phrases it holds verbatim, BM25 relative to the best hit, whether the text gate passes),
+/// and how well the question matches the best of its alternate questions.
+/// </summary>
+public sealed record MeasureEvidence(Measure Measure, double Coverage, double Phrases, double Relative, bool TextPasses, double Alternate);
+
+/// <summary>The measures an answer rests on, best first, and how sure it is.</summary>
+public sealed record RankedMeasures(IReadOnlyList<Measure> Measures, Confidence Confidence)
+{
+    public static readonly RankedMeasures None = new([], Confidence.Low);
+}
+
+/// <summary>
+/// Combines the evidence of the measure text and of the alternate questions into one ranking with a confidence.
+/// Thresholds were set on the project's question sets (plan-worded and everyday); see README "How a question is answered".
+/// </summary>
+public static class MeasureRanking
+{
+    /// <summary>An alternate question this similar (weighted Dice over topic bigrams) is the same question.</summary>
+    public const double AlternateHigh = 0.5;
+
+    /// <summary>Below this an alternate question's likeness is noise; above it the measure is at least "closest".</summary>
+    public const double AlternateLow = 0.3;
+
+    /// <summary>Text evidence alone is confident when the measure holds this much of the topic.</summary>
+    public const double CoverageHigh = 0.6;
+
+    /// <summary>
+    /// How much an alternate question's likeness weighs against the text's (coverage + phrases + BM25). It counts for
+    /// less the more of the topic the measure's own text already holds: plan wording is then the better evidence, and
+    /// sibling measures share everyday phrasings.
+    /// </summary>
+    public const double AlternateWeight = 1.6;
+
+    /// <summary>
+    /// A measure whose text holds this share of the topic, though short of the gate, would be "closest". Off (above 1):
+    /// on the question sets it placed generic words (办理, 材料, 检测) more often than the right measure.
+    /// </summary>
+    public const double ClosestCoverage = 1.1;
+
+    /// <summary>A second measure within this share of the best is "equally" relevant and listed too.</summary>
+    public const double TieRatio = 0.9;
+
+    public const int MaxListed = 3;
+
+    public static double Score(MeasureEvidence e)
+    {
+        var text = e.TextPasses ? e.Coverage + 0.3 * e.Phrases + 0.5 * e.Relative
+            : e.Coverage >= ClosestCoverage ? 0.5 * (e.Coverage + 0.5 * e.Relative)
+            : 0;
+        var alternate = e.Alternate >= AlternateLow ? AlternateWeight * e.Alternate * (e.TextPasses ? 1 - e.Coverage : 1) : 0;
+        return text + alternate;
+    }
+
+    public static bool IsCandidate(MeasureEvidence e) => e.TextPasses || e.Alternate >= AlternateLow || e.Coverage >= ClosestCoverage;
+
+    public static Confidence ConfidenceOf(MeasureEvidence e) =>
+        e.Alternate >= AlternateHigh || (e.TextPasses && (e.Coverage >= CoverageHigh || e.Alternate >= AlternateLow))
+            ? Confidence.High
+            : Confidence.Low;
+
+    public static RankedMeasures Rank(IEnumerable<MeasureEvidence> evidence)
+    {
+        var ranked = evidence.Where(IsCandidate).Select(e => (Evidence: e, Score: Score(e)))
+            .OrderByDescending(x => x.Score).ToList();
+        if (ranked.Count == 0)
+        {
+            return RankedMeasures.None;
+        }
+
+        var best = ranked[0];
+        var confidence = ConfidenceOf(best.Evidence);
+        // Confident: the best and any equally good. Closest: the few best, for the reader to judge.
+        var floor = confidence == Confidence.High ? best.Score * TieRatio : best.Score * 0.6;
+        return new RankedMeasures(
+            ranked.Where(x => x.Score >= floor).Take(MaxListed).Select(x => x.Evidence.Measure).ToList(),
+            confidence);
+    }
+}

@@ -1,0 +1,68 @@
+using Assistant.Index.Answers;
+using Assistant.Index.Understanding;
+
+namespace Assistant.Index.Tests;
+
+/// <summary>The three outcomes: answered (high), closest (low, says so), out of scope by what is asked (no answer).</summary>
+[Collection(PlanCollection.Name)]
+public sealed class UnderstandingAnswerTests(PlanFixture plan)
+{
+    [Theory]
+    [InlineData("明天空气怎么样，能出去晨练吗", AskedScope.Forecast)]
+    [InlineData("楼下饭馆油烟熏了我好几年，能给我赔点钱不", AskedScope.Claim)]
+    [InlineData("区生态环境局电话多少", AskedScope.Contact)]
+    [InlineData("护国寺那家“老王卤煮”有没有营业执照", AskedScope.Permit)]
+    [InlineData("朝阳那边PM2.5目标是多少", AskedScope.Place)]
+    [InlineData("你好呀，你是机器人吗", AskedScope.Chat)]
+    [InlineData("Who is responsible for restaurant fumes in Xicheng?", AskedScope.Language)]
+    public void Out_of_scope_is_decided_by_what_is_asked(string question, string category)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+        Assert.True(answer.NoAnswer);
+        Assert.Null(answer.Confidence);
+        Assert.Equal(category, answer.OutOfScope);
+        Assert.Contains("我可以回答", answer.Text);
+    }
+
+    [Fact]
+    public void Another_language_is_answered_in_Chinese_with_one_English_line()
+    {
+        var answer = plan.Runtime.Answers.Compute("What is the PM2.5 target for Xicheng this year?");
+        Assert.StartsWith("本助手用中文解答", answer.Text);
+        Assert.Single(answer.Text.Split('\n'), line => line.StartsWith("This assistant answers", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    // Everyday words for plan concepts, answered with confidence.
+    [InlineData("楼下饭馆天天往我家窗户排烟，谁管？", "附件1-15-1")]
+    [InlineData("饭店炒菜的油烟味儿熏得慌，这事哪个部门牵头？", "附件1-15-1")]
+    public void Everyday_words_reach_the_measure_with_high_confidence(string question, string measureRef)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+        Assert.False(answer.NoAnswer);
+        Assert.Equal(Confidence.High, answer.Confidence);
+        Assert.Equal(measureRef, answer.Matches[0].MeasureRef);
+    }
+
+    [Fact]
+    public void A_detail_the_plan_does_not_state_is_not_dressed_up_as_an_answer()
+    {
+        var answer = plan.Runtime.Answers.Compute("装修噪音晚上几点以后不能施工");
+        Assert.False(answer.NoAnswer);
+        Assert.Equal(Confidence.Low, answer.Confidence);
+        Assert.StartsWith("计划没有写明", answer.Text);
+        Assert.Contains("计划中最接近的是", answer.Text);
+        Assert.InRange(answer.Matches.Count, 1, 3);
+        Assert.All(answer.Matches, m => Assert.Contains(m.MeasureRef, answer.Text));
+    }
+
+    [Fact]
+    public void A_nickname_of_several_units_is_answered_for_one_and_says_which_others_it_may_mean()
+    {
+        var answer = plan.Runtime.Answers.Compute("城管负责哪些工作");
+        Assert.Equal(Intent.Duties, answer.Intent);
+        Assert.Equal(Confidence.Low, answer.Confidence);
+        Assert.Contains("也可能指区城市管理委", answer.Text);
+        Assert.Equal(Confidence.High, plan.Runtime.Answers.Compute("区城管执法局负责哪些工作").Confidence);
+    }
+}
