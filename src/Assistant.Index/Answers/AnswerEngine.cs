@@ -153,11 +153,16 @@ public sealed partial class AnswerEngine
         // A follow-up ("那下个月呢", "换成牛街呢") is read as the complete question the conversation's frame makes of it.
         var q = _followUps.Resolve(read, context);
         var answer = Respond(q, context);
-        // "那马路边大伙儿用的呢" after a question about charging posts finds nothing alone: with the topic before it, it may.
-        if (answer is { NoAnswer: true, OutOfScope: null } && _followUps.Widen(read, context) is { } wider)
+        // "那马路边大伙儿用的呢" after a question about charging posts finds nothing alone, or only a closest guess: with the
+        // topic before it, it may find its measure. The wider reading is taken when it is the surer one.
+        if ((answer is { NoAnswer: true, OutOfScope: null } || answer.Uncertain) && _followUps.Widen(read, context) is { } wider)
         {
-            q = wider;
-            answer = Respond(q, context);
+            var widened = Respond(wider, context);
+            if (answer.NoAnswer || widened is { NoAnswer: false, Uncertain: false })
+            {
+                q = wider;
+                answer = widened;
+            }
         }
 
         return Understanding.FollowUps.Remember(q, answer, context);

@@ -1,0 +1,60 @@
+using Assistant.Index.Answers;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Assistant.Index.Tests;
+
+/// <summary>
+/// The honest figure (tests/eval/*-honest.jsonl): 160 questions and 40 dialogues written blind, in everyday words, by a
+/// helper who saw one topic line per measure and never the plan text, labelled from plan.json by tools/blind-label.py.
+/// No change was ever tuned on them: they were scored once before any change (questions 0.519, dialogues 0.350) and
+/// again at the end. The floors hold the level reached, so a change that loses understanding of people's words fails.
+/// The writer was told today is early December 2026 ("这个月" = December of the plan year), so they are scored then.
+/// </summary>
+[Collection(PlanCollection.Name)]
+public sealed class HonestSetTests(PlanFixture plan)
+{
+    private static readonly DateTimeOffset WrittenAt = new(2026, 12, 3, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private static readonly Dictionary<string, Dictionary<string, double>> Floors = new(StringComparer.Ordinal)
+    {
+        ["questions-honest.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.6, ["deadline"] = 0.7, ["co"] = 0.5, ["duties"] = 0.95, ["indicator"] = 0.85, ["search"] = 0.35, ["none"] = 0.85,
+        },
+        ["dialogues-honest.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.75, ["deadline"] = 0.4, ["co"] = 0.55, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.33, ["none"] = 0.5,
+        },
+    };
+
+    [Theory]
+    [InlineData("questions-honest.jsonl", 150)]
+    [InlineData("dialogues-honest.jsonl", 40)]
+    public void Honest_set_stays_above_its_floor_per_kind(string file, int atLeast)
+    {
+        var items = Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file));
+        Assert.True(items.Count >= atLeast, $"{file} has {items.Count} items; it should keep at least {atLeast}");
+
+        var report = Evaluator.Run(plan.Runtime.AnswersAt(new FakeTimeProvider(WrittenAt)), items);
+
+        foreach (var (kind, total, passed, accuracy) in report.ByKind())
+        {
+            var floor = Floors[file][kind];
+            Assert.True(accuracy >= floor, $"{file} {kind}: {passed}/{total} = {accuracy:0.000} < {floor}");
+        }
+    }
+
+    [Theory]
+    [InlineData("questions-honest.jsonl")]
+    [InlineData("dialogues-honest.jsonl")]
+    public void Every_expected_reference_exists(string file)
+    {
+        foreach (var item in Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file)))
+        {
+            foreach (var reference in item.Refs ?? [])
+            {
+                Assert.True(plan.Knowledge.FindTask(reference) is not null || plan.Knowledge.FindMeasure(reference) is not null, $"{item.Question}: {reference}");
+            }
+        }
+    }
+}
