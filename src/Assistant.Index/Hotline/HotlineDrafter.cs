@@ -254,7 +254,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
         if (own.Count == 0)
         {
-            own = t.Cues.Where(c => Names(c) && guide!.Categories.Any(g => Weight(g, c) >= 3)).ToList();
+            own = t.Cues.Where(c => Names(c) && guide!.Categories.Any(g => Weight(g, c) >= 3 || (c.Length >= 3 && Weight(g, c) >= 1))).ToList();
         }
 
         var objects = new List<string>();
