@@ -254,7 +254,10 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
         if (own.Count == 0)
         {
-            own = t.Cues.Where(c => Names(c) && guide!.Categories.Any(g => Weight(g, c) >= 3 || (c.Length >= 3 && Weight(g, c) >= 1))).ToList();
+            // Not a word of the second concern (小喇叭 beside the smoke): that one is mentioned on its own.
+            var also = t.AlsoConcerns.Select(Category).OfType<CategoryGuide>().ToList();
+            own = t.Cues.Where(c => Names(c) && !also.Any(g => Weight(g, c) > 0)
+                && guide!.Categories.Any(g => Weight(g, c) >= 3 || (c.Length >= 3 && Weight(g, c) >= 1))).ToList();
         }
 
         var objects = new List<string>();
@@ -266,7 +269,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
             }
         }
 
-        var when = t.Facts.Frequency ?? "";
+        // A recurrence (每天, 天天, 周末) reads well before a time; 一直, 通宵 and the like do not (一直白天).
+        var when = t.Facts.Frequency is { } f && (f.StartsWith('每') || f is "天天" or "周末") ? f : "";
         if (t.Time is { } time && !when.Contains(time.Surface, StringComparison.Ordinal))
         {
             // 每天晚上 + 晚上十点 → 每天晚上十点: the words both say once.
