@@ -140,7 +140,7 @@ public static partial class ComplaintReader
             where?.Text ?? (streetEvidence is not null && normalized.Contains(streetEvidence, StringComparison.Ordinal) ? streetName ?? streetEvidence : null),
             Since().Match(normalized) is { Success: true } since ? since.Value : null,
             FrequencyWords.FirstOrDefault(w => normalized.Contains(w, StringComparison.Ordinal)),
-            ReportedBeforeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)) || RepeatCall().IsMatch(normalized));
+            ReportedBeforeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)));
     }
 
     /// <summary>A place phrase found in a complaint: where it stands and whether the caller only says they live there.</summary>
@@ -301,11 +301,6 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"(?:已经|持续|快|都|有|最近|近)?(?:[一二两三四五六七八九十半几\d]+|好几)(?:个)?多?(?:天|周|星期|个月|月|年)(?:了|多了|以来|之久)?|(?:从|自)[^，。！？,]{1,12}(?:开始|起|以来)|最近|近期|这几天|这段时间|这阵子|入冬以来|入夏以来")]
     private static partial Regex Since();
-
-    // A repeat call said in other words: 第三次打/打了好几次/反映过3次, 又打电话/再说一遍, 上回说来人也没来,
-    // 一直没(人)解决, 还是没人管 — counts in Chinese or Arabic numerals.
-    [GeneratedRegex(@"第[二三四五六七八九十几\d]+[次回遍]|(?:打|反映|投诉|举报|说|来电|报)了?(?:过)?[两二三四五六七八九十几好多\d]+[次回遍]|(?:又|再|还得|只好再)(?:一次)?(?:打(?:电话|了一次|过来|12345|热线)|来电|反映|投诉|举报|说一遍)|(?:上次|上回|之前|以前|前几天|前些天|上个月|上周)[^。！？]{0,16}(?:没来|没人来|也没|没用|没管|没解决|没处理|没效果|不管用|照样)|(?:一直|还是|仍然|依然|至今)(?:都)?没(?:人)?(?:管|解决|处理|来)")]
-    private static partial Regex RepeatCall();
 
     private static readonly string[] NotRestated =
         [PersonalData.PhoneMask, PersonalData.IdMask, PersonalData.DoorMask, "电话", "手机", "联系方式", "身份证", "来电人", "诉求人"];

@@ -174,18 +174,10 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
     private string Reply(Triage t, Handling h)
     {
-        var restated = RestatementFor(t);
-        // 您反映 + 人定湖 would read as the record word 反映人.
-        var opening = DraftRubric.RecordWords.Any(w => ("您反映" + restated).Contains(w, StringComparison.Ordinal)) ? "您好！您反映的是" : "您好！您反映";
-        var sb = new StringBuilder(opening).Append(restated).Append("。我们已记录。");
+        var sb = new StringBuilder("您好！您反映：").Append(Restatement(t)).Append("。我们已记录。");
         if (t.Facts.ReportedBefore)
         {
-            sb.Append("您此前已反映过这一问题，本次已按重复诉求标注，并请办理单位说明前期处理情况。");
-        }
-
-        if (t.Covered && t.AlsoConcerns.Count > 0)
-        {
-            sb.Append("您提到的").AppendJoin("、", t.AlsoConcerns.Take(2).Select(c => Category(c)?.Plain ?? c)).Append("情况也一并转办。");
+            sb.Append("您此前已反映过这一问题，本次已按重复诉求标注。");
         }
 
         if (PermitWord(t) is { } permit)
@@ -195,8 +187,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
         if (!t.Covered)
         {
-            sb.Append("这类问题西城区2024年污染防治行动计划未涉及，12345热线将按常规转交")
-              .Append(t.Street?.Office ?? "问题所在地").Append("办理。");
+            sb.Append("这一问题不在西城区2024年污染防治行动计划所列的事项之中，我们将按12345热线的程序转交职能部门办理。");
         }
         else
         {
@@ -225,81 +216,6 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
           .Append(terms.ResolveWithinDays).Append("日内向您反馈办理结果。感谢您的反映！");
         return sb.ToString();
     }
-
-    private CategoryGuide? Category(string name) => guide?.Categories.FirstOrDefault(c => c.Name == name);
-
-    /// <summary>
-    /// What, where and when, built from the triage rather than cut from the raw text: the place of the problem whole,
-    /// the time, the caller's key objects (烤串, 打桩) and the category's plain words (油烟扰民). Falls back to the
-    /// caller's own clauses when the triage has no plain words for it (a matter the plan does not cover).
-    /// </summary>
-    internal string RestatementFor(Triage t)
-    {
-        if (Category(t.Category) is not { Plain: { } plain } category || !t.Covered)
-        {
-            return "：" + Restatement(t);
-        }
-
-        var text = ChineseText.Normalize(t.Complaint ?? t.Facts.Summary);
-        // The words that name the thing (烤串, 打桩, 烧烤店): the leading category's strong cues, else its longer weaker
-        // ones (not symptoms such as 呛), else what another category knows the source by (渣土车). Words sharing a
-        // character with the plain words add nothing (油烟味) or are a typo of them (油煙).
-        bool Names(string cue) => !cue.Any(plain.Contains) && !DraftRubric.Jargon.Any(j => cue.Contains(j, StringComparison.Ordinal));
-        int Weight(CategoryGuide g, string cue) => g.Cues.TryGetValue(cue, out var weight) ? weight : 0;
-        var own = t.MainCues.Where(c => Names(c) && Weight(category, c) >= 3).ToList();
-        if (own.Count == 0)
-        {
-            own = t.MainCues.Where(c => Names(c) && c.Length >= 3 && Weight(category, c) >= 2).ToList();
-        }
-
-        if (own.Count == 0)
-        {
-            // Not a word of the second concern (小喇叭 beside the smoke): that one is mentioned on its own.
-            var also = t.AlsoConcerns.Select(Category).OfType<CategoryGuide>().ToList();
-            own = t.Cues.Where(c => Names(c) && !also.Any(g => Weight(g, c) > 0)
-                && guide!.Categories.Any(g => Weight(g, c) >= 3 || (c.Length >= 3 && Weight(g, c) >= 1))).ToList();
-        }
-
-        var objects = new List<string>();
-        foreach (var cue in own.OrderBy(c => text.IndexOf(c, StringComparison.Ordinal)))
-        {
-            if (objects.Count < 2 && !objects.Any(o => o.Contains(cue, StringComparison.Ordinal) || cue.Contains(o, StringComparison.Ordinal)))
-            {
-                objects.Add(cue);
-            }
-        }
-
-        // A recurrence (每天, 天天, 周末) reads well before a time; 一直, 通宵 and the like do not (一直白天).
-        var when = t.Facts.Frequency is { } f && (f.StartsWith('每') || f is "天天" or "周末") ? f : "";
-        if (t.Time is { } time && !when.Contains(time.Surface, StringComparison.Ordinal))
-        {
-            // 每天晚上 + 晚上十点 → 每天晚上十点: the words both say once.
-            var overlap = Enumerable.Range(0, Math.Min(when.Length, time.Surface.Length) + 1).Last(k => when.EndsWith(time.Surface[..k], StringComparison.Ordinal));
-            when = time.Surface.Contains(when, StringComparison.Ordinal) ? time.Surface : when + time.Surface[overlap..];
-        }
-
-        var place = t.Facts.Where is { } w ? CallerPlace(w) : "";
-        var where = place.Length == 0 ? "" : place + (PlaceEnd().IsMatch(place) ? "" : "附近");
-        var what = objects.Count > 0 ? string.Join("、", objects) + "，" + plain : plain;
-        return $"{where}{when}{what}";
-    }
-
-    /// <summary>The caller's place phrase as the hotline says it back: 我们小区 → 您所在小区, 椿树这片儿 → 椿树.</summary>
-    private static string CallerPlace(string place)
-    {
-        var p = Deictic().Replace(place, "");
-        p = OwnPlace().Replace(p, m => m.Groups[1].Value.EndsWith('家') ? "您家" : "您所在的");
-        return p;
-    }
-
-    [GeneratedRegex(@"(?:这片儿|这片|这边儿|这边|那边儿|那边|这儿|那儿|这块儿|这块|那片儿|那片)")]
-    private static partial Regex Deictic();
-
-    [GeneratedRegex(@"^(我们家|咱们家|俺们家|我家|俺家|咱家|我们|咱们|俺们|咱|我|俺)")]
-    private static partial Regex OwnPlace();
-
-    [GeneratedRegex(@"(?:门口|旁边|附近|一带|对面|周边|里|内|外|口|上|边|院|楼|号|层|处)$")]
-    private static partial Regex PlaceEnd();
 
     /// <summary>
     /// What, where and when in the caller's own words: the clause that first states the issue, the clause before it
@@ -375,7 +291,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
     private static string FirstPerson(string text) =>
         text.Replace("我们", "您", StringComparison.Ordinal).Replace("俺们", "您", StringComparison.Ordinal)
-            .Replace("咱们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal).Replace("俺", "您", StringComparison.Ordinal);
+            .Replace("我", "您", StringComparison.Ordinal).Replace("俺", "您", StringComparison.Ordinal);
 
     private static readonly char[] ClauseMarks = ['，', '。', '！', '？', '；', ',', '!', '?', ';', '.', '…', '、', '~', '～'];
 
@@ -424,9 +340,6 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
                     - (clause.Any(char.IsAsciiDigit) ? 3 : 0)
                     + (_reply.Prefer.Any(w => clause.Contains(w, StringComparison.Ordinal)) ? 2 : 0)
                     - (_reply.Avoid.Any(w => clause.Contains(w, StringComparison.Ordinal)) ? 6 : 0)
-                    // A clause about this noise source (夜间施工) over one about every complaint at once (共性问题).
-                    + (Category(t.Category)?.QuoteWords.Any(w => clause.Contains(w, StringComparison.Ordinal)) == true ? 8 : 0)
-                    - (_reply.Generic.Any(w => clause.Contains(w, StringComparison.Ordinal)) ? 8 : 0)
                     - (b.Category == t.Category ? 0 : 2)
                     - index * 0.5;
                 if (best is null || score > best.Value.Score)

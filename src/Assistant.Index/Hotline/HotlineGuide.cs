@@ -47,25 +47,14 @@ public sealed record CategoryGuide(
     IReadOnlyList<TopicGuide> Topics,
     IReadOnlyList<string> Refs,
     IReadOnlyList<string> DefaultRefs,
-    string? Lead = null)
-{
-    /// <summary>The caller's plain words for the problem (油烟扰民), for restating it; null when there are none.</summary>
-    public string? Plain { get; init; }
-
-    /// <summary>Words of the plan's clauses specific to this source (夜间施工), preferred when quoting one.</summary>
-    public IReadOnlyList<string> QuoteWords { get; init; } = [];
-}
+    string? Lead = null);
 
 /// <summary>
 /// How the caller-facing reply picks the one clause of the plan it quotes: clauses with a <see cref="Prefer"/> word
 /// (查处, 治理: what is done about a complaint) over those with an <see cref="Avoid"/> word (考核, 台账: the
 /// administration's own work). <see cref="PermitWords"/> flag a complaint about a permit or licence.
 /// </summary>
-public sealed record ReplyGuide(IReadOnlyList<string> Prefer, IReadOnlyList<string> Avoid, IReadOnlyList<string> PermitWords)
-{
-    /// <summary>Words of clauses about every kind of complaint at once (共性问题): quoted only when nothing specific fits.</summary>
-    public IReadOnlyList<string> Generic { get; init; } = [];
-}
+public sealed record ReplyGuide(IReadOnlyList<string> Prefer, IReadOnlyList<string> Avoid, IReadOnlyList<string> PermitWords);
 
 /// <summary>
 /// knowledge/hotline.json: how complaints map to categories and categories to the plan's measures. Kept as data so
@@ -105,8 +94,8 @@ public sealed record HotlineGuide(
                 (c.Topics ?? []).Select(t => new TopicGuide(t.Name, t.Cues.Select(ChineseText.Normalize).ToList(), t.Refs, t.Lead)).ToList(),
                 c.Refs ?? [],
                 c.DefaultRefs ?? [],
-                c.Lead) { Plain = c.Plain, QuoteWords = c.QuoteWords ?? [] }).ToList(),
-            new ReplyGuide(file.Reply?.Prefer ?? [], file.Reply?.Avoid ?? [], file.Reply?.PermitWords?.Select(ChineseText.Normalize).ToList() ?? []) { Generic = file.Reply?.Generic ?? [] });
+                c.Lead)).ToList(),
+            new ReplyGuide(file.Reply?.Prefer ?? [], file.Reply?.Avoid ?? [], file.Reply?.PermitWords?.Select(ChineseText.Normalize).ToList() ?? []));
     }
 
     /// <summary>Every category named once and known, every ref a measure of the plan.</summary>
@@ -170,7 +159,7 @@ public sealed record HotlineGuide(
         IReadOnlyList<CategoryFile> Categories,
         ReplyFile? Reply);
 
-    private sealed record ReplyFile(IReadOnlyList<string>? Prefer, IReadOnlyList<string>? Avoid, IReadOnlyList<string>? PermitWords, IReadOnlyList<string>? Generic = null);
+    private sealed record ReplyFile(IReadOnlyList<string>? Prefer, IReadOnlyList<string>? Avoid, IReadOnlyList<string>? PermitWords);
 
     private sealed record CategoryFile(
         string Name,
@@ -181,9 +170,7 @@ public sealed record HotlineGuide(
         IReadOnlyList<TopicFile>? Topics,
         IReadOnlyList<string>? Refs,
         IReadOnlyList<string>? DefaultRefs,
-        string? Lead,
-        string? Plain = null,
-        IReadOnlyList<string>? QuoteWords = null);
+        string? Lead);
 
     private sealed record TopicFile(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs, string? Lead);
 }

@@ -21,7 +21,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     {
         var reply = Draft("我家在德胜街道新康社区，楼下新开了一家烧烤店，每天晚上油烟特别大，窗户都不敢开，希望有关部门管管");
 
-        Assert.StartsWith("您好！您反映德胜街道新康社区附近每天晚上烧烤店，油烟扰民。", reply.Draft);
+        Assert.StartsWith("您好！您反映：德胜街道新康社区，楼下新开了一家烧烤店，每天晚上油烟特别大。", reply.Draft);
         Assert.Contains("此事由德胜街道办事处会同区生态环境局办理。", reply.Draft);
         Assert.Contains("“开展餐饮油烟治理工作”", reply.Draft);
         Assert.Contains("37小时内", reply.Draft);
@@ -40,8 +40,8 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Equal("月坛公园门口", triage.Facts.Where);
         Assert.Equal("月坛街道", triage.Street?.Name);
         Assert.Equal("德胜街道", triage.HomeStreet?.Name);
-        Assert.Contains("月坛公园门口每天晚上十点广场舞、音响，噪声扰民", reply.Draft);
-        Assert.Contains("您此前已反映过这一问题，本次已按重复诉求标注，并请办理单位说明前期处理情况。", reply.Draft);
+        Assert.Contains("月坛公园门口每天晚上十点后还有人跳广场舞，音响特别吵", reply.Draft);
+        Assert.Contains("您此前已反映过这一问题，本次已按重复诉求标注。", reply.Draft);
         Assert.Contains("月坛街道办事处会同西城公安分局办理", reply.Draft);
         Assert.Contains(HotlineDrafter.FlagRepeat, reply.DispatchNote);
         Assert.Contains(HotlineDrafter.FlagNight, reply.DispatchNote);
@@ -55,7 +55,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         var triage = hotline.Triage.Triage("我家住月坛，但要反映的是广安门内大街那家烧烤店，每天晚上油烟呛得没法开窗，他们说有营业执照");
         var reply = Drafter.Draft(triage);
 
-        Assert.StartsWith("您好！您反映广安门内大街附近每天晚上烧烤店，油烟扰民。", reply.Draft);
+        Assert.StartsWith("您好！您反映：广安门内大街那家烧烤店，每天晚上油烟呛得没法开窗。", reply.Draft);
         Assert.Contains("广安门内街道办事处会同区生态环境局办理", reply.Draft);
         Assert.Contains("您提到的营业执照情况", reply.Draft);
         Assert.Contains("问题地点与来电人住址不在同一街道", reply.DispatchNote);
