@@ -44,12 +44,6 @@ public static class MeasureRanking
     /// </summary>
     public const double AlternateWeight = 1.6;
 
-    /// <summary>
-    /// A measure whose text holds this share of the topic, though short of the gate, would be "closest". Off (above 1):
-    /// on the question sets it placed generic words (办理, 材料, 检测) more often than the right measure.
-    /// </summary>
-    public const double ClosestCoverage = 1.1;
-
     /// <summary>A second measure within this share of the best is "equally" relevant and listed too.</summary>
     public const double TieRatio = 0.9;
 
@@ -57,14 +51,14 @@ public static class MeasureRanking
 
     public static double Score(MeasureEvidence e)
     {
-        var text = e.TextPasses ? e.Coverage + 0.3 * e.Phrases + 0.5 * e.Relative
-            : e.Coverage >= ClosestCoverage ? 0.5 * (e.Coverage + 0.5 * e.Relative)
-            : 0;
+        // Text short of the gate counts for nothing: scoring it as "closest" placed generic words (办理, 材料, 检测) more
+        // often than the right measure on the question sets.
+        var text = e.TextPasses ? e.Coverage + 0.3 * e.Phrases + 0.5 * e.Relative : 0;
         var alternate = e.Alternate >= AlternateLow ? AlternateWeight * e.Alternate * (e.TextPasses ? 1 - e.Coverage : 1) : 0;
         return text + alternate;
     }
 
-    public static bool IsCandidate(MeasureEvidence e) => e.TextPasses || e.Alternate >= AlternateLow || e.Coverage >= ClosestCoverage;
+    public static bool IsCandidate(MeasureEvidence e) => e.TextPasses || e.Alternate >= AlternateLow;
 
     public static Confidence ConfidenceOf(MeasureEvidence e) =>
         e.Alternate >= AlternateHigh || (e.TextPasses && (e.Coverage >= CoverageHigh || e.Alternate >= AlternateLow))
