@@ -80,7 +80,10 @@ def label(raw):
     elif kind == "indicator":
         ind = raw["indicator"]
         if ind.startswith("district-"):
-            item["values"] = [plan["districtTargets"][int(ind.split("-")[1]) - 1]["value"]]
+            target = plan["districtTargets"][int(ind.split("-")[1]) - 1]
+            value = target["value"]
+            # As answers write it (and people read it): 15左右 with unit % is "15%左右".
+            item["values"] = [value[:-2] + target["unit"] + "左右" if value.endswith("左右") else value]
         else:
             col = ind.split("-", 1)[1]
             assert col in COLUMNS, ind

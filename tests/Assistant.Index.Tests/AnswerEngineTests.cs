@@ -182,6 +182,7 @@ public sealed class AnswerEngineTests(PlanFixture plan)
     [InlineData("今年臭氧浓度要控制在多少", "指标")]
     [InlineData("换新能源车政府补贴多少钱", "金额")]
     [InlineData("餐饮油烟超标了罚款多少", "金额")]
+    [InlineData("工地夜间施工噪声超标，罚款标准是多少", "金额")]
     [InlineData("晚上施工噪声最高允许多少分贝", "指标")]
     public void A_figure_the_plan_does_not_give_is_not_answered_with_another(string question, string said)
     {

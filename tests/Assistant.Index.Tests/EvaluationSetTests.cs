@@ -68,31 +68,37 @@ public sealed class EvaluationSetTests(PlanFixture plan)
 
     // Everyday words, written blind (by a helper who saw one topic line per measure, never the plan text): scored 0.456
     // on the engine before knowledge/understanding/. Floors sit at the level reached, short of the 0.85 aimed for.
-    private static readonly Dictionary<string, double> EverydayFloors = new(StringComparer.Ordinal)
+    // questions-everyday-dev2.jsonl: a second set written the same way in a later session, scored 0.593 before the
+    // pooled-words search and the fixes it prompted.
+    private static readonly Dictionary<string, Dictionary<string, double>> EverydayFloors = new(StringComparer.Ordinal)
     {
-        ["lead"] = 0.55,
-        ["deadline"] = 0.5,
-        ["co"] = 0.5,
-        ["duties"] = 0.8,
-        ["indicator"] = 0.9,
-        ["search"] = 0.6,
-        ["none"] = 0.9,
+        ["questions-everyday-dev.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.65, ["deadline"] = 0.6, ["co"] = 0.6, ["duties"] = 0.9, ["indicator"] = 0.95, ["search"] = 0.75, ["none"] = 0.9,
+        },
+        ["questions-everyday-dev2.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.6, ["deadline"] = 0.55, ["co"] = 0.4, ["duties"] = 0.9, ["indicator"] = 0.85, ["search"] = 0.35, ["none"] = 0.85,
+        },
     };
 
-    [Fact]
-    public void Everyday_development_set_stays_above_its_floor()
+    [Theory]
+    [InlineData("questions-everyday-dev.jsonl")]
+    [InlineData("questions-everyday-dev2.jsonl")]
+    public void Everyday_development_sets_stay_above_their_floor(string file)
     {
-        var report = Evaluator.Run(Answers, Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", "questions-everyday-dev.jsonl")));
+        var report = Evaluator.Run(Answers, Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file)));
 
         var failures = report.Results.Where(r => !r.Passed).Select(r => $"[{r.Item.Kind}] {r.Item.Question}: {string.Join("; ", r.Failures)}");
         foreach (var (kind, total, passed, accuracy) in report.ByKind())
         {
-            Assert.True(accuracy >= EverydayFloors[kind], $"{kind}: {passed}/{total} = {accuracy:0.000}\n{string.Join("\n", failures)}");
+            Assert.True(accuracy >= EverydayFloors[file][kind], $"{kind}: {passed}/{total} = {accuracy:0.000}\n{string.Join("\n", failures)}");
         }
     }
 
     [Theory]
     [InlineData("questions-everyday-dev.jsonl")]
+    [InlineData("questions-everyday-dev2.jsonl")]
     [InlineData("questions.jsonl")]
     [InlineData("questions-holdout.jsonl")]
     [InlineData("questions-blind2.jsonl")]

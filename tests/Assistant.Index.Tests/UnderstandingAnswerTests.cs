@@ -15,6 +15,8 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("朝阳那边PM2.5目标是多少", AskedScope.Place)]
     [InlineData("你好呀，你是机器人吗", AskedScope.Chat)]
     [InlineData("Who is responsible for restaurant fumes in Xicheng?", AskedScope.Language)]
+    [InlineData("天津的PM2.5目标是多少", AskedScope.Place)]
+    [InlineData("全国的优良天数目标是多少", AskedScope.Place)]
     public void Out_of_scope_is_decided_by_what_is_asked(string question, string category)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -22,6 +24,46 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.Null(answer.Confidence);
         Assert.Equal(category, answer.OutOfScope);
         Assert.Contains("我可以回答", answer.Text);
+    }
+
+    [Theory]
+    // How someone asked, or working with the neighbours, is no reason to decline.
+    [InlineData("快过年了有人打电话问放鞭炮的规矩谁负责落实", "附件1-17-2")]
+    [InlineData("跟天津河北一起应对重污染天，是常态化的还是有截止", "附件1-23-1")]
+    public void Words_near_an_out_of_scope_cue_do_not_decline(string question, string measureRef)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+        Assert.False(answer.NoAnswer, answer.Text);
+        Assert.Equal(measureRef, answer.Matches[0].MeasureRef);
+    }
+
+    [Fact]
+    public void A_district_target_asked_without_naming_the_district_is_the_district_figure()
+    {
+        var answer = plan.Runtime.Answers.Compute("一年里好天儿得占多大比例才算达标？");
+        Assert.Contains(answer.Figures, f => f.Name == "优良天数比率" && f.Value == "76");
+    }
+
+    [Theory]
+    [InlineData("什刹海街道在方案里要配合干点啥", "什刹海街道")]
+    [InlineData("教委在这些环保任务里配合干点啥？", "区教委")]
+    public void What_a_unit_supports_in_everyday_words_is_its_duties(string question, string unitOrStreet)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+        Assert.Equal(Intent.Duties, answer.Intent);
+        Assert.Contains(unitOrStreet, answer.Text);
+        Assert.NotEmpty(answer.Matches);
+    }
+
+    [Fact]
+    public void Pooled_words_find_a_measure_no_single_alternate_question_matches_well()
+    {
+        // The pool holds each measure's text, concepts and all its alternate questions as one document.
+        var hits = new PlanUnderstanding(plan.Knowledge, q => plan.Runtime.Answers.Reader.Read(q).Topic).PooledMeasures("过年 放炮仗 规矩 谁落实");
+        Assert.NotEmpty(hits);
+        Assert.Equal("附件1-17-2", hits[0].Ref);
+        Assert.InRange(hits[0].Coverage, 0.2, 1.0);
+        Assert.True(hits.Zip(hits.Skip(1)).All(p => p.First.Score >= p.Second.Score));
     }
 
     [Fact]

@@ -328,16 +328,21 @@ public sealed partial class AnswerEngine
         var found = FindMeasures(topic, q.Units.Select(u => u.Name).ToList(), max: 10);
         var top = found.Count == 0 ? 1f : found.Max(h => h.Score);
         var alternates = _understanding.MeasureAlternates(q.Topic);
+        var pooled = _understanding.PooledMeasures(topic).ToDictionary(h => h.Ref, StringComparer.Ordinal);
+        var bestPooled = Math.Max(Understanding.MeasureRanking.PoolFullScore, pooled.Count == 0 ? 0 : pooled.Values.Max(h => h.Score));
+        Understanding.MeasureEvidence WithPool(Understanding.MeasureEvidence e) => pooled.TryGetValue(e.Measure.Ref, out var p)
+            ? e with { Pooled = p.Score / bestPooled, PoolScore = p.Score, PoolCoverage = p.Coverage }
+            : e;
         var evidence = found
-            .Select(h => new Understanding.MeasureEvidence(h.Measure, h.Coverage, h.Phrases, h.Score / top,
-                h.Coverage >= MinCoverage || SharesLongRun(terms, h.Measure), alternates.GetValueOrDefault(h.Measure.Ref)))
+            .Select(h => WithPool(new Understanding.MeasureEvidence(h.Measure, h.Coverage, h.Phrases, h.Score / top,
+                h.Coverage >= MinCoverage || SharesLongRun(terms, h.Measure), alternates.GetValueOrDefault(h.Measure.Ref))))
             .ToList();
-        // Measures only their alternate questions found.
-        foreach (var (reference, similarity) in alternates)
+        // Measures only their alternate questions, or only the pooled words, found.
+        foreach (var reference in alternates.Keys.Concat(pooled.Keys))
         {
             if (evidence.All(e => e.Measure.Ref != reference) && _knowledge.FindMeasure(reference) is { } m)
             {
-                evidence.Add(new(m, Coverage(terms, m), terms.PhrasesIn(_measureTerms[m.Ref].Text), 0, false, similarity));
+                evidence.Add(WithPool(new(m, Coverage(terms, m), terms.PhrasesIn(_measureTerms[m.Ref].Text), 0, false, alternates.GetValueOrDefault(reference))));
             }
         }
 
@@ -719,7 +724,9 @@ public sealed partial class AnswerEngine
         var asksDistrict = text.Contains("全区", StringComparison.Ordinal) || text.Contains("西城区", StringComparison.Ordinal)
             || text.Contains("区级", StringComparison.Ordinal) || text.Contains("全西城", StringComparison.Ordinal)
             || Understanding.PlanUnderstanding.NamesTheDistrict(text);
-        // A target is named when most of one of its keywords' bigrams are in the question (含VOCs的产品 ~ 含VOCs产品).
+        // A target is named when most of one of its keywords' bigrams are in the question (含VOCs的产品 ~ 含VOCs产品),
+        // in its own words or in the plan's the reader put in the topic (好天儿 → 优良天数).
+        text = $"{text} {q.Topic}";
         var question = ChineseText.Bigrams(text);
         var scored = _knowledge.Plan.DistrictTargets
             .Select(t => (Target: t, Hits: t.Keywords.Count(k => KeywordIn(_keywords[k], text, question))))
@@ -735,7 +742,7 @@ public sealed partial class AnswerEngine
         // Air-quality words name figures the measures also mention; take them from 附件6 only for the district.
         var best = scored.Max(x => x.Hits);
         var chosen = scored.Where(x => x.Hits == best).Select(x => x.Target).ToList();
-        if (!asksDistrict && chosen.All(t => t.Keywords.Any(k => AirWords.Contains(k))))
+        if (!asksDistrict && chosen.All(t => t.Keywords.Any(k => AirWords.Contains(k))) && !AsksTarget().IsMatch(text))
         {
             return [];
         }
@@ -802,7 +809,7 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\d(?:[\d.,]*)\s*(?:元|万元|亿元)(?!\s*GDP)")]
     private static partial Regex MoneyAmount();
 
-    [GeneratedRegex(@"多少钱|几块钱|多少元|多少万|多少块|金额|补贴多少|补助多少|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少|罚款多少|罚多少|罚款金额|罚金")]
+    [GeneratedRegex(@"多少钱|几块钱|多少元|多少万|多少块|金额|补贴多少|补助多少|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少|罚款多少|罚多少|罚款金额|罚款标准|处罚标准|罚金")]
     private static partial Regex MoneyQuestion();
 
     [GeneratedRegex(@"20\d\d")]
@@ -810,6 +817,10 @@ public sealed partial class AnswerEngine
 
     [GeneratedRegex(@"附件\s*([1-6])(?![-－—第\d])")]
     private static partial Regex AnnexNumber();
+
+    /// <summary>A target figure asked for ("要控制在多少", "得占多大比例才算达标"): with no street named, the district's.</summary>
+    [GeneratedRegex(@"目标|指标|达标|控制在|控制到|要到|要达到|不超过|多少|多大|几成|几天|比例")]
+    private static partial Regex AsksTarget();
 
     [GeneratedRegex(@"^\d+(?:\.\d+)?")]
     private static partial Regex LeadingNumber();

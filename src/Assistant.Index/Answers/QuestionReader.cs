@@ -49,12 +49,6 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
 
     private static readonly string[] FollowUpMarkers = ["那", "它", "这项", "这个", "该项", "这条", "上面", "刚才", "此项", "这些", "那个", "那项", "其"];
 
-    private static readonly string[] OtherPlaces =
-    [
-        "东城", "朝阳", "海淀", "丰台", "石景山", "门头沟", "房山", "通州", "顺义", "昌平", "大兴", "怀柔", "平谷", "密云", "延庆",
-        "上海", "天津", "重庆", "广州", "深圳", "河北", "雄安", "全国", "国家层面",
-    ];
-
     private static readonly string[] LegalAdvice =
     [
         "起诉", "打官司", "律师", "赔偿", "索赔", "判刑", "坐牢", "诉讼", "法院", "违法吗", "合法吗", "犯法", "仲裁", "举报奖励",
@@ -298,7 +292,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
             return "year";
         }
 
-        if (OtherPlaces.FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal)) is not null)
+        // Other places: Understanding.AskedScope, which tells another district's plan from working with the neighbours.
+        if (Understanding.AskedScope.Of(text) == Understanding.AskedScope.Place)
         {
             return "place";
         }
@@ -386,7 +381,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     [GeneratedRegex(@"归.{1,10}管|是.{1,10}(?:管|负责|弄|牵头|干|做|的事|的活)(?:吗|吧|么|不|\?|？)")]
     private static partial Regex ResponsibleWho();
 
-    [GeneratedRegex(@"(?:参与|负责|牵头|协办|承担|主责|配合|主管)了?(?:的是)?(?:哪些|哪几|什么|啥)|哪几项|哪几件|哪几个任务")]
+    [GeneratedRegex(@"(?:参与|负责|牵头|协办|承担|主责|配合|主管)了?(?:的是)?(?:干|做|搞|弄|管)?(?:点|些)?(?:哪些|哪几|什么|啥)|哪几项|哪几件|哪几个任务")]
     private static partial Regex WhichDuties();
 
     [GeneratedRegex(@"率|比例|占比|目标")]

@@ -47,7 +47,8 @@ public static partial class AskedScope
             return Permit;
         }
 
-        if (OtherDistrict().IsMatch(text))
+        // "跟天津河北一起应对重污染": working with the neighbours is the plan's own (京津冀), not another place's plan.
+        if (OtherDistrict().IsMatch(text) && !(Neighbours().IsMatch(text) && Together().IsMatch(text)))
         {
             return Place;
         }
@@ -82,7 +83,8 @@ public static partial class AskedScope
     private static partial Regex PersonalClaim();
 
     // Phone numbers, addresses, people to contact.
-    [GeneratedRegex(@"电话|手机号|号码|联系方式|怎么联系|联系人|邮箱|微信号|公众号|官网|网址|办公地址|在哪办公|地址在哪|局长是谁|主任是谁|队长是谁")]
+    // "打电话问…" is how someone asked, not a number asked for.
+    [GeneratedRegex(@"(?<!打|来|通|过|了)电话(?!问|说|来|反映|投诉|咨询)|手机号|号码|联系方式|怎么联系|联系人|邮箱|微信号|公众号|官网|网址|办公地址|在哪办公|地址在哪|局长是谁|主任是谁|队长是谁")]
     private static partial Regex ContactAsked();
 
     // The permit or licence of one named business: "“老王卤煮”有没有营业执照", "这家店有排污许可证吗", "装修队没资质".
@@ -90,8 +92,14 @@ public static partial class AskedScope
     private static partial Regex NamedBusinessPermit();
 
     // Another of Beijing's districts, another city or province.
-    [GeneratedRegex(@"东城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|亦庄|经开区|上海|天津|重庆|广州|深圳|河北|雄安|外地|全国(?!碳市场|建设用地)|国家层面")]
+    [GeneratedRegex(@"东城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|亦庄|经开区|上海|天津|重庆|广州|深圳|河北|雄安|外地|全国(?:的|范围内?|层面)?.{0,6}(?:目标|指标|多少|排名|平均|谁|哪个部门)|国家层面")]
     private static partial Regex OtherDistrict();
+
+    [GeneratedRegex(@"天津|河北|京津冀|周边")]
+    private static partial Regex Neighbours();
+
+    [GeneratedRegex(@"跟|和|与|同|联合|协同|一起|一块|合作|联防|联控|联动|区域")]
+    private static partial Regex Together();
 
     // Greetings, thanks, questions about the assistant itself, requests that are not about the plan.
     [GeneratedRegex(@"^(?:你好|您好|嗨|哈喽|HELLO|HI|在吗|在不在|谢谢|多谢|再见|拜拜|早上好|晚上好|早安|晚安)[呀啊哈吗！!。，,？?]*$|你是谁|你叫什么|你是机器人|你是人|讲个笑话|说个笑话|讲笑话|帮我写|写个|写一篇|哪个牌子|什么牌子|推荐.{0,4}(?:牌子|品牌|产品|哪家)|陪我聊|聊聊天|你几岁|你多大")]

@@ -14,7 +14,10 @@ public enum Confidence
 /// the share of the topic's phrases it holds verbatim, BM25 relative to the best hit, whether the text gate passes),
 /// and how well the question matches the best of its alternate questions.
 /// </summary>
-public sealed record MeasureEvidence(Measure Measure, double Coverage, double Phrases, double Relative, bool TextPasses, double Alternate);
+/// <param name="Pooled">The measure's pooled-words BM25 (<see cref="MeasurePool"/>) relative to the best measure's, 0..1.</param>
+/// <param name="PoolScore">That BM25 score itself, and <paramref name="PoolCoverage"/> the share of the topic the pool holds.</param>
+public sealed record MeasureEvidence(Measure Measure, double Coverage, double Phrases, double Relative, bool TextPasses, double Alternate,
+    double Pooled = 0, double PoolScore = 0, double PoolCoverage = 0);
 
 /// <summary>The measures an answer rests on, best first, and how sure it is.</summary>
 public sealed record RankedMeasures(IReadOnlyList<Measure> Measures, Confidence Confidence)
@@ -49,16 +52,36 @@ public static class MeasureRanking
 
     public const int MaxListed = 3;
 
+    /// <summary>
+    /// How much the pooled words (<see cref="MeasurePool"/>) weigh: at most as much as a measure text that holds the
+    /// whole topic. They decide between measures the text and single alternate questions leave close or miss.
+    /// </summary>
+    public const double PoolWeight = 1.0;
+
+    /// <summary>
+    /// A pooled BM25 score counts in full from here; below, in proportion. A weak best hit (a topic of one common word,
+    /// 行动) must not outweigh the text's evidence just by being the best of weak hits.
+    /// </summary>
+    public const double PoolFullScore = 15;
+
+    /// <summary>The pool alone names a measure as the closest from this BM25 score and share of the topic found.</summary>
+    public const double PoolMinScore = 8;
+
+    public const double PoolMinCoverage = 0.2;
+
     public static double Score(MeasureEvidence e)
     {
         // Text short of the gate counts for nothing: scoring it as "closest" placed generic words (办理, 材料, 检测) more
         // often than the right measure on the question sets.
         var text = e.TextPasses ? e.Coverage + 0.3 * e.Phrases + 0.5 * e.Relative : 0;
         var alternate = e.Alternate >= AlternateLow ? AlternateWeight * e.Alternate * (e.TextPasses ? 1 - e.Coverage : 1) : 0;
-        return text + alternate;
+        return text + alternate + PoolWeight * e.Pooled;
     }
 
-    public static bool IsCandidate(MeasureEvidence e) => e.TextPasses || e.Alternate >= AlternateLow;
+    /// <summary>The pool alone makes a measure worth naming as the closest.</summary>
+    public static bool PoolFinds(MeasureEvidence e) => e.PoolScore >= PoolMinScore && e.PoolCoverage >= PoolMinCoverage;
+
+    public static bool IsCandidate(MeasureEvidence e) => e.TextPasses || e.Alternate >= AlternateLow || PoolFinds(e);
 
     public static Confidence ConfidenceOf(MeasureEvidence e) =>
         e.Alternate >= AlternateHigh || (e.TextPasses && (e.Coverage >= CoverageHigh || e.Alternate >= AlternateLow))

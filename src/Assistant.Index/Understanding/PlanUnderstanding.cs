@@ -10,6 +10,7 @@ namespace Assistant.Index.Understanding;
 public sealed partial class PlanUnderstanding : IDisposable
 {
     private readonly AlternateIndex _alternates;
+    private readonly MeasurePool _pool;
 
     /// <param name="topicOf">The question reader's topic of a question: alternate questions are indexed by it.</param>
     public PlanUnderstanding(KnowledgeBase knowledge, Func<string, string> topicOf)
@@ -17,8 +18,15 @@ public sealed partial class PlanUnderstanding : IDisposable
         var planText = string.Join("|", knowledge.Plan.Measures.Select(m => Search.ChineseText.Normalize($"{m.TaskName}|{m.Section}|{m.Text}")));
         _fillers = Fillers.Select(Search.ChineseText.Normalize).Where(f => !planText.Contains(f, StringComparison.Ordinal))
             .OrderByDescending(f => f.Length).ToArray();
-        _alternates = AlternateIndex.Build(knowledge.Everyday, text => Tidy(topicOf(text)));
+        // Both indexes read each alternate question's topic: read it once (start-up time).
+        var topics = new Dictionary<string, string>(StringComparer.Ordinal);
+        string TopicOf(string text) => topics.TryGetValue(text, out var t) ? t : topics[text] = Tidy(topicOf(text));
+        _alternates = AlternateIndex.Build(knowledge.Everyday, TopicOf);
+        _pool = MeasurePool.Build(knowledge, knowledge.Everyday, TopicOf);
     }
+
+    /// <summary>The measures whose pooled words (text, concepts, alternate questions) best match the topic.</summary>
+    public IReadOnlyList<PoolHit> PooledMeasures(string topic, int max = 10) => _pool.Search(topic, max);
 
     /// <summary>
     /// Spoken and operators' framing words (市民反映, 诉求人称, 咱区, 这活儿, 帮着): they shape how people ask, not what
@@ -138,7 +146,11 @@ public sealed partial class PlanUnderstanding : IDisposable
     public static string ClosestOpening(string? missingDetail) =>
         (missingDetail is null ? "" : $"计划没有写明{missingDetail}。") + "计划中最接近的是以下内容，未必正好回答您的问题：\n";
 
-    public void Dispose() => _alternates.Dispose();
+    public void Dispose()
+    {
+        _alternates.Dispose();
+        _pool.Dispose();
+    }
 
     [GeneratedRegex(@"几点|几时到几时|什么时段|哪个时段|哪些时段|时间段|(?:\d|[一二三四五六七八九十])[点时](?:以后|之后|以前|之前|后|前)|几点钟|早上几|晚上几|夜里几")]
     private static partial Regex AsksHours();
