@@ -330,9 +330,13 @@ public sealed partial class AnswerEngine
         var alternates = _understanding.MeasureAlternates(q.Topic);
         var pooled = _understanding.PooledMeasures(topic).ToDictionary(h => h.Ref, StringComparer.Ordinal);
         var bestPooled = Math.Max(Understanding.MeasureRanking.PoolFullScore, pooled.Count == 0 ? 0 : pooled.Values.Max(h => h.Score));
-        Understanding.MeasureEvidence WithPool(Understanding.MeasureEvidence e) => pooled.TryGetValue(e.Measure.Ref, out var p)
-            ? e with { Pooled = p.Score / bestPooled, PoolScore = p.Score, PoolCoverage = p.Coverage }
-            : e;
+        Understanding.MeasureEvidence WithPool(Understanding.MeasureEvidence e)
+        {
+            e = e with { NamedUnit = q.Units.Any(u => e.Measure.InvolvesUnit(u.Name)) };
+            return pooled.TryGetValue(e.Measure.Ref, out var p)
+                ? e with { Pooled = p.Score / bestPooled, PoolScore = p.Score, PoolCoverage = p.Coverage }
+                : e;
+        }
         var evidence = found
             .Select(h => WithPool(new Understanding.MeasureEvidence(h.Measure, h.Coverage, h.Phrases, h.Score / top,
                 h.Coverage >= MinCoverage || SharesLongRun(terms, h.Measure), alternates.GetValueOrDefault(h.Measure.Ref))))

@@ -16,8 +16,9 @@ public enum Confidence
 /// </summary>
 /// <param name="Pooled">The measure's pooled-words BM25 (<see cref="MeasurePool"/>) relative to the best measure's, 0..1.</param>
 /// <param name="PoolScore">That BM25 score itself, and <paramref name="PoolCoverage"/> the share of the topic the pool holds.</param>
+/// <param name="NamedUnit">A unit the question names takes part in the measure.</param>
 public sealed record MeasureEvidence(Measure Measure, double Coverage, double Phrases, double Relative, bool TextPasses, double Alternate,
-    double Pooled = 0, double PoolScore = 0, double PoolCoverage = 0);
+    double Pooled = 0, double PoolScore = 0, double PoolCoverage = 0, bool NamedUnit = false);
 
 /// <summary>The measures an answer rests on, best first, and how sure it is.</summary>
 public sealed record RankedMeasures(IReadOnlyList<Measure> Measures, Confidence Confidence)
@@ -79,7 +80,8 @@ public static class MeasureRanking
     }
 
     /// <summary>The pool alone makes a measure worth naming as the closest.</summary>
-    public static bool PoolFinds(MeasureEvidence e) => e.PoolScore >= PoolMinScore && e.PoolCoverage >= PoolMinCoverage;
+    /// <remarks>A measure the question's named unit takes part in needs no share of the topic: the unit is evidence too.</remarks>
+    public static bool PoolFinds(MeasureEvidence e) => e.PoolScore >= PoolMinScore && (e.NamedUnit || e.PoolCoverage >= PoolMinCoverage);
 
     public static bool IsCandidate(MeasureEvidence e) => e.TextPasses || e.Alternate >= AlternateLow || PoolFinds(e);
 
