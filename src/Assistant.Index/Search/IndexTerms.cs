@@ -49,6 +49,10 @@ internal sealed class IndexTerms
         return terms;
     }
 
+    /// <summary>How many documents hold the term (0 when none does).</summary>
+    public int DocFreq(string field, string text) =>
+        _byField.TryGetValue(field, out var contexts) && contexts.TryGetValue(text, out var context) ? context.DocFreq : 0;
+
     /// <summary>A query for the term with its statistics, or null when the index does not hold it.</summary>
     public TermQuery? Query(string field, string text) =>
         _byField.TryGetValue(field, out var contexts) && contexts.TryGetValue(text, out var context)

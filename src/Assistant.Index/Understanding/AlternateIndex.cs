@@ -24,7 +24,6 @@ public sealed class AlternateIndex : IDisposable
     public const string DistrictPrefix = "附件6:";
     public const string StreetPrefix = "街道:";
 
-    private const string IdField = "id";
     private const string WordsField = "alt";
     private const string BigramsField = "alt_bi";
     private const int MaxTerms = 80;
@@ -49,7 +48,11 @@ public sealed class AlternateIndex : IDisposable
         _frequency = frequency;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        // Term statistics read once (see IndexTerms): no dictionary seeks per question.
+        _terms = IndexTerms.Of(_reader, WordsField, BigramsField);
     }
+
+    private readonly IndexTerms _terms;
 
     public int Count => _entries.Length;
 
@@ -78,12 +81,13 @@ public sealed class AlternateIndex : IDisposable
                 entries[i] = new Entry(target, question, bigramSets[i], bigramSets[i].Sum(b => Rarity(frequency, sources.Count, b)));
                 writer.AddDocument(new Document
                 {
-                    new StoredField(IdField, i),
                     new TextField(WordsField, topic, Field.Store.NO),
                     new TextField(BigramsField, topic, Field.Store.NO),
                 });
             }
 
+            // One segment: document ids are the entries' positions, so no stored field is read per hit.
+            writer.ForceMerge(1);
             writer.Commit();
         }
 
@@ -105,12 +109,19 @@ public sealed class AlternateIndex : IDisposable
         var query = new BooleanQuery();
         foreach (var word in PlanAnalyzers.Tokens(_words, topic).Distinct().Take(MaxTerms))
         {
-            query.Add(new TermQuery(new Term(WordsField, word)), Occur.SHOULD);
+            if (_terms.Query(WordsField, word) is { } term)
+            {
+                query.Add(term, Occur.SHOULD);
+            }
         }
 
         foreach (var bigram in PlanAnalyzers.Tokens(_bigrams, topic).Distinct().Take(MaxTerms))
         {
-            query.Add(new TermQuery(new Term(BigramsField, bigram)) { Boost = 0.5f }, Occur.SHOULD);
+            if (_terms.Query(BigramsField, bigram) is { } term)
+            {
+                term.Boost = 0.5f;
+                query.Add(term, Occur.SHOULD);
+            }
         }
 
         if (query.Clauses.Count == 0)
@@ -125,9 +136,11 @@ public sealed class AlternateIndex : IDisposable
         }
 
         var best = new Dictionary<string, AlternateHit>(StringComparer.Ordinal);
-        foreach (var sd in _searcher.Search(query, Candidates).ScoreDocs)
+        var collector = TopScoreDocCollector.Create(Candidates, docsScoredInOrder: true);
+        _searcher.Search(query, collector);
+        foreach (var sd in collector.GetTopDocs().ScoreDocs)
         {
-            var entry = _entries[_searcher.Doc(sd.Doc).GetField(IdField).GetInt32Value() ?? 0];
+            var entry = _entries[sd.Doc];
             double shared = 0;
             foreach (var b in terms.Bigrams)
             {

@@ -21,7 +21,6 @@ public sealed record PoolHit(string Ref, double Score, double Coverage);
 /// </summary>
 public sealed class MeasurePool : IDisposable
 {
-    private const string IdField = "id";
     private const string PoolField = "pool";
     private const int MaxTerms = 80;
     private const int UnseenFrequency = 3;
@@ -32,6 +31,7 @@ public sealed class MeasurePool : IDisposable
     private readonly Analyzer _bigrams;
     private readonly string[] _refs;
     private readonly HashSet<string>[] _terms;
+    private readonly IndexTerms _index;
 
     private MeasurePool(LuceneDirectory directory, Analyzer bigrams, string[] refs, HashSet<string>[] terms)
     {
@@ -41,6 +41,8 @@ public sealed class MeasurePool : IDisposable
         _terms = terms;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        // Term statistics read once (see IndexTerms): no dictionary seeks per question.
+        _index = IndexTerms.Of(_reader, PoolField);
     }
 
     /// <param name="topicOf">The question reader's topic of an alternate question (as a user's question is read).</param>
@@ -68,13 +70,11 @@ public sealed class MeasurePool : IDisposable
                 var text = string.Join("。", parts.Select(ChineseText.Normalize));
                 refs[i] = m.Ref;
                 terms[i] = PlanAnalyzers.Tokens(bigrams, text).ToHashSet(StringComparer.Ordinal);
-                writer.AddDocument(new Document
-                {
-                    new StoredField(IdField, i),
-                    new TextField(PoolField, text, Field.Store.NO),
-                });
+                writer.AddDocument(new Document { new TextField(PoolField, text, Field.Store.NO) });
             }
 
+            // One segment: document ids are the measures' positions.
+            writer.ForceMerge(1);
             writer.Commit();
         }
 
@@ -98,19 +98,30 @@ public sealed class MeasurePool : IDisposable
         double total = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var term = new Term(PoolField, tokens[i]);
-            query.Add(new TermQuery(term), Occur.SHOULD);
             // BM25's idf. A bigram no measure has counts as a fairly rare one: often it is colloquial or spans two words
             // (污花 in 治污花的钱), so it must not sink a match alone; a topic made only of such bigrams still fails.
-            var df = Math.Max(_reader.DocFreq(term), UnseenFrequency);
+            var term = _index.Query(PoolField, tokens[i]);
+            var df = Math.Max(_index.DocFreq(PoolField, tokens[i]), UnseenFrequency);
             weights[i] = Math.Log(1 + (_refs.Length - df + 0.5) / (df + 0.5));
             total += weights[i];
+            if (term is not null)
+            {
+                query.Add(term, Occur.SHOULD);
+            }
         }
 
-        var hits = new List<PoolHit>();
-        foreach (var sd in _searcher.Search(query, max).ScoreDocs)
+        if (query.Clauses.Count == 0)
         {
-            var id = _searcher.Doc(sd.Doc).GetField(IdField).GetInt32Value() ?? 0;
+            return [];
+        }
+
+        // Documents in order (one document per measure, ids in measure order): no out-of-order bucket table, no stored fields.
+        var collector = TopScoreDocCollector.Create(max, docsScoredInOrder: true);
+        _searcher.Search(query, collector);
+        var hits = new List<PoolHit>(max);
+        foreach (var sd in collector.GetTopDocs().ScoreDocs)
+        {
+            var id = sd.Doc;
             double found = 0;
             for (var i = 0; i < tokens.Count; i++)
             {
