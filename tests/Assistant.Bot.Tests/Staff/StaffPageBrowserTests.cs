@@ -71,7 +71,7 @@ public sealed class StaffPageBrowserTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.Locator("#overdue-list")).ToContainTextAsync("附件1-22-1");
 
         // The timeline has a bar per dated duty; open-ended ones are listed apart.
-        var runtime = office.App.Services.GetRequiredService<PlanRuntime>();
+        var runtime = office.App.Services.GetRequiredService<LivePlan>().Current;
         var duties = DutyRoster.DutiesOf(runtime.Knowledge, DutyRoster.Find(runtime, "什刹海街道")!);
         await Assertions.Expect(page.Locator("#timeline-grid .bar")).ToHaveCountAsync(duties.Count(d => !d.Measure.Deadline.OpenEnded));
         await Assertions.Expect(page.Locator("#open-ended li")).ToHaveCountAsync(duties.Count(d => d.Measure.Deadline.OpenEnded));
