@@ -94,8 +94,10 @@ public static class SplitApi
 
         var rows = scope is null ? [] : InferredRows(runtime.Knowledge, DutyRoster.Find(runtime, scope)!);
         var proposals = await store.ListAsync(caller.ReadsAll ? null : scope ?? "", cancellationToken);
-        return TypedResults.Ok(new SplitsView(scope, caller.ReadsAll, directory.Coordinator, rows,
-            proposals.OrderBy(p => p.Status == SplitProposal.Pending ? 0 : 1).ThenByDescending(p => p.Id).Select(Beijing).ToList()));
+        return TypedResults.Ok(new SplitsView(scope, caller.ReadsAll, directory.Coordinator, rows, proposals
+            .OrderBy(p => p.Status == SplitProposal.Pending ? 0 : 1).ThenByDescending(p => p.Id)
+            .Select(p => Beijing(p) with { CurrentRole = CurrentRole(runtime.Knowledge, p) })
+            .ToList()));
     }
 
     private static async Task<Results<Created<SplitProposal>, ProblemHttpResult>> ProposeAsync(
@@ -220,6 +222,13 @@ public static class SplitApi
 
         return TypedResults.Ok(Beijing(decided));
     }
+
+    /// <summary>The role the plan gives the proposal's name on its row now (lead, co), or null when the row no longer names it.</summary>
+    private static string? CurrentRole(KnowledgeBase knowledge, SplitProposal p) =>
+        knowledge.FindMeasure(p.MeasureRef) is not { } m ? null
+        : m.LeadUnits.Contains(p.NamedAs) ? "lead"
+        : m.CoUnits.Contains(p.NamedAs) ? "co"
+        : null;
 
     /// <summary>Times as staff read them, in Beijing time.</summary>
     private static SplitProposal Beijing(SplitProposal p) =>

@@ -11,7 +11,8 @@ public sealed record SplitProposalEntry(string MeasureRef, string NamedAs, strin
 
 /// <summary>
 /// A proposal and, once made, its decision: kept for good (approved, rejected or pending). <see cref="Role"/> is lead or co;
-/// <see cref="NamedAs"/> the name the row gives the unit (its own, or 各街道办事处 for a street office).
+/// <see cref="NamedAs"/> the name the row gives the unit (its own, or 各街道办事处 for a street office);
+/// <see cref="CurrentRole"/> (API only, not stored) the role the plan gives it now, so a reader tells a confirmation from a correction.
 /// </summary>
 public sealed record SplitProposal(
     long Id,
@@ -26,7 +27,8 @@ public sealed record SplitProposal(
     string Status,
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
-    string? Reason)
+    string? Reason,
+    string? CurrentRole = null)
 {
     public const string Pending = "pending";
     public const string Approved = "approved";
