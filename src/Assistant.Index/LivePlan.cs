@@ -24,6 +24,9 @@ public sealed class LivePlan : IDisposable
         _current = load(_approved(CancellationToken.None).GetAwaiter().GetResult());
     }
 
+    /// <summary>A plan over one runtime that keeps no corrections (a test's, a tool's): reloading keeps it.</summary>
+    public static LivePlan Of(PlanRuntime runtime) => new(_ => runtime);
+
     /// <summary>The runtime to answer from now. Read it once per request or operation.</summary>
     public PlanRuntime Current => Volatile.Read(ref _current);
 

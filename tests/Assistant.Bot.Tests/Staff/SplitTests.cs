@@ -222,6 +222,34 @@ public sealed class SplitTests
         Assert.Single(second.Services.GetRequiredService<LivePlan>().Current.Corrections);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Another_instance_on_the_same_database_picks_up_an_approval_on_its_next_check(Backend backend)
+    {
+        await using var db = await TestDatabase.CreateAsync(backend);
+        var settings = new Dictionary<string, string?>(db.Settings)
+        {
+            ["Assistant:AdminApiKey"] = ProgressApiTests.AdminKey,
+            ["Assistant:Progress:SplitRefreshSeconds"] = "1",
+        };
+        await using var one = new AssistantApplication(settings, db.DataDirectory);
+        await using var other = new AssistantApplication(settings, db.DataDirectory);
+        using var admin = one.CreateClientWithKey(ProgressApiTests.AdminKey);
+        using var citizen = other.CreateClient();
+        Assert.True(MatchOf(await Ask(citizen, "附件1-3-4由谁负责"), "附件1-3-4").GetProperty("splitInferred").GetBoolean());
+
+        var id = await ProposeOk(admin, "附件1-3-4", new { unit = "区交通委", role = "lead", citation = "区交通委职能配置规定第3条" });
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/splits/{id}/approve", new { })).StatusCode);
+
+        var settled = false;
+        for (var i = 0; i < 60 && !settled; i++)
+        {
+            await Task.Delay(250);
+            settled = !MatchOf(await Ask(citizen, "附件1-3-4由谁负责"), "附件1-3-4").GetProperty("splitInferred").GetBoolean();
+        }
+
+        Assert.True(settled, "the other instance still answers from the plan without the approval after 15 s");
+    }
+
     [Fact]
     public async Task Knowledge_export_writes_the_approved_corrections_into_a_plan_that_still_validates()
     {
