@@ -7,8 +7,9 @@ using Assistant.Index.Search;
 namespace Assistant.Index;
 
 /// <summary>
-/// Everything needed to answer, loaded once: the knowledge, its gazetteer, the Lucene index and the answer engine.
-/// The web host and the CLI both start from here, so they answer identically.
+/// Everything needed to answer, loaded together: the knowledge, its gazetteer, the Lucene index and the answer engine.
+/// The web host and the CLI both start from here, so they answer identically; the host loads another one when a split
+/// correction is approved (<see cref="LivePlan"/>).
 /// </summary>
 public sealed class PlanRuntime : IDisposable
 {
