@@ -190,8 +190,10 @@ public sealed class StaffPageBrowserTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(street.Locator("#split-rows tr")).Not.ToHaveCountAsync(0);
         await Assertions.Expect(street.Locator("#split-rows tr[data-ref='附件1-3-3']")).ToHaveCountAsync(0);
         await Assertions.Expect(street.Locator("#report-rows tr[data-ref='附件1-3-3']")).ToHaveCountAsync(0);
+        await Assertions.Expect(street.Locator("#split-settled-list")).ToContainTextAsync("附件1-3-3协办单位（以“各街道办事处”名义） · 依据：" + citation);
         await Assertions.Expect(street.Locator("#open-ended li", new PageLocatorOptions { HasText = "附件1-3-3" })).ToContainTextAsync("协办（各街道办事处）");
-        await street.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-splits-settled.png"), FullPage = true });
+        await street.Locator("#split-settled").ScrollIntoViewIfNeededAsync();
+        await street.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-splits-settled.png") });
 
         // And the citizens' answer on that row carries no caveat any more.
         using var citizen = office.App.CreateClient();

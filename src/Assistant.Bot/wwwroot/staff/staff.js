@@ -160,6 +160,15 @@ function renderSplits() {
     tr.addEventListener("click", () => openSplit(r));
     return tr;
   }));
+  // Settled rows leave the list; what the unit had approved is listed below it.
+  const settled = splits.proposals.filter((p) => p.unit === me.unit && p.status === "approved");
+  $("split-settled").hidden = settled.length === 0;
+  $("split-settled-list").replaceChildren(...settled.map((p) => {
+    const li = el("li");
+    li.append(el("span", p.measureRef, "ref"),
+      el("span", `${roleName(p.role)}${p.namedAs === p.unit ? "" : `（以“${p.namedAs}”名义）`} · 依据：${p.citation} · ${p.decidedBy} ${formatTime(p.decidedAt)} 审核通过`));
+    return li;
+  }));
   const still = splitRow && rows.find((r) => r.measureRef === splitRow.measureRef);
   if (still) openSplit(still, true);
   else { splitRow = null; $("split-form").hidden = true; }
