@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Assistant.Bot.Cli;
 using Assistant.Bot.Progress;
+using Assistant.Bot.Tests.BotFramework;
 using Assistant.Bot.Tests.Storage;
 using Assistant.Index;
 using Assistant.Index.Knowledge;
@@ -199,6 +200,34 @@ public sealed class SplitTests
         Assert.Contains(Row, draft.GetProperty("dispatchNote").GetString());
         Assert.DoesNotContain("推断", draft.GetProperty("dispatchNote").GetString());
         Assert.False(draft.GetProperty("splitInferred").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_Teams_card_drops_the_caveat_once_the_row_is_settled()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Assistant:Auth:TenantIds:0"] = TeamsPayloads.TenantId,
+            ["Assistant:AdminApiKey"] = ProgressApiTests.AdminKey,
+        });
+        static string Personal(string text, string id) => TeamsPayloads.PersonalMessage
+            .Replace("\"text\": \"餐饮油烟归哪个部门管\"", $"\"text\": {JsonSerializer.Serialize(text)}", StringComparison.Ordinal)
+            .Replace("1714968600000", id, StringComparison.Ordinal);
+
+        await bot.SendAsync(Personal("附件1-3-3由谁负责", "1714968600001"));
+        var before = (await bot.Connector.WaitForAsync(2))[1].CardTexts;
+        using (var admin = bot.App.CreateClientWithKey(ProgressApiTests.AdminKey))
+        {
+            var id = await ProposeOk(admin, Row, new { unit = "什刹海街道", role = "co", citation = Citation });
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/splits/{id}/approve", new { })).StatusCode);
+        }
+
+        await bot.SendAsync(Personal("附件1-3-3由谁负责", "1714968600002"));
+        var after = (await bot.Connector.WaitForAsync(4))[3].CardTexts;
+
+        Assert.Contains(before, t => t.Contains(Caveat, StringComparison.Ordinal));
+        Assert.Contains(after, t => t.Contains(Row, StringComparison.Ordinal));
+        Assert.DoesNotContain(after, t => t.Contains("推断", StringComparison.Ordinal));
     }
 
     [Fact]
