@@ -216,8 +216,16 @@ public static class SplitApi
         {
             // Rebuilt off the request path of everyone else (they answer from the previous plan until the swap); this
             // request waits, so its caller's next question already gets the settled row.
-            var runtime = await plan.ReloadAsync(CancellationToken.None);
-            logger.LogInformation("Plan rebuilt with {Count} approved split corrections in {Ms} ms", runtime.Corrections.Count, (int)runtime.LoadTime.TotalMilliseconds);
+            try
+            {
+                var runtime = await plan.ReloadAsync(CancellationToken.None);
+                logger.LogInformation("Plan rebuilt with {Count} approved split corrections in {Ms} ms", runtime.Corrections.Count, (int)runtime.LoadTime.TotalMilliseconds);
+            }
+            catch (Exception e)
+            {
+                // The decision is stored either way; the periodic check (SplitRefresh) or the next start applies it.
+                logger.LogError(e, "Split proposal {Id} is approved, but the plan could not be rebuilt now", id);
+            }
         }
 
         return TypedResults.Ok(Beijing(decided));
