@@ -7,8 +7,9 @@ using Assistant.Index.Search;
 namespace Assistant.Index;
 
 /// <summary>
-/// Everything needed to answer, loaded once: the knowledge, its gazetteer, the Lucene index and the answer engine.
-/// The web host and the CLI both start from here, so they answer identically.
+/// Everything needed to answer, loaded together: the knowledge, its gazetteer, the Lucene index and the answer engine.
+/// The web host and the CLI both start from here, so they answer identically; the host loads another one when a split
+/// correction is approved (<see cref="LivePlan"/>).
 /// </summary>
 public sealed class PlanRuntime : IDisposable
 {
@@ -37,14 +38,23 @@ public sealed class PlanRuntime : IDisposable
 
     public AnswerEngine Answers { get; }
 
+    /// <summary>The approved split corrections applied to this runtime's knowledge.</summary>
+    public IReadOnlyList<SplitCorrection> Corrections { get; private init; } = [];
+
+    /// <summary>Approved corrections that no longer fit the plan (its row or name changed), left out.</summary>
+    public IReadOnlyList<SplitCorrection> SkippedCorrections { get; private init; } = [];
+
     /// <summary>How long loading, indexing and warming up took.</summary>
     public TimeSpan LoadTime { get; }
 
     /// <param name="today">Today, for periods relative to it ("本季度"); the system clock unless given.</param>
-    public static PlanRuntime Load(string knowledgeDirectory, TimeProvider? today = null)
+    public static PlanRuntime Load(string knowledgeDirectory, TimeProvider? today = null) => Load(knowledgeDirectory, today, []);
+
+    /// <summary>The runtime over the knowledge with approved split corrections applied (the server's; see <see cref="LivePlan"/>).</summary>
+    public static PlanRuntime Load(string knowledgeDirectory, TimeProvider? today, IReadOnlyList<SplitCorrection> corrections)
     {
         var loading = Stopwatch.StartNew();
-        var knowledge = KnowledgeLoader.Load(knowledgeDirectory);
+        var knowledge = KnowledgeLoader.Load(knowledgeDirectory, corrections, out var skipped);
         var gazetteer = new Gazetteer(knowledge);
         var index = MeasureIndex.Build(knowledge);
         var triage = new ComplaintTriage(knowledge, gazetteer, HotlineGuide.Load(knowledgeDirectory));
@@ -58,7 +68,11 @@ public sealed class PlanRuntime : IDisposable
             answers.Compute("那协办单位呢", answer.Context);
         }
 
-        return new PlanRuntime(knowledgeDirectory, knowledge, gazetteer, index, triage, answers, loading.Elapsed);
+        return new PlanRuntime(knowledgeDirectory, knowledge, gazetteer, index, triage, answers, loading.Elapsed)
+        {
+            Corrections = corrections.Except(skipped).ToList(),
+            SkippedCorrections = skipped,
+        };
     }
 
     /// <summary>Another answer engine over the same index, reading relative periods by <paramref name="clock"/>.</summary>

@@ -23,7 +23,8 @@ public static class AiServiceExtensions
         services.AddAssistantPlugin<HotlinePlugin>(HotlinePlugin.Name, AssistantRole.Operator);
         services.AddSingleton<AssistantKernels>();
 
-        services.AddSingleton(sp => new GroundingCheck(sp.GetRequiredService<PlanRuntime>().Gazetteer));
+        // Names and wording only (units, streets, the plan's words), which split corrections never change: built once.
+        services.AddSingleton(sp => new GroundingCheck(sp.GetRequiredService<LivePlan>().Current.Gazetteer));
         services.AddSingleton<LanguageModelClient>();
         services.AddSingleton<GroundedModel>();
         services.AddSingleton<IAnswerComposer, ModelAnswerComposer>();

@@ -35,7 +35,7 @@ internal sealed record GroundedTurn(
 internal sealed class GroundedModel(
     LanguageModelClient client,
     AssistantKernels kernels,
-    PlanRuntime runtime,
+    LivePlan plan,
     GroundingCheck check,
     AssistantMetrics metrics,
     IOptions<LanguageModelOptions> options,
@@ -52,7 +52,7 @@ internal sealed class GroundedModel(
     /// </summary>
     public async Task<GroundedReply?> AskAsync(AssistantRole role, string systemPrompt, string userMessage, GroundedTurn turnRules, CancellationToken cancellationToken)
     {
-        var evidence = GroundingEvidence.ForPlan(runtime.Knowledge.Plan);
+        var evidence = GroundingEvidence.ForPlan(plan.Current.Knowledge.Plan);
         foreach (var record in turnRules.Seed)
         {
             evidence.Add(record);

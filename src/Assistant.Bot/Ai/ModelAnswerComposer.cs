@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Assistant.Bot.Conversations;
+using Assistant.Index;
 using Assistant.Index.Ai;
 using Assistant.Index.Answers;
 using Assistant.Index.Knowledge;
@@ -13,7 +14,7 @@ namespace Assistant.Bot.Ai;
 /// answer is always computed first and is what the user gets whenever the model's text is not used. Questions the
 /// rules put out of the plan's scope on purpose (another year or district, legal advice, greetings) stay with them.
 /// </summary>
-internal sealed partial class ModelAnswerComposer(GroundedModel model, KnowledgeBase knowledge) : IAnswerComposer
+internal sealed partial class ModelAnswerComposer(GroundedModel model, LivePlan plan) : IAnswerComposer
 {
     internal const string SystemPrompt = """
         你是“西城政策助手”，回答关于《推进美丽西城建设 持续深入打好污染防治攻坚战2024年行动计划》（西政办发〔2024〕2号）的问题。
@@ -85,6 +86,7 @@ internal sealed partial class ModelAnswerComposer(GroundedModel model, Knowledge
     /// <summary>A cited measure; a cited task's measures that the turn returned (all of them if it returned none singly).</summary>
     private IEnumerable<Measure> MeasuresOf(string reference, HashSet<string> returned)
     {
+        var knowledge = plan.Current.Knowledge;
         if (knowledge.FindMeasure(reference) is { } measure)
         {
             return [measure];

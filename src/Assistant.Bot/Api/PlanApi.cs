@@ -90,8 +90,9 @@ public static class PlanApi
     }
 
     private static Results<Ok<DutiesResponse>, ProblemHttpResult> GetDuties(
-        string name, PlanRuntime runtime, string? from = null, string? to = null, int? annex = null)
+        string name, LivePlan plan, string? from = null, string? to = null, int? annex = null)
     {
+        var runtime = plan.Current;
         if (name.Length > MaxNameLength || DutyRoster.Find(runtime, name) is not { } subject)
         {
             return Problems.NotFound("No unit of that name in the plan.");
@@ -123,8 +124,9 @@ public static class PlanApi
     }
 
     private static Results<Ok<IReadOnlyList<SearchHit>>, ProblemHttpResult> Search(
-        string? q, PlanRuntime runtime, IOptions<AssistantOptions> options, int limit = 10)
+        string? q, LivePlan plan, IOptions<AssistantOptions> options, int limit = 10)
     {
+        var runtime = plan.Current;
         var max = options.Value.MaxQuestionLength;
         if (string.IsNullOrWhiteSpace(q) || q.Length > max)
         {

@@ -10,7 +10,7 @@ using Assistant.Index.Knowledge;
 namespace Assistant.Bot.Cli;
 
 /// <summary>
-/// The command line: <c>ask</c>, <c>eval</c>, <c>knowledge validate|show|unit</c>, <c>hotline …</c>, <c>staff key …</c>. Anything else starts the server.
+/// The command line: <c>ask</c>, <c>eval</c>, <c>knowledge validate|show|unit|export</c>, <c>hotline …</c>, <c>staff key …</c>. Anything else starts the server.
 /// </summary>
 public static class AssistantCli
 {
@@ -48,7 +48,10 @@ public static class AssistantCli
         var unitName = new Argument<string>("unit") { Description = "A unit's name or alias, e.g. 区园林绿化局 or 园林局" };
         var unit = new Command("unit", "Print what a unit leads and co-operates on.") { unitName, knowledgeOption };
         unit.SetAction(r => Unit(Load(r.GetValue(knowledgeOption)), r.GetValue(unitName)!, stdout));
-        var knowledge = new Command("knowledge", "Inspect and validate the knowledge files.") { validate, show, unit };
+        var knowledge = new Command("knowledge", "Inspect, validate and export the knowledge files.")
+        {
+            validate, show, unit, KnowledgeExport.Create(knowledgeOption, stdout),
+        };
 
         var root = new RootCommand("西城政策助手 — answers questions on the Xicheng 2024 pollution-prevention action plan. "
             + "Without a command it runs the web server (dotnet run --project src/Assistant.Bot [--urls http://127.0.0.1:5000]).")

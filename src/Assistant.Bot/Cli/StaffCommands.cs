@@ -30,7 +30,8 @@ public static class StaffCommands
         return new Command("staff", "Staff of the plan's units: their keys.") { key };
     }
 
-    private static ServiceProvider Services(string? data, string? postgres)
+    /// <summary>The server's plan, storage and staff services on its database, for a command.</summary>
+    internal static ServiceProvider Services(string? data, string? postgres)
     {
         var settings = new Dictionary<string, string?>();
         if (!string.IsNullOrWhiteSpace(data))
@@ -54,7 +55,7 @@ public static class StaffCommands
     {
         using (services)
         {
-            var runtime = services.GetRequiredService<PlanRuntime>();
+            var runtime = services.GetRequiredService<LivePlan>().Current;
             if (DutyRoster.Find(runtime, name) is not { } unit || !DutyRoster.ReportingUnits(runtime.Knowledge).Any(u => u.Name == unit.Name))
             {
                 stdout.WriteLine($"'{name}' is not a unit that reports (see: knowledge unit {name}).");

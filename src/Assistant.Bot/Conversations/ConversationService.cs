@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Assistant.Bot.Hosting;
+using Assistant.Index;
 using Assistant.Index.Answers;
 
 namespace Assistant.Bot.Conversations;
@@ -12,7 +13,7 @@ public sealed record ConversationReply(string ConversationId, Answer Answer, str
 /// ("那协办单位呢？") resolve against the previous answer, and asks the answer engine. A composer (the optional
 /// language model) may then word the reply; the rules' answer is the default and the fallback.
 /// </summary>
-public sealed class ConversationService(AnswerEngine answers, ConversationContexts contexts, AssistantMetrics metrics, IAnswerComposer? composer = null)
+public sealed class ConversationService(LivePlan plan, ConversationContexts contexts, AssistantMetrics metrics, IAnswerComposer? composer = null)
 {
     /// <param name="channel">Where the question came from (api, teams, directline, …), for the metrics.</param>
     public async Task<ConversationReply> AskAsync(string? conversationId, string question, CancellationToken cancellationToken, string channel = "api")
@@ -22,7 +23,8 @@ public sealed class ConversationService(AnswerEngine answers, ConversationContex
         var id = isNew ? Guid.CreateVersion7().ToString("n") : conversationId!;
         var context = isNew ? null : await contexts.GetAsync(id, cancellationToken);
         var started = Stopwatch.GetTimestamp();
-        var rules = answers.Ask(question, context);
+        // The plan as it stands now: an approved split correction changes the next answer.
+        var rules = plan.Current.Answers.Ask(question, context);
         var composed = composer is null ? null : await composer.ComposeAsync(question, rules, context, cancellationToken);
         var answer = composed ?? rules;
         metrics.Answered(answer.Intent.ToApi(), answer.NoAnswer, Stopwatch.GetElapsedTime(started).TotalMilliseconds, channel);

@@ -12,8 +12,9 @@ public static class HealthEndpoints
         routes.MapGet("/healthz", () => TypedResults.Ok(new HealthStatus("ok")))
             .WithTags("Health").WithSummary("Liveness: the process answers.");
         routes.MapGet("/readyz", async Task<Results<Ok<ReadyStatus>, ProblemHttpResult>> (
-            PlanRuntime runtime, IDatabase database, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+            LivePlan plan, IDatabase database, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
+            var runtime = plan.Current;
             try
             {
                 await database.CheckAsync(cancellationToken);

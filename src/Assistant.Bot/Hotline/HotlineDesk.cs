@@ -14,8 +14,8 @@ namespace Assistant.Bot.Hotline;
 /// happened with the caller's personal data masked.
 /// </summary>
 public sealed class HotlineDesk(
-    ComplaintTriage triage,
-    HotlineDrafter drafter,
+    LivePlan plan,
+    PlanBound<HotlineDrafter> drafter,
     IHotlineReplyWording wording,
     IHotlineDraftStore store,
     TimeProvider clock,
@@ -23,8 +23,8 @@ public sealed class HotlineDesk(
 {
     public async Task<HotlineDraft> CreateAsync(string complaint, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
     {
-        var result = triage.Triage(complaint);
-        var reply = drafter.Draft(result);
+        var result = plan.Current.Triage.Triage(complaint);
+        var reply = drafter.Value.Draft(result);
         // A model-worded reply only when it passed the rubric and the grounding check; else the rules' own.
         var worded = await wording.WordAsync(result, reply, cancellationToken);
         var draftedBy = worded is null ? "rules" : "model";
@@ -92,13 +92,17 @@ public static class HotlineServiceExtensions
             .BindConfiguration(HotlineOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<PlanRuntime>().Triage);
-        services.AddSingleton(sp => new HotlineDrafter(
-            sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Terms, sp.GetRequiredService<ComplaintTriage>().Guide));
-        services.AddSingleton(sp => new DraftRubric(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<PlanRuntime>().Gazetteer));
+        // Built from the plan as it stands (LivePlan): rebuilt after an approved split correction. Singletons take the
+        // PlanBound; the plain registrations are the current ones, for request handlers.
+        services.AddTransient(sp => sp.GetRequiredService<LivePlan>().Current.Triage);
+        services.AddSingleton(sp => new PlanBound<HotlineDrafter>(sp.GetRequiredService<LivePlan>(), runtime => new HotlineDrafter(
+            runtime.Knowledge, sp.GetRequiredService<IOptions<HotlineOptions>>().Value.Terms, runtime.Triage.Guide)));
+        services.AddTransient(sp => sp.GetRequiredService<PlanBound<HotlineDrafter>>().Value);
+        services.AddSingleton(sp => new PlanBound<DraftRubric>(sp.GetRequiredService<LivePlan>(), runtime => new DraftRubric(runtime.Knowledge, runtime.Gazetteer)));
+        services.AddTransient(sp => sp.GetRequiredService<PlanBound<DraftRubric>>().Value);
         // The model wording needs the kernel (AddAssistantKernel); without it the rules' draft stands.
         services.AddSingleton<IHotlineReplyWording>(sp => sp.GetService<GroundedModel>() is { } model
-            ? new ModelReplyWording(model, sp.GetRequiredService<DraftRubric>(), sp.GetRequiredService<IOptions<HotlineOptions>>())
+            ? new ModelReplyWording(model, sp.GetRequiredService<PlanBound<DraftRubric>>(), sp.GetRequiredService<IOptions<HotlineOptions>>())
             : new RulesReplyWording());
         services.AddSingleton<ISqliteSchema, HotlineSchema>();
         services.AddSingleton<IPostgresSchema, PostgresHotlineSchema>();

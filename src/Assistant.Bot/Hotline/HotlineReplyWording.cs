@@ -1,5 +1,6 @@
 using System.Text;
 using Assistant.Bot.Ai;
+using Assistant.Index;
 using Assistant.Index.Ai;
 using Assistant.Index.Hotline;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public interface IHotlineReplyWording
 /// handling, the measures and the centre's time limits). Otherwise — or with no model — the rules' draft stands, so
 /// drafts stay deterministic without a model.
 /// </summary>
-internal sealed class ModelReplyWording(GroundedModel model, DraftRubric rubric, IOptions<HotlineOptions> options) : IHotlineReplyWording
+internal sealed class ModelReplyWording(GroundedModel model, PlanBound<DraftRubric> rubric, IOptions<HotlineOptions> options) : IHotlineReplyWording
 {
     internal const string SystemPrompt = """
         你是北京12345市民服务热线的答复撰写员，为西城区生态环境类诉求起草给来电人的答复。
@@ -53,7 +54,7 @@ internal sealed class ModelReplyWording(GroundedModel model, DraftRubric rubric,
         var turn = new GroundedTurn(
             records,
             RequireReference: false,
-            Accept: text => rubric.Check(text, triage.Covered) is { Passed: false } verdict ? string.Join("; ", verdict.Problems) : null,
+            Accept: text => rubric.Value.Check(text, triage.Covered) is { Passed: false } verdict ? string.Join("; ", verdict.Problems) : null,
             AcceptReason: "rubric");
         var reply = await model.AskAsync(AssistantRole.Operator, SystemPrompt, UserMessage(complaint, rules, handling, terms), turn, cancellationToken);
         return reply?.Text;

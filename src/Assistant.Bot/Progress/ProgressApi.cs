@@ -46,9 +46,10 @@ public static class ProgressApi
     }
 
     private static async Task<Results<Ok<ProgressReport>, ProblemHttpResult>> SaveAsync(
-        string month, string measureRef, SaveProgressRequest? request, ClaimsPrincipal user, StaffDirectory directory, PlanRuntime runtime,
+        string month, string measureRef, SaveProgressRequest? request, ClaimsPrincipal user, StaffDirectory directory, LivePlan plan,
         IProgressStore store, TimeProvider clock, IOptions<ProgressOptions> options, ILogger<ProgressBoard> logger, CancellationToken cancellationToken)
     {
+        var runtime = plan.Current;
         // Input first: a bad request writes nothing and says what is wrong, whoever sends it.
         if (!PlanMonth.TryParse(month, out var monthNumber) || monthNumber is null)
         {
@@ -128,9 +129,10 @@ public static class ProgressApi
     }
 
     private static async Task<IResult> GetMonthAsync(
-        string month, ClaimsPrincipal user, StaffDirectory directory, PlanRuntime runtime, ProgressBoard board, TimeProvider clock,
+        string month, ClaimsPrincipal user, StaffDirectory directory, LivePlan plan, ProgressBoard board, TimeProvider clock,
         CancellationToken cancellationToken, string? unit = null, string? format = null)
     {
+        var runtime = plan.Current;
         if (!PlanMonth.TryParse(month, out var monthNumber) || monthNumber is null)
         {
             return Problems.BadRequest($"month must be a month of the plan year: {Deadline.PlanYear}-01 to {Deadline.PlanYear}-12.");
@@ -170,9 +172,10 @@ public static class ProgressApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ProgressReport>>, ProblemHttpResult>> RevisionsAsync(
-        string month, string measureRef, ClaimsPrincipal user, StaffDirectory directory, PlanRuntime runtime, IProgressStore store,
+        string month, string measureRef, ClaimsPrincipal user, StaffDirectory directory, LivePlan plan, IProgressStore store,
         CancellationToken cancellationToken, string? unit = null)
     {
+        var runtime = plan.Current;
         if (!PlanMonth.TryParse(month, out var monthNumber) || monthNumber is null)
         {
             return Problems.BadRequest($"month must be a month of the plan year: {Deadline.PlanYear}-01 to {Deadline.PlanYear}-12.");

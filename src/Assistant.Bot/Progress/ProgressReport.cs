@@ -49,6 +49,13 @@ public sealed class ProgressOptions
     [Range(1, 28)]
     public int ReminderDay { get; set; } = 25;
 
+    /// <summary>
+    /// How often an instance checks the database for split corrections approved on another instance (its own approvals
+    /// apply at once), in seconds; 0 turns the check off.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int SplitRefreshSeconds { get; set; } = 60;
+
     /// <summary>Longest 进展情况 / 下步计划 / 存在问题 text, in characters.</summary>
     [Range(1, 100_000)]
     public int MaxTextLength { get; set; } = 4000;

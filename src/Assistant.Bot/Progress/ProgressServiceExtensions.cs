@@ -1,3 +1,4 @@
+using Assistant.Bot.Hosting;
 using Assistant.Bot.Storage;
 using Assistant.Index;
 using Assistant.Index.Knowledge;
@@ -21,9 +22,19 @@ public static class ProgressServiceExtensions
         services.AddSingleton<IPostgresSchema, PostgresProgressSchema>();
         services.AddStore<IProgressStore, SqliteProgressStore, PostgresProgressStore>();
         services.AddStore<IUnitSecretStore, SqliteUnitSecretStore, PostgresUnitSecretStore>();
+        // Inferred lead/co splits settled by the units and the coordinator: the plan is loaded with the approved ones, and
+        // picks up those approved on another instance within Assistant:Progress:SplitRefreshSeconds.
+        services.AddSingleton<ISqliteSchema, SplitSchema>();
+        services.AddSingleton<IPostgresSchema, PostgresSplitSchema>();
+        services.AddStore<ISplitStore, SqliteSplitStore, PostgresSplitStore>();
+        services.AddSingleton<IApprovedSplits>(sp => sp.GetRequiredService<ISplitStore>());
+        services.AddHostedService<SplitRefresh>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StaffDirectory>();
-        services.AddSingleton(sp => new ProgressBoard(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IProgressStore>()));
+        // Who leads what follows the plan as it stands (approved split corrections): rebuilt with it.
+        services.AddSingleton(sp => new PlanBound<ProgressBoard>(
+            sp.GetRequiredService<LivePlan>(), runtime => new ProgressBoard(runtime.Knowledge, sp.GetRequiredService<IProgressStore>())));
+        services.AddTransient(sp => sp.GetRequiredService<PlanBound<ProgressBoard>>().Value);
         // Teams: staff questions, conversation references kept at first contact, the monthly reminder.
         services.AddSingleton<ISqliteSchema, StaffSubscriptions.SqliteSchema>();
         services.AddSingleton<IPostgresSchema, StaffSubscriptions.PostgresSchema>();
@@ -34,10 +45,11 @@ public static class ProgressServiceExtensions
         return services;
     }
 
-    /// <summary>/api/progress, /api/staff/me, the unit calendars and the /staff page.</summary>
+    /// <summary>/api/progress, /api/staff/me, /api/splits, the unit calendars and the /staff page.</summary>
     public static IEndpointRouteBuilder MapProgress(this IEndpointRouteBuilder routes)
     {
         routes.MapProgressApi();
+        routes.MapSplitApi();
         routes.MapStaffCalendar();
         routes.MapStaffPage();
         return routes;

@@ -64,8 +64,9 @@ public static class StaffCalendar
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    private static Results<ContentHttpResult, ProblemHttpResult> Feed(string name, PlanRuntime runtime)
+    private static Results<ContentHttpResult, ProblemHttpResult> Feed(string name, LivePlan plan)
     {
+        var runtime = plan.Current;
         if (name.Length > 100 || DutyRoster.Find(runtime, name) is not { } unit)
         {
             return Problems.NotFound("No unit of that name in the plan.");
@@ -75,9 +76,10 @@ public static class StaffCalendar
     }
 
     private static async Task<Results<Created<CalendarLink>, ProblemHttpResult>> CreateLinkAsync(
-        string name, HttpRequest request, ClaimsPrincipal user, StaffDirectory directory, PlanRuntime runtime, IUnitSecretStore secrets,
+        string name, HttpRequest request, ClaimsPrincipal user, StaffDirectory directory, LivePlan plan, IUnitSecretStore secrets,
         TimeProvider clock, CancellationToken cancellationToken)
     {
+        var runtime = plan.Current;
         if (Owned(name, user, directory, runtime, out var unit) is { } refused)
         {
             return refused;
@@ -89,9 +91,10 @@ public static class StaffCalendar
     }
 
     private static async Task<Results<Ok<int>, ProblemHttpResult>> RevokeLinksAsync(
-        string name, ClaimsPrincipal user, StaffDirectory directory, PlanRuntime runtime, IUnitSecretStore secrets, TimeProvider clock,
+        string name, ClaimsPrincipal user, StaffDirectory directory, LivePlan plan, IUnitSecretStore secrets, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        var runtime = plan.Current;
         if (Owned(name, user, directory, runtime, out var unit) is { } refused)
         {
             return refused;
@@ -101,8 +104,9 @@ public static class StaffCalendar
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> BySecretAsync(
-        string secret, PlanRuntime runtime, IUnitSecretStore secrets, HttpResponse response, CancellationToken cancellationToken)
+        string secret, LivePlan plan, IUnitSecretStore secrets, HttpResponse response, CancellationToken cancellationToken)
     {
+        var runtime = plan.Current;
         if (secret.Length is < 20 or > 100 || await secrets.UnitOfAsync(secret, SecretPurpose.Calendar, cancellationToken) is not { } name
             || DutyRoster.Find(runtime, name) is not { } unit)
         {

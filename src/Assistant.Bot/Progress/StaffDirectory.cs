@@ -27,8 +27,10 @@ public sealed class StaffDirectory
 
     private readonly Dictionary<string, string> _unitByPrincipal = new(StringComparer.OrdinalIgnoreCase);
 
-    public StaffDirectory(IOptions<ProgressOptions> options, PlanRuntime runtime)
+    public StaffDirectory(IOptions<ProgressOptions> options, LivePlan plan)
     {
+        // Unit names only, which split corrections never change: read once.
+        var runtime = plan.Current;
         var settings = options.Value;
         ReminderDay = settings.ReminderDay;
         Coordinator = DutyRoster.Find(runtime, settings.CoordinatorUnit)?.Name

@@ -4,6 +4,7 @@ using System.Text;
 using Assistant.Bot.Channels.BotFramework;
 using Assistant.Bot.Security;
 using Assistant.Bot.Storage;
+using Assistant.Index;
 using Assistant.Index.Knowledge;
 using Microsoft.Extensions.Options;
 
@@ -106,7 +107,7 @@ public sealed class StaffSubscriptions(IServiceProvider services, IConfiguration
 /// reference is kept at first contact, for the reminder. Anything else goes on to the plan's answers.
 /// </summary>
 internal sealed class TeamsStaff(
-    TeamsRoles roles, EntraGroups groups, StaffDirectory directory, StaffSubscriptions subscriptions, ProgressBoard board,
+    TeamsRoles roles, EntraGroups groups, StaffDirectory directory, StaffSubscriptions subscriptions, PlanBound<ProgressBoard> boards,
     IProgressStore store, TimeProvider clock, IOptions<AuthOptions> auth)
 {
     /// <summary>The reply for a staff question, or null when this is not one (or the user is not mapped staff).</summary>
@@ -172,8 +173,8 @@ internal sealed class TeamsStaff(
 
     private async Task<string> ThisMonthAsync(string unit, int month, CancellationToken cancellationToken)
     {
-        var view = await board.MonthAsync(month, month, unit, directory.Coordinator, cancellationToken);
-        var due = board.Leads.Where(l => l.Unit == unit && l.Measure.Deadline.DueMonth == month).Select(l => l.Measure).ToList();
+        var view = await boards.Value.MonthAsync(month, month, unit, directory.Coordinator, cancellationToken);
+        var due = boards.Value.Leads.Where(l => l.Unit == unit && l.Measure.Deadline.DueMonth == month).Select(l => l.Measure).ToList();
         var sb = new StringBuilder($"{unit} {PlanMonth.Format(month)}（计划年度）：");
         sb.Append(due.Count == 0 ? "本月没有到期的主责措施。" : $"本月到期的主责措施 {due.Count} 项：");
         foreach (var m in due)
@@ -193,7 +194,7 @@ internal sealed class TeamsStaff(
     {
         var key = PlanMonth.Format(month);
         var reports = (await store.ListAsync(key, unit, cancellationToken)).Where(r => r.Submitted).Select(r => r.MeasureRef).ToHashSet();
-        var led = board.Leads.Where(l => l.Unit == unit).Select(l => l.Measure.Ref).ToList();
+        var led = boards.Value.Leads.Where(l => l.Unit == unit).Select(l => l.Measure.Ref).ToList();
         var missing = led.Where(r => !reports.Contains(r)).ToList();
         return missing.Count == 0
             ? $"{unit} {key} 的进展已全部报送（{led.Count} 项）。"
@@ -206,7 +207,7 @@ internal sealed class TeamsStaff(
 /// their unit's lead measures with no report yet this month, and deadlines within 30 days (dates of the plan year).
 /// </summary>
 internal sealed class ProgressReminders(
-    IServiceProvider services, StaffSubscriptions subscriptions, ProgressBoard board, IProgressStore store, StaffDirectory directory,
+    IServiceProvider services, StaffSubscriptions subscriptions, PlanBound<ProgressBoard> boards, IProgressStore store, StaffDirectory directory,
     TimeProvider clock, IOptions<ProgressOptions> options, ILogger<ProgressReminders> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -269,7 +270,7 @@ internal sealed class ProgressReminders(
     {
         var month = PlanMonth.Format(today.Month);
         var reported = (await store.ListAsync(month, unit, cancellationToken)).Where(r => r.Submitted).Select(r => r.MeasureRef).ToHashSet();
-        var led = board.Leads.Where(l => l.Unit == unit).Select(l => l.Measure).ToList();
+        var led = boards.Value.Leads.Where(l => l.Unit == unit).Select(l => l.Measure).ToList();
         var missing = led.Where(m => !reported.Contains(m.Ref)).ToList();
         var from = new DateOnly(Deadline.PlanYear, today.Month, today.Day);
         var soon = led.Where(m => m.Deadline.By is { } by && by >= from && by <= from.AddDays(30)).ToList();

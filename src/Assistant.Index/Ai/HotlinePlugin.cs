@@ -22,7 +22,7 @@ public sealed record ReplyDraft(string Category, string Draft, string DispatchNo
 /// work only on the complaint they are given: none of them reads stored drafts or anything about other callers.
 /// Operators only.
 /// </summary>
-public sealed class HotlinePlugin(ComplaintTriage triage, HotlineDrafter drafter)
+public sealed class HotlinePlugin(LivePlan plan, PlanBound<HotlineDrafter> drafter)
 {
     public const string Name = "hotline";
 
@@ -31,7 +31,7 @@ public sealed class HotlinePlugin(ComplaintTriage triage, HotlineDrafter drafter
     public ComplaintClassification ClassifyComplaint(
         [Description("来电诉求原文。The complaint as the caller put it.")] string complaint)
     {
-        var t = triage.Triage(complaint);
+        var t = plan.Current.Triage.Triage(complaint);
         return new ComplaintClassification(t.Category, t.AlsoConcerns, t.Street?.Name, t.Time?.Period, t.LeadUnits, t.CoUnits,
             t.Basis.Select(b => MeasureRecord.From(b.Measure)).ToList());
     }
@@ -41,8 +41,8 @@ public sealed class HotlinePlugin(ComplaintTriage triage, HotlineDrafter drafter
     public ReplyDraft DraftReply(
         [Description("来电诉求原文。The complaint as the caller put it.")] string complaint)
     {
-        var t = triage.Triage(complaint);
-        var reply = drafter.Draft(t);
+        var t = plan.Current.Triage.Triage(complaint);
+        var reply = drafter.Value.Draft(t);
         return new ReplyDraft(t.Category, reply.Draft, reply.DispatchNote, t.Basis.Select(b => b.Measure.Ref).ToList());
     }
 }

@@ -11,7 +11,7 @@ namespace Assistant.Index.Ai;
 /// The plan's question-and-answer functions for a language model: the same knowledge, index and reader the
 /// deterministic answers use. Read-only, no personal data; safe for every role. Invoking them needs no model.
 /// </summary>
-public sealed class PlanPlugin(PlanRuntime runtime)
+public sealed class PlanPlugin(LivePlan plan)
 {
     public const string Name = "plan";
 
@@ -22,7 +22,10 @@ public sealed class PlanPlugin(PlanRuntime runtime)
 
     private const int MaxDuties = 50;
 
-    private KnowledgeBase Knowledge => runtime.Knowledge;
+    /// <summary>The plan as it stands now (approved split corrections included).</summary>
+    private PlanRuntime Runtime => plan.Current;
+
+    private KnowledgeBase Knowledge => Runtime.Knowledge;
 
     [KernelFunction("search_measures")]
     [Description("按主题检索计划中的工作措施，返回编号、措施原文、完成时限、主责和协办单位。Search the plan's measures (工作措施) by topic; returns reference, wording, deadline, lead and co-operating units.")]
@@ -31,15 +34,15 @@ public sealed class PlanPlugin(PlanRuntime runtime)
         [Description("只看某个单位参与的措施（可选）。Only measures this unit takes part in (optional).")] string? unit = null,
         [Description("最多返回几条（1-10）。At most this many measures (1-10).")] int max = 5)
     {
-        var question = runtime.Answers.Reader.Read(topic);
+        var question = Runtime.Answers.Reader.Read(topic);
         var units = question.Units.Select(u => u.Name).ToList();
-        if (!string.IsNullOrWhiteSpace(unit) && runtime.FindUnit(unit) is { } named)
+        if (!string.IsNullOrWhiteSpace(unit) && Runtime.FindUnit(unit) is { } named)
         {
             units.Add(named.Name);
         }
 
         var text = question.Topic.Length > 0 ? question.Topic : question.Normalized;
-        var hits = runtime.Answers.FindMeasures(text, units, max: 20)
+        var hits = Runtime.Answers.FindMeasures(text, units, max: 20)
             .Where(h => h.Coverage >= AnswerEngine.MinCoverage)
             .Select(h => h.Measure)
             .ToList();
@@ -131,7 +134,7 @@ public sealed class PlanPlugin(PlanRuntime runtime)
         {
             streets = Knowledge.Streets;
         }
-        else if (runtime.FindStreet(street) is { } one)
+        else if (Runtime.FindStreet(street) is { } one)
         {
             streets = [one];
         }
@@ -183,8 +186,8 @@ public sealed class PlanPlugin(PlanRuntime runtime)
     /// <summary>The names under which a unit or a street appears in the tables; a street also through 各街道办事处.</summary>
     private HashSet<string> NamesOf(string name, out string? subject)
     {
-        var street = runtime.FindStreet(name);
-        var unit = runtime.FindUnit(name);
+        var street = Runtime.FindStreet(name);
+        var unit = Runtime.FindUnit(name);
         if (unit is not null && (street is null || unit.Kind != UnitKind.StreetOffice))
         {
             subject = unit.Name;

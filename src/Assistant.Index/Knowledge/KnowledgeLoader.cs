@@ -37,9 +37,13 @@ public static class KnowledgeLoader
         throw new DirectoryNotFoundException("No knowledge/plan.json found next to the app or above the current folder.");
     }
 
-    public static KnowledgeBase Load(string knowledgeDirectory)
+    public static KnowledgeBase Load(string knowledgeDirectory) => Load(knowledgeDirectory, [], out _);
+
+    /// <summary>The knowledge with approved split corrections applied (<see cref="SplitCorrections.Apply"/>).</summary>
+    /// <param name="skipped">Corrections that no longer fit the plan, left out.</param>
+    public static KnowledgeBase Load(string knowledgeDirectory, IReadOnlyList<SplitCorrection> corrections, out IReadOnlyList<SplitCorrection> skipped)
     {
-        var plan = ReadPlan(Path.Combine(knowledgeDirectory, "plan.json"));
+        var plan = SplitCorrections.Apply(ReadPlan(Path.Combine(knowledgeDirectory, "plan.json")), corrections, out skipped);
         var units = Read<UnitsFile>(Path.Combine(knowledgeDirectory, "units.json")).Units
             .Select(u => new Unit(u.Name, u.Kind, u.Aliases ?? [])).ToList();
         var streets = Read<StreetsFile>(Path.Combine(knowledgeDirectory, "streets.json")).Streets

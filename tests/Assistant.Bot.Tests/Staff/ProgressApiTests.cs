@@ -218,7 +218,7 @@ public sealed class ProgressApiTests
 
         var feed = await cityManagement.GetStringAsync("/api/units/城管委/calendar.ics");
         var calendar = Calendar.Load(feed)!;
-        var board = office.App.Services.GetRequiredService<Assistant.Index.PlanRuntime>();
+        var board = office.App.Services.GetRequiredService<Assistant.Index.LivePlan>().Current;
         var unit = Assistant.Index.Knowledge.DutyRoster.Find(board, "区城市管理委")!;
         var dated = Assistant.Index.Knowledge.DutyRoster.DutiesOf(board.Knowledge, unit).Where(d => !d.Measure.Deadline.OpenEnded).ToList();
         Assert.Equal(dated.Count, calendar.Events.Count);

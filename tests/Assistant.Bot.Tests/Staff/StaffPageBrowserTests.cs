@@ -71,7 +71,7 @@ public sealed class StaffPageBrowserTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.Locator("#overdue-list")).ToContainTextAsync("附件1-22-1");
 
         // The timeline has a bar per dated duty; open-ended ones are listed apart.
-        var runtime = office.App.Services.GetRequiredService<PlanRuntime>();
+        var runtime = office.App.Services.GetRequiredService<LivePlan>().Current;
         var duties = DutyRoster.DutiesOf(runtime.Knowledge, DutyRoster.Find(runtime, "什刹海街道")!);
         await Assertions.Expect(page.Locator("#timeline-grid .bar")).ToHaveCountAsync(duties.Count(d => !d.Measure.Deadline.OpenEnded));
         await Assertions.Expect(page.Locator("#open-ended li")).ToHaveCountAsync(duties.Count(d => d.Measure.Deadline.OpenEnded));
@@ -143,5 +143,64 @@ public sealed class StaffPageBrowserTests(BrowserFixture browser) : IClassFixtur
         // The coordinator's own duties follow below; the picture is of the district's month.
         await page.Locator("#coordination").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-coordinator.png") });
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_street_office_corrects_an_inferred_split_the_coordinator_approves_and_the_caveat_is_gone()
+    {
+        const string citation = "西城区居住区充电设施建设工作方案（西新能源办〔2024〕3号）第2页";
+        await using var office = await ProgressApiTests.Office.OpenAsync(Backend.Sqlite, onLoopback: true, now: September);
+        var (streetContext, street, streetErrors) = await OpenAsync(office.Address!);
+        await using var _ = streetContext;
+        await LogInAsync(street, office.Keys["什刹海街道"]);
+
+        // 附件1-3-3 reads 各街道办事处 as lead, "but it may be co": the street office sees it with the reason, and corrects it.
+        var row = street.Locator("#split-rows tr[data-ref='附件1-3-3']");
+        await Assertions.Expect(row).ToContainTextAsync("各街道办事处");
+        await Assertions.Expect(row).ToContainTextAsync("主责单位");
+        await Assertions.Expect(row).ToContainTextAsync("也可能是协办单位");
+        await Assertions.Expect(row).ToContainTextAsync("待确认");
+        await row.ClickAsync();
+        await Assertions.Expect(street.Locator("#split-form input[value='lead']")).ToBeCheckedAsync();
+        await street.CheckAsync("#split-form input[value='co']");
+        await street.FillAsync("#split-citation", citation);
+        await street.FillAsync("#split-comment", "街道配合区城市管理委推进，不牵头");
+        await street.ClickAsync("#split-submit");
+        await Assertions.Expect(street.Locator("#split-message")).ToHaveTextAsync("已提交：协办单位，待区生态环境局审核。");
+        await Assertions.Expect(row).ToContainTextAsync("已提交：协办 · 待审核");
+        await street.Locator("#splits").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-splits.png") });
+
+        // The coordinator sees the proposal with its document, and approves it.
+        var (coordinatorContext, coordinator, coordinatorErrors) = await OpenAsync(office.Address!);
+        await using var __ = coordinatorContext;
+        await LogInAsync(coordinator, office.Keys["区生态环境局"]);
+        var pending = coordinator.Locator("#split-pending-rows tr");
+        await Assertions.Expect(pending).ToHaveCountAsync(1);
+        await Assertions.Expect(pending).ToContainTextAsync("什刹海街道");
+        await Assertions.Expect(pending).ToContainTextAsync(citation);
+        await coordinator.Locator("#split-review").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-split-review.png") });
+        await pending.Locator("button", new LocatorLocatorOptions { HasText = "通过" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator("#split-review-message")).ToHaveTextAsync("已通过 附件1-3-3（什刹海街道），即时生效。");
+        await Assertions.Expect(coordinator.Locator("#split-pending-rows tr")).ToHaveCountAsync(0);
+        await Assertions.Expect(coordinator.Locator("#split-decided-rows")).ToContainTextAsync("已通过");
+
+        // The street office's page, reloaded: nothing left to settle on that row, which it now co-operates on and does not report.
+        await street.ReloadAsync();
+        await Assertions.Expect(street.Locator("#work-view")).ToBeVisibleAsync();
+        await Assertions.Expect(street.Locator("#split-rows tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(street.Locator("#split-rows tr[data-ref='附件1-3-3']")).ToHaveCountAsync(0);
+        await Assertions.Expect(street.Locator("#report-rows tr[data-ref='附件1-3-3']")).ToHaveCountAsync(0);
+        await Assertions.Expect(street.Locator("#split-settled-list")).ToContainTextAsync("附件1-3-3协办单位（以“各街道办事处”名义） · 依据：" + citation);
+        await Assertions.Expect(street.Locator("#open-ended li", new PageLocatorOptions { HasText = "附件1-3-3" })).ToContainTextAsync("协办（各街道办事处）");
+        await street.Locator("#split-settled").ScrollIntoViewIfNeededAsync();
+        await street.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "staff-splits-settled.png") });
+
+        // And the citizens' answer on that row carries no caveat any more.
+        using var citizen = office.App.CreateClient();
+        var answer = await (await citizen.PostAsJsonAsync("/api/ask", new { question = "附件1-3-3由谁负责" })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.DoesNotContain("推断", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.False(answer.GetProperty("splitInferred").GetBoolean());
+        Assert.Empty(streetErrors);
+        Assert.Empty(coordinatorErrors);
     }
 }

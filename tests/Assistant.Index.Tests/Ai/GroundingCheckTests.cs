@@ -10,7 +10,7 @@ namespace Assistant.Index.Tests.Ai;
 [Collection(PlanCollection.Name)]
 public sealed class GroundingCheckTests(PlanFixture plan)
 {
-    private readonly PlanPlugin _plugin = new(plan.Runtime);
+    private readonly PlanPlugin _plugin = new(LivePlan.Of(plan.Runtime));
     private readonly GroundingCheck _check = new(plan.Runtime.Gazetteer);
 
     [Fact]

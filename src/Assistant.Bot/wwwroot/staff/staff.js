@@ -1,5 +1,6 @@
 // Staff page: my unit's duties on the plan year's months, what falls due, what is overdue, the month's report form
-// (draft, then submit); for the coordinating unit and admins, who has reported and the export. Plain DOM: every piece
+// (draft, then submit), the rows whose lead/co split is inferred (confirm or correct, citing the document); for the
+// coordinating unit and admins, who has reported, the export and the split proposals to approve or reject. Plain DOM: every piece
 // of user or server text goes through textContent, never innerHTML. The unit key lives in this tab's sessionStorage.
 "use strict";
 
@@ -11,6 +12,8 @@ let duties = null;
 let month = null;
 let mine = null;
 let selected = null;
+let splits = null;
+let splitRow = null;
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -90,8 +93,13 @@ async function start() {
   status.replaceChildren(...me.statuses.map((s) => new Option(s, s)));
   $("calendar-link").hidden = !me.unit;
   $("no-unit").hidden = Boolean(me.unit || me.isAdmin);
-  duties = me.unit ? await getJson(`/api/units/${encodeURIComponent(me.unit)}/duties`) : null;
+  for (const node of document.querySelectorAll(".coordinator-name")) node.textContent = me.coordinator;
+  await loadDuties();
   await load(me.currentMonth);
+}
+
+async function loadDuties() {
+  duties = me.unit ? await getJson(`/api/units/${encodeURIComponent(me.unit)}/duties`) : null;
 }
 
 async function load(key) {
@@ -101,16 +109,160 @@ async function load(key) {
   if (me.unit) views.push(getJson(`/api/progress/${key}?unit=${encodeURIComponent(me.unit)}`).then((v) => { mine = v; }));
   let all = null;
   if (me.isCoordinator || me.isAdmin) views.push(getJson(`/api/progress/${key}`).then((v) => { all = v; }));
+  views.push(getJson("/api/splits").then((v) => { splits = v; }));
   await Promise.all(views);
-  for (const id of ["due", "overdue-mine", "report", "timeline"]) $(id).hidden = !me.unit;
+  for (const id of ["due", "overdue-mine", "report", "splits", "timeline"]) $(id).hidden = !me.unit;
   $("coordination").hidden = !all;
   if (me.unit) {
     renderDue();
     renderOverdue();
     renderReports();
+    renderSplits();
     renderTimeline();
   }
   if (all) renderCoordination(all);
+  $("split-review").hidden = !splits.decides;
+  if (splits.decides) renderSplitReview();
+}
+
+// 待确认的分工: the unit's inferred rows, and what it has proposed on each.
+const roleName = (role) => (role === "lead" ? "主责单位" : "协办单位");
+
+function proposalText(p) {
+  const as = p.namedAs === p.unit ? "" : `（以“${p.namedAs}”名义）`;
+  if (p.status !== "pending") return `${roleName(p.role)}${as}`;
+  if (!p.currentRole) return `${roleName(p.role)}${as}（该单位已不在此行）`;
+  return p.currentRole === p.role ? `确认为${roleName(p.role)}${as}` : `更正：${roleName(p.currentRole)} → ${roleName(p.role)}${as}`;
+}
+
+function latestProposal(ref) {
+  return splits.proposals.filter((p) => p.measureRef === ref && p.unit === me.unit).sort((a, b) => b.id - a.id)[0] || null;
+}
+
+function splitState(p) {
+  if (!p) return el("span", "待确认", "badge");
+  if (p.status === "pending") return el("span", `已提交：${p.role === "lead" ? "主责" : "协办"} · 待审核`, "badge draft");
+  if (p.status === "rejected") return el("span", `未通过：${p.reason || ""}`, "badge late");
+  return el("span", "已通过", "badge done");
+}
+
+function renderSplits() {
+  const rows = splits.rows;
+  $("split-count").textContent = String(rows.length);
+  $("split-empty").hidden = rows.length > 0;
+  $("split-rows").replaceChildren(...rows.map((r) => {
+    const tr = el("tr");
+    tr.dataset.ref = r.measureRef;
+    if (splitRow && splitRow.measureRef === r.measureRef) tr.classList.add("selected");
+    const state = el("td");
+    state.append(splitState(latestProposal(r.measureRef)));
+    tr.append(el("td", r.measureRef), el("td", r.taskName), el("td", r.deadline), el("td", r.namedAs), el("td", roleName(r.role)), el("td", r.note || ""), state);
+    tr.addEventListener("click", () => openSplit(r));
+    return tr;
+  }));
+  // Settled rows leave the list; what the unit had approved is listed below it.
+  const settled = splits.proposals.filter((p) => p.unit === me.unit && p.status === "approved");
+  $("split-settled").hidden = settled.length === 0;
+  $("split-settled-list").replaceChildren(...settled.map((p) => {
+    const li = el("li");
+    li.append(el("span", p.measureRef, "ref"),
+      el("span", `${roleName(p.role)}${p.namedAs === p.unit ? "" : `（以“${p.namedAs}”名义）`} · 依据：${p.citation} · ${p.decidedBy} ${formatTime(p.decidedAt)} 审核通过`));
+    return li;
+  }));
+  const still = splitRow && rows.find((r) => r.measureRef === splitRow.measureRef);
+  if (still) openSplit(still, true);
+  else { splitRow = null; $("split-form").hidden = true; }
+}
+
+function openSplit(r, keepMessage) {
+  splitRow = r;
+  for (const tr of $("split-rows").children) tr.classList.toggle("selected", tr.dataset.ref === r.measureRef);
+  $("split-form").hidden = false;
+  $("split-ref").textContent = r.measureRef;
+  $("split-task").textContent = r.taskName;
+  $("split-measure").textContent = r.measure;
+  $("split-units").textContent = `完成时限：${r.deadline}　主责单位（推断）：${r.leadUnits.join("、")}　协办单位（推断）：${r.coUnits.length ? r.coUnits.join("、") : "——"}`;
+  $("split-named").textContent = r.namedAs;
+  // A pending proposal is shown as sent; a new one may still be sent (the coordinator sees both).
+  const p = latestProposal(r.measureRef);
+  const sent = p && p.status === "pending" ? p : null;
+  for (const radio of document.getElementsByName("split-role")) radio.checked = radio.value === (sent ? sent.role : r.role);
+  if (!keepMessage) {
+    $("split-citation").value = sent ? sent.citation : "";
+    $("split-comment").value = sent ? sent.comment || "" : "";
+    $("split-message").textContent = sent ? `已于 ${formatTime(sent.proposedAt)} 提交，待${me.coordinator}审核。` : "";
+  }
+}
+
+async function proposeSplit(event) {
+  event.preventDefault();
+  const r = splitRow;
+  const role = [...document.getElementsByName("split-role")].find((radio) => radio.checked);
+  const citation = $("split-citation").value.trim();
+  const message = $("split-message");
+  if (!role || !citation) {
+    message.textContent = "请选择承担方式并填写依据文件。";
+    return;
+  }
+  try {
+    await api("POST", `/api/splits/${encodeURIComponent(r.measureRef)}`, { unit: me.unit, role: role.value, citation, comment: $("split-comment").value });
+    message.textContent = `已提交：${roleName(role.value)}，待${me.coordinator}审核。`;
+    await load(month);
+  } catch (e) {
+    message.textContent = e.message;
+  }
+}
+
+// The coordinator's review: pending proposals with approve / reject (a reason is required), and what was decided.
+function renderSplitReview() {
+  const pending = splits.proposals.filter((p) => p.status === "pending");
+  const decided = splits.proposals.filter((p) => p.status !== "pending");
+  $("split-pending-count").textContent = String(pending.length);
+  $("split-pending-empty").hidden = pending.length > 0;
+  $("split-pending-rows").replaceChildren(...pending.map((p) => {
+    const tr = el("tr");
+    tr.dataset.id = String(p.id);
+    const actions = el("td", null, "actions");
+    const approve = el("button", "通过", "small");
+    approve.type = "button";
+    approve.addEventListener("click", () => decide(p, "approve"));
+    const reason = el("input");
+    reason.placeholder = "驳回理由";
+    reason.maxLength = 500;
+    const reject = el("button", "驳回", "small secondary");
+    reject.type = "button";
+    reject.addEventListener("click", () => decide(p, "reject", reason.value.trim()));
+    actions.append(approve, " ", reason, " ", reject);
+    tr.append(el("td", p.measureRef), el("td", p.unit), el("td", proposalText(p)), el("td", p.citation), el("td", p.comment || ""),
+      el("td", `${p.proposedBy} · ${formatTime(p.proposedAt)}`), actions);
+    return tr;
+  }));
+  $("split-decided-empty").hidden = decided.length > 0;
+  $("split-decided-rows").replaceChildren(...decided.map((p) => {
+    const tr = el("tr");
+    const result = el("td");
+    result.append(p.status === "approved" ? el("span", "已通过", "badge done") : el("span", `已驳回：${p.reason || ""}`, "badge late"));
+    tr.append(el("td", p.measureRef), el("td", p.unit), el("td", proposalText(p)), el("td", p.citation), result,
+      el("td", `${p.decidedBy} · ${formatTime(p.decidedAt)}`));
+    return tr;
+  }));
+}
+
+async function decide(p, action, reason) {
+  const message = $("split-review-message");
+  if (action === "reject" && !reason) {
+    message.textContent = "驳回须填写理由。";
+    return;
+  }
+  try {
+    await api("POST", `/api/splits/${p.id}/${action}`, action === "reject" ? { reason } : {});
+    message.textContent = action === "approve" ? `已通过 ${p.measureRef}（${p.unit}），即时生效。` : `已驳回 ${p.measureRef}（${p.unit}）。`;
+    // An approval changes who leads what: the unit's duties and the month's board are read again.
+    await loadDuties();
+    await load(month);
+  } catch (e) {
+    message.textContent = e.status === 409 ? `该提议已被处理或已不适用：${e.message}` : e.message;
+  }
 }
 
 function dated() { return duties.leads.concat(duties.coOperates); }
@@ -297,5 +449,6 @@ document.addEventListener("DOMContentLoaded", () => {
   $("export-xlsx").addEventListener("click", () => download("xlsx"));
   $("export-csv").addEventListener("click", () => download("csv"));
   $("calendar-link").addEventListener("click", calendarLink);
+  $("split-form").addEventListener("submit", proposeSplit);
   start();
 });
