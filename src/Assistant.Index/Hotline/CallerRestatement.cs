@@ -36,7 +36,7 @@ public static partial class CallerRestatement
     {
         var where = p.Where ?? "";
         // 一段河|水, 公园湖|水: the place runs on into the water it names; 河水有异味 is said without 有.
-        var source = p.Source.Length == 0 || where.EndsWith(p.Source, StringComparison.Ordinal) ? ""
+        var source = p.Source.Length == 0 || where.Contains(p.Source, StringComparison.Ordinal) ? ""
             : where.Length > 0 && p.Source.Length > 1 && where[^1] is '河' or '湖' && where[^1] == p.Source[0] ? p.Source[1..]
             : p.Predicate.StartsWith('有') || p.Source.EndsWith('水') ? p.Source
             : "有" + p.Source;
@@ -197,8 +197,9 @@ public static partial class CallerRestatement
     private static readonly Wording[] Sources =
     [
         W(Fumes, "(露天|摆摊|支炉子|支摊|占道|路边|街边).*(烧烤|烤串|撸串)|(烧烤|烤串|撸串).*(露天|摆摊|支炉子|支摊|占道)", "露天烧烤摊"),
-        W(Fumes, "烧烤店|烤串店|串店|串吧|烧烤馆", "烧烤店"),
-        W(Fumes, "烧烤摊|烤串摊|烧烤|烤串|撸串", "烧烤摊"),
+        W(Fumes, "烧烤店|烤串店|串店|串吧|烧烤馆|烤肉店", "烧烤店"),
+        W(Fumes, "烧烤摊|烤串摊|烧烤|烤串|撸串|烤肉", "烧烤摊"),
+        W(Fumes, "(?:烤鸭|炸鸡|麻辣烫|包子|饺子|面|粥|早点|早餐|小吃|快餐|火锅|卤煮|炒菜)(?:店|馆|铺)", "$0"),
         W(Fumes, "火锅店", "火锅店"),
         W(Fumes, "[川湘粤鲁]菜馆", "餐馆"),
         W(Fumes, "食堂", "食堂"),
@@ -215,7 +216,7 @@ public static partial class CallerRestatement
         W(Traffic, "地铁|轻轨|列车|火车", "列车"),
         W(Traffic, ".", "车辆"),
         W(Social, "广场舞|跳舞|健身操|秧歌|暴走", "人"),
-        W(Social, "唱歌|唱戏|吊嗓子|乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴", "人"),
+        W(Social, "唱歌|唱戏|吊嗓子|K歌|乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓|甩鞭|鞭子|陀螺", "人"),
         W(Social, "酒吧|夜店|KTV|歌厅", "$0"),
         W(Social, "空调外机|外机", "空调外机"),
         W(Social, "冷却塔|压缩机|水泵", "设备"),
@@ -236,8 +237,9 @@ public static partial class CallerRestatement
         W(Coal, "住户|人家|邻居|平房", "住户"),
         W(Coal, ".", "人"),
         W(Fireworks, ".", "人"),
-        W(Water, "(饭馆|饭店|餐馆|餐厅|商户|店).*((倒|倾倒|排).{0,6}(雨水|下水|河|沟|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒))", "餐馆"),
-        W(Water, "(倒|倾倒|排).{0,6}(雨水|下水|河|沟|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒)", "人"),
+        W(Water, "(饭馆|饭店|餐馆|餐厅).*((倒|倾倒|排).{0,6}(雨水|下水|河|沟|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒))", "餐馆"),
+        W(Water, "(倒|倾倒|排|扔|丢).{0,6}(雨水|下水|河|湖|沟|箅子)|(雨水|下水|箅子|河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "人"),
+        W(Water, "下水井|下水道|雨水井|雨水口|污水井|井盖", "下水井"),
         W(Water, "河沟|臭水沟|水沟|排水沟|坑塘|水坑", "河沟"),
         W(Water, "湖", "湖水"),
         W(Water, "河|护城河", "河水"),
@@ -247,19 +249,23 @@ public static partial class CallerRestatement
     // What is wrong, in the hotline's plain words; first match of the category.
     private static readonly Wording[] Predicates =
     [
-        W(Fumes, "冒黑烟|黑烟", "烟囱冒黑烟"),
+        W(Fumes, "冒黑烟|黑烟|烟[^，。！？]{0,4}黑", "烟囱冒黑烟"),
         W(Fumes, "(净化器|净化设备|净化设施).{0,6}(不清洗|没清洗|不洗|坏|不开|没开)", "油烟净化设施不清洗、油烟直排"),
         W(Fumes, "直排|没装净化|没有净化|未安装净化|未装净化", "油烟未经净化直排"),
-        W(Fumes, "(排烟口|排风口|烟筒|烟囱|烟道|管子|排烟管).{0,8}(正对|对着|冲着|朝着|对准)", "排烟口正对住户、油烟扰民"),
+        W(Fumes, "(排烟口|排风口|烟筒|烟囱|烟道|管子|排烟管|油烟机|排风扇).{0,8}(正对|对着|冲着|朝着|对准)", "排烟口正对住户、油烟扰民"),
         W(Fumes, "呛|熏|咳嗽|嗓子", "油烟呛人"),
         W(Building, "(渣土车|运土|拉土)", "运土施工、渣土车往来噪声扰民"),
+        W(Building, "货车|卡车|大车|运钢筋|运材料|拉材料|进场", "施工车辆进出、噪声扰民"),
         W(Building, "打桩", "打桩施工、噪声扰民"),
         W(Building, "切割|电锯", "切割作业、噪声扰民"),
         W(Traffic, "改装|摩托|炸街|飙车", "轰油门飙车、噪声扰民"),
         W(Traffic, "鸣笛|按喇叭|摁喇叭|喇叭", "鸣笛扰民"),
         W(Traffic, "不平|坑|颠|哐当|咣当|井盖", "经过不平路面、颠簸噪声扰民"),
         W(Social, "广场舞|跳舞|健身操|秧歌|暴走", "跳广场舞、音响声音过大"),
-        W(Social, "唱歌|唱戏|吊嗓子|乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴", "唱歌奏乐、声音扰民"),
+        W(Social, "唱歌|唱戏|吊嗓子|K歌|卡拉OK", "唱歌、声音扰民"),
+        W(Social, "乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓", "演奏乐器、声音扰民"),
+        W(Social, "甩鞭|鞭子|抽陀螺|陀螺", "甩鞭抽陀螺、声音扰民"),
+        W(Social, "拖椅子|拖凳子|拖桌子|拖家具|跺脚|脚步|跑跳|弹珠|高跟鞋", "走动、拖拽家具噪声扰民"),
         W(Social, "酒吧|夜店|KTV|ktv|卡拉OK|歌厅", "音乐声音过大、噪声扰民"),
         W(Social, "空调外机|外机|冷却塔|压缩机|水泵|排风机|风机|排风扇|排气扇", "运行噪声大"),
         W(Social, "喇叭|广告|促销|叫卖|扩音", "用高音喇叭招揽生意、噪声扰民"),
@@ -276,7 +282,8 @@ public static partial class CallerRestatement
         W(Coal, "煤球|煤炉|蜂窝煤", "使用燃煤炉具、烟味大"),
         W(Water, "油.{0,6}((倒|倾倒).{0,6}(雨水|下水|箅子))|(雨水|下水|箅子).{0,6}(倒|倾倒).{0,6}油", "向雨水井倾倒油污"),
         W(Water, "(倒|倾倒).{0,6}(雨水|下水|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒)", "向雨水井倾倒污物"),
-        W(Water, "(倒|倾倒|排).{0,6}(河|沟)", "向河道倾倒污物"),
+        W(Water, "(倒|倾倒|排|扔|丢).{0,6}(河|湖|沟)|(河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "向河湖倾倒垃圾污物"),
+        W(Charging, "充电桩[^，。！？]{0,6}(坏|故障|不能用|没人修|用不了)", "充电桩经常损坏、无人维修"),
         W(Charging, "楼道|推进楼|进楼", "把电动车推进楼道私拉电线充电、存在火灾隐患"),
         W(Charging, "飞线|私拉|拉电线|拉线|接线|插线板", "私拉电线给电动车充电、存在安全隐患"),
     ];
@@ -312,7 +319,7 @@ public static partial class CallerRestatement
     internal static (string When, string Tail) When(string text, Triage t)
     {
         // 七点到九点半 is a range; 跳到九点半, 营业至凌晨 say how long it lasts.
-        var clocks = Clock().Matches(text).ToList();
+        var clocks = Clock().Matches(text).Where(c => !ShouldBe().IsMatch(ClauseOf(text, c.Index))).ToList();
         var until = UntilClock().Matches(text).FirstOrDefault(u => !clocks.Any(c => c.Groups["range"].Success && u.Index >= c.Index && u.Index < c.Index + c.Length)) ?? Match.Empty;
         var clock = clocks.FirstOrDefault(m => !until.Success || m.Index + m.Length <= until.Index || m.Index >= until.Index + until.Length);
         var festival = Festivals.FirstOrDefault(f => text.Contains(f, StringComparison.Ordinal));
@@ -356,6 +363,17 @@ public static partial class CallerRestatement
         return (when.Replace("每天每天", "每天", StringComparison.Ordinal), tail);
     }
 
+    private static string ClauseOf(string text, int at)
+    {
+        var from = at == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, at - 1) + 1;
+        var to = text.IndexOfAny(ClauseMarks, at);
+        return text[from..(to < 0 ? text.Length : to)];
+    }
+
+    // 说好的十点以后不进场: the time things should keep to, not when the problem happens.
+    [GeneratedRegex("说好|答应|承诺|规定|不让|不准|不能|应该|只能")]
+    private static partial Regex ShouldBe();
+
     private static string Hours(string said) => said.Replace("时", "点", StringComparison.Ordinal);
 
     private static string ClockBody(Match clock)
@@ -388,6 +406,7 @@ public static partial class CallerRestatement
         new("每天晚上", "每天", "晚上"), new("天天晚上", "每天", "晚上"), new("每天夜里", "每天", "夜里"), new("每天半夜", "每天", "半夜"),
         new("每天凌晨", "每天", "凌晨"), new("每天早上", "每天", "早上"), new("每天中午", "每天", "中午"), new("一到晚上", "每天", "晚上"),
         new("每晚", "每天", "晚上"), new("每天", "每天"), new("天天", "每天"), new("每个周末", "周末"), new("周末", "周末"),
+        new("周六周日", "周末"), new("双休日", "周末"),
         new("经常", "经常", Adverb: true), new("总是", "经常", Adverb: true), new("老是", "经常", Adverb: true), new("三天两头", "经常", Adverb: true),
     ];
 
@@ -425,7 +444,7 @@ public static partial class CallerRestatement
         return s.Replace("其居住", "居住", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"(?:市民来电反映|来电人反映|来电人称|市民反映|诉求人反映|诉求人称|来电反映|市民来电|实名|姓名|电话|联系方式|反映)[：:，,]?")]
+    [GeneratedRegex(@"(?:^|(?<=[，。！？；,!?;]))(?:市民来电反映|来电人反映|来电人称|市民反映|诉求人反映|诉求人称|来电反映|市民来电|反映)[：:，,]?")]
     private static partial Regex RecordPrefix();
 
     [GeneratedRegex(@"(?:^|(?<=[，。！？,!?；;]))(?:喂你好|喂|你好|哎呀|哎|嗯|我跟你说啊?|我跟你们说|我想问问|我想问一下|我问一下|不知道找谁)[，,！!？?]?|(?:啊|呀|嘛|呢|吧|哦)(?=[，。！？,!?；;]|$)")]
