@@ -54,7 +54,7 @@ public static partial class CallerRestatement
         {
             // The caller's words; the place they named put first when those words leave it out.
             var told = Told(text) ?? "";
-            if (told.Length > 0 && t.Facts.Where is not null && where is { Length: > 0 } && !told.Contains(where, StringComparison.Ordinal)
+            if (told.Length > 0 && !told.StartsWith('您') && t.Facts.Where is not null && where is { Length: > 0 } && !told.Contains(where, StringComparison.Ordinal)
                 && !(t.StreetEvidence is { } e && told.Contains(e, StringComparison.Ordinal)))
             {
                 told = where + told;
@@ -103,8 +103,9 @@ public static partial class CallerRestatement
 
         if (where is null)
         {
-            // 我们家楼上漏水, 其居住小区: the caller's own home, said neutrally.
-            return OwnHome().Match(text) is { Success: true } home ? Home(home.Groups["home"].Value, home.Groups["rel"].Value) : null;
+            // 我们家楼上漏水, 其居住小区: the caller's own home, said neutrally; else the street the caller named.
+            return OwnHome().Match(text) is { Success: true } home ? Home(home.Groups["home"].Value, home.Groups["rel"].Value)
+                : t.StreetEvidence is { } named ? Tidy(named, t) : null;
         }
 
         return Tidy(where, t);
@@ -171,6 +172,11 @@ public static partial class CallerRestatement
             states.Add("有异味");
         }
 
+        if (text.Contains("死鱼", StringComparison.Ordinal))
+        {
+            states.Add("有死鱼");
+        }
+
         if (text.Contains('藻', StringComparison.Ordinal) || text.Contains("漂浮", StringComparison.Ordinal))
         {
             states.Add("水面有漂浮物");
@@ -215,6 +221,7 @@ public static partial class CallerRestatement
         W(Traffic, "公交", "公交车"),
         W(Traffic, "地铁|轻轨|列车|火车", "列车"),
         W(Traffic, ".", "车辆"),
+        W(Social, "(喇叭|音响|音箱).{0,8}(音乐|放歌)|放音乐", "人"),
         W(Social, "广场舞|跳舞|健身操|秧歌|暴走", "人"),
         W(Social, "唱歌|唱戏|吊嗓子|K歌|乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓|甩鞭|鞭子|陀螺", "人"),
         W(Social, "酒吧|夜店|KTV|歌厅", "$0"),
@@ -239,6 +246,7 @@ public static partial class CallerRestatement
         W(Fireworks, ".", "人"),
         W(Water, "(饭馆|饭店|餐馆|餐厅).*((倒|倾倒|排).{0,6}(雨水|下水|河|沟|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒))", "餐馆"),
         W(Water, "(倒|倾倒|排|扔|丢).{0,6}(雨水|下水|河|湖|沟|箅子)|(雨水|下水|箅子|河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "人"),
+        W(Water, "(箅子|雨水口|下水|排水).{0,6}(堵|不通|封)|积水", ""),
         W(Water, "下水井|下水道|雨水井|雨水口|污水井|井盖", "下水井"),
         W(Water, "河沟|臭水沟|水沟|排水沟|坑塘|水坑", "河沟"),
         W(Water, "湖", "湖水"),
@@ -258,10 +266,12 @@ public static partial class CallerRestatement
         W(Building, "货车|卡车|大车|运钢筋|运材料|拉材料|进场", "施工车辆进出、噪声扰民"),
         W(Building, "打桩", "打桩施工、噪声扰民"),
         W(Building, "切割|电锯", "切割作业、噪声扰民"),
+        W(Building, "大灯|灯光|强光|探照灯|照明灯", "灯光照射住户"),
         W(Traffic, "改装|摩托|炸街|飙车", "轰油门飙车、噪声扰民"),
         W(Traffic, "鸣笛|按喇叭|摁喇叭|喇叭", "鸣笛扰民"),
         W(Traffic, "不平|坑|颠|哐当|咣当|井盖", "经过不平路面、颠簸噪声扰民"),
         W(Social, "广场舞|跳舞|健身操|秧歌|暴走", "跳广场舞、音响声音过大"),
+        W(Social, "(喇叭|音响|音箱).{0,8}(音乐|放歌)|放音乐", "用音响放音乐、声音过大"),
         W(Social, "唱歌|唱戏|吊嗓子|K歌|卡拉OK", "唱歌、声音扰民"),
         W(Social, "乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓", "演奏乐器、声音扰民"),
         W(Social, "甩鞭|鞭子|抽陀螺|陀螺", "甩鞭抽陀螺、声音扰民"),
@@ -278,13 +288,16 @@ public static partial class CallerRestatement
         W(Dust, "(不|没|未|没见|没有)苫盖|没盖|不盖", "未苫盖、扬尘大"),
         W(Dust, "带泥|轮胎|车轮|不冲洗|没冲洗", "带泥上路、扬尘大"),
         W(Dust, "撒|遗撒|掉土|洒落", "沿路遗撒、扬尘大"),
+        W(Coal, "柴火|烧柴|木柴|劈柴", "烧柴火、烟味大"),
         W(Coal, "取暖", "烧煤取暖、煤烟味大"),
         W(Coal, "煤球|煤炉|蜂窝煤", "使用燃煤炉具、烟味大"),
+        W(Water, "(箅子|雨水口|下水|排水).{0,6}(堵|不通|封)|积水", "雨水口堵塞、积水"),
         W(Water, "油.{0,6}((倒|倾倒).{0,6}(雨水|下水|箅子))|(雨水|下水|箅子).{0,6}(倒|倾倒).{0,6}油", "向雨水井倾倒油污"),
         W(Water, "(倒|倾倒).{0,6}(雨水|下水|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒)", "向雨水井倾倒污物"),
         W(Water, "(倒|倾倒|排|扔|丢).{0,6}(河|湖|沟)|(河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "向河湖倾倒垃圾污物"),
         W(Charging, "充电桩[^，。！？]{0,6}(坏|故障|不能用|没人修|用不了)", "充电桩经常损坏、无人维修"),
         W(Charging, "楼道|推进楼|进楼", "把电动车推进楼道私拉电线充电、存在火灾隐患"),
+        W(Charging, "(占用|公共区域|停放).{0,10}充电|火灾隐患|安全隐患|着火", "违规停放电动车充电、存在火灾隐患"),
         W(Charging, "飞线|私拉|拉电线|拉线|接线|插线板", "私拉电线给电动车充电、存在安全隐患"),
     ];
 
@@ -406,7 +419,7 @@ public static partial class CallerRestatement
         new("每天晚上", "每天", "晚上"), new("天天晚上", "每天", "晚上"), new("每天夜里", "每天", "夜里"), new("每天半夜", "每天", "半夜"),
         new("每天凌晨", "每天", "凌晨"), new("每天早上", "每天", "早上"), new("每天中午", "每天", "中午"), new("一到晚上", "每天", "晚上"),
         new("每晚", "每天", "晚上"), new("每天", "每天"), new("天天", "每天"), new("每个周末", "周末"), new("周末", "周末"),
-        new("周六周日", "周末"), new("双休日", "周末"),
+        new("周六周日", "周末"), new("双休日", "周末"), new("周五周六", "周五周六"),
         new("经常", "经常", Adverb: true), new("总是", "经常", Adverb: true), new("老是", "经常", Adverb: true), new("三天两头", "经常", Adverb: true),
     ];
 
@@ -428,7 +441,7 @@ public static partial class CallerRestatement
     private static string? Told(string text)
     {
         var clauses = text.Split(ClauseMarks, StringSplitOptions.RemoveEmptyEntries)
-            .Select(c => Demonstrative().Replace(Pronoun().Replace(Filler().Replace(c, ""), m => m.Value.EndsWith('家') ? "您家" : "您"), ""))
+            .Select(c => Demonstrative().Replace(Pronoun().Replace(Filler().Replace(c, ""), m => m.Value.EndsWith('家') ? "您家" : OwnPlaceAfter(c, m) ? "您所在" : "您"), ""))
             .Select(c => c.Replace("您楼里", "您所住的楼里", StringComparison.Ordinal).Replace("老在", "经常在", StringComparison.Ordinal).Replace("老是", "经常", StringComparison.Ordinal))
             .Select(c => c.Trim('：', ':', '、', '“', '”'))
             .Where(c => c.Length >= 3 && !NotTold().IsMatch(c))
@@ -436,12 +449,18 @@ public static partial class CallerRestatement
         return clauses.Count == 0 ? null : string.Join("，", clauses);
     }
 
+    private static bool OwnPlaceAfter(string clause, Match pronoun) =>
+        pronoun.Value.Length > 1 && OwnPlace().IsMatch(clause[(pronoun.Index + pronoun.Length)..]);
+
+    [GeneratedRegex("^(?:楼道|楼|小区|院|单元|胡同|社区)")]
+    private static partial Regex OwnPlace();
+
     /// <summary>The text as a supervisor reads it: record prefixes, masks and requests gone, fillers dropped.</summary>
     private static string Clean(string text)
     {
         var s = RecordPrefix().Replace(text, "");
         s = Filler().Replace(s, "");
-        return s.Replace("其居住", "居住", StringComparison.Ordinal);
+        return RecordPronoun().Replace(s, "您");
     }
 
     [GeneratedRegex(@"(?:^|(?<=[，。！？；,!?;]))(?:市民来电反映|来电人反映|来电人称|市民反映|诉求人反映|诉求人称|来电反映|市民来电|反映)[：:，,]?")]
@@ -452,6 +471,10 @@ public static partial class CallerRestatement
 
     [GeneratedRegex(@"我们家|我家|俺家|咱家|我们|俺们|咱们|我|俺")]
     private static partial Regex Pronoun();
+
+    // 其所在小区, 其居住小区: how the record speaks of the caller.
+    [GeneratedRegex(@"其(?=所在|居住|家|住)")]
+    private static partial Regex RecordPronoun();
 
     [GeneratedRegex(@"诉求|希望|请|要求|麻烦|能不能|管不管|咋办|怎么办|谁管|找谁|第.次|打过|反映过|投诉过|\[|不知道|想问|问问|是谁|为什么|吗")]
     private static partial Regex NotTold();

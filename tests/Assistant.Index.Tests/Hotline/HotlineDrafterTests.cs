@@ -187,7 +187,10 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("前两次打电话都说在处理，工地晚上照样干到十二点", true)]
     [InlineData("上个月就投诉了楼上装修的事，现在周末还在砸墙", true)]
     [InlineData("小区门口的烧烤摊，我再跟你们说一遍，天天烟熏火燎", true)]
+    [InlineData("跟你们说了好几次了，胡同口的早点摊天不亮就炸油条，油烟全进屋", true)]
+    [InlineData("之前已经打电话反映过一回，楼下酒吧音乐还是开到半夜", true)]
     [InlineData("工地这个月第三次施工到半夜了，吵得睡不着", false)]
+    [InlineData("上次施工的时候就这样，这回工地又在半夜打桩", false)]
     [InlineData("渣土车一天三次从门口过，土撒一地", false)]
     public void A_repeat_call_is_acknowledged_and_flagged(string complaint, bool repeat)
     {
