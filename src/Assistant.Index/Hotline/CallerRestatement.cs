@@ -297,8 +297,8 @@ public static partial class CallerRestatement
         W(Water, "(倒|倾倒|排|扔|丢).{0,6}(河|湖|沟)|(河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "向河湖倾倒垃圾污物"),
         W(Charging, "充电桩[^，。！？]{0,6}(坏|故障|不能用|没人修|用不了)", "充电桩经常损坏、无人维修"),
         W(Charging, "楼道|推进楼|进楼", "把电动车推进楼道私拉电线充电、存在火灾隐患"),
+        W(Charging, "飞线|私拉|拉电线|扯电线|拉线|接线|插线板", "私拉电线给电动车充电、存在安全隐患"),
         W(Charging, "(占用|公共区域|停放).{0,10}充电|火灾隐患|安全隐患|着火", "违规停放电动车充电、存在火灾隐患"),
-        W(Charging, "飞线|私拉|拉电线|拉线|接线|插线板", "私拉电线给电动车充电、存在安全隐患"),
     ];
 
     private static readonly Dictionary<string, string> Defaults = new(StringComparer.Ordinal)
@@ -441,7 +441,7 @@ public static partial class CallerRestatement
     private static string? Told(string text)
     {
         var clauses = text.Split(ClauseMarks, StringSplitOptions.RemoveEmptyEntries)
-            .Select(c => Demonstrative().Replace(Pronoun().Replace(Filler().Replace(c, ""), m => m.Value.EndsWith('家') ? "您家" : OwnPlaceAfter(c, m) ? "您所在" : "您"), ""))
+            .Select(c => Demonstrative().Replace(Pronoun().Replace(Filler().Replace(c, ""), m => m.Value.EndsWith('家') ? "您家" : OwnPlaceAfter(c, m) ? (c[m.Index + m.Length] == '楼' && !c[(m.Index + m.Length)..].StartsWith("楼道", StringComparison.Ordinal) ? "您所住的" : "您所在") : "您"), ""))
             .Select(c => c.Replace("您楼里", "您所住的楼里", StringComparison.Ordinal).Replace("老在", "经常在", StringComparison.Ordinal).Replace("老是", "经常", StringComparison.Ordinal))
             .Select(c => c.Trim('：', ':', '、', '“', '”'))
             .Where(c => c.Length >= 3 && !NotTold().IsMatch(c))
