@@ -226,9 +226,9 @@ public static partial class CallerRestatement
         W(Social, "唱歌|唱戏|吊嗓子|K歌|乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓|甩鞭|鞭子|陀螺", "人"),
         W(Social, "酒吧|夜店|KTV|歌厅", "$0"),
         W(Social, "空调外机|外机", "空调外机"),
-        W(Social, "冷却塔|压缩机|水泵", "设备"),
+        W(Social, "冷却塔|压缩机|水泵", "$0"),
         W(Social, "排风机|风机|排风扇|排气扇", "排风设备"),
-        W(Social, "喇叭|广告|促销|叫卖|扩音", "商户"),
+        W(Social, "喇叭|广告|促销|叫卖|扩音|招揽", "商户"),
         W(Social, "卸货|装卸", "货车"),
         W(Social, "装修|电钻|砸墙", "住户"),
         W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "人"),
@@ -278,7 +278,7 @@ public static partial class CallerRestatement
         W(Social, "拖椅子|拖凳子|拖桌子|拖家具|跺脚|脚步|跑跳|弹珠|高跟鞋", "走动、拖拽家具噪声扰民"),
         W(Social, "酒吧|夜店|KTV|ktv|卡拉OK|歌厅", "音乐声音过大、噪声扰民"),
         W(Social, "空调外机|外机|冷却塔|压缩机|水泵|排风机|风机|排风扇|排气扇", "运行噪声大"),
-        W(Social, "喇叭|广告|促销|叫卖|扩音", "用高音喇叭招揽生意、噪声扰民"),
+        W(Social, "喇叭|广告|促销|叫卖|扩音|招揽", "用音箱喇叭招揽生意、噪声扰民"),
         W(Social, "卸货|装卸", "卸货噪声扰民"),
         W(Social, "装修|电钻|砸墙", "装修噪声扰民"),
         W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "大声喧哗扰民"),
@@ -367,7 +367,9 @@ public static partial class CallerRestatement
 
         var adverb = frequency.Adverb ? frequency.Standard : "";
         var head = frequency.Adverb ? "" : frequency.Standard ?? "";
-        var when = (festival ?? "") + (season.Standard ?? "") + head + period + clockText + adverb;
+        // 下雨时 / 刮风时 say when it happens only where no time of day is said.
+        var condition = season.Standard is { } c && (period.Length == 0 || !c.EndsWith('时')) ? c : "";
+        var when = (festival ?? "") + condition + head + period + clockText + adverb;
         if (when.Length == 0 && tail.Length == 0 && t.Time is { IsNight: true })
         {
             when = "夜间";
@@ -393,7 +395,7 @@ public static partial class CallerRestatement
     {
         var from = clock.Groups["h"].Value + "点" + clock.Groups["s"].Value;
         var range = clock.Groups["range"].Success ? "到" + clock.Groups["p2"].Value + clock.Groups["h2"].Value + "点" + clock.Groups["s2"].Value : "";
-        var after = clock.Groups["after"].Success ? "以后" : "";
+        var after = clock.Groups["after"].Success ? "以后" : clock.Groups["before"].Success ? "以前" : "";
         return (from + range).Replace("钟", "", StringComparison.Ordinal) + after;
     }
 
@@ -420,6 +422,7 @@ public static partial class CallerRestatement
         new("每天凌晨", "每天", "凌晨"), new("每天早上", "每天", "早上"), new("每天中午", "每天", "中午"), new("一到晚上", "每天", "晚上"),
         new("每晚", "每天", "晚上"), new("每天", "每天"), new("天天", "每天"), new("每个周末", "周末"), new("周末", "周末"),
         new("周六周日", "周末"), new("双休日", "周末"), new("周五周六", "周五周六"),
+        new("日夜", "昼夜"), new("昼夜", "昼夜"), new("白天黑夜", "昼夜"), new("全天不停", "全天"), new("全天", "全天"),
         new("经常", "经常", Adverb: true), new("总是", "经常", Adverb: true), new("老是", "经常", Adverb: true), new("三天两头", "经常", Adverb: true),
     ];
 
@@ -512,7 +515,7 @@ public static partial class CallerRestatement
     [GeneratedRegex(@"(?:这边|那边|这儿|那儿)")]
     private static partial Regex DirectionFiller();
 
-    [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜)?(?<h>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s>多|半|钟)?(?<range>(?:一直)?(?:到|至)(?<p2>凌晨|早上|晚上|夜里|半夜|深夜)?(?<h2>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s2>多|半|钟)?)?(?<after>以后|之后|后)?")]
+    [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜)?(?<h>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s>多|半|钟)?(?<range>(?:一直)?(?:到|至)(?<p2>凌晨|早上|晚上|夜里|半夜|深夜)?(?<h2>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s2>多|半|钟)?)?(?:(?<after>以后|之后|后)|(?<before>之前|以前|前))?")]
     private static partial Regex Clock();
 
     // 营业到十一点多, 经营至凌晨两点, 持续到后半夜, 放到一两点: how long it lasts.

@@ -189,6 +189,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("小区门口的烧烤摊，我再跟你们说一遍，天天烟熏火燎", true)]
     [InlineData("跟你们说了好几次了，胡同口的早点摊天不亮就炸油条，油烟全进屋", true)]
     [InlineData("之前已经打电话反映过一回，楼下酒吧音乐还是开到半夜", true)]
+    [InlineData("这事我都投诉第四回了，胡同口大排档天天闹到后半夜", true)]
     [InlineData("工地这个月第三次施工到半夜了，吵得睡不着", false)]
     [InlineData("上次施工的时候就这样，这回工地又在半夜打桩", false)]
     [InlineData("渣土车一天三次从门口过，土撒一地", false)]
