@@ -163,6 +163,15 @@ public static partial class CallerConcerns
         return ask.Length is < 4 or > 22 || GenericAsk().IsMatch(ask) || ask.Contains('[', StringComparison.Ordinal) ? null : ask.Replace('，', '、');
     }
 
+    /// <summary>
+    /// The caller asks whether something is allowed or permitted (不是说二环里不让放吗？有没有夜间施工的手续？): the reply
+    /// says the handling unit will check and answer it.
+    /// </summary>
+    public static bool AsksAboutRules(string normalized) => RulesQuestion().IsMatch(normalized);
+
+    [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?")]
+    private static partial Regex RulesQuestion();
+
     [GeneratedRegex(@"诉求[：:](?<r>[^。！？]+)")]
     private static partial Regex RequestText();
 

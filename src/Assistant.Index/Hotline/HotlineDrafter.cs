@@ -229,6 +229,10 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         {
             parts.Add(($"您提到的{permit}情况，将请办理单位一并核实并向您反馈。", 6));
         }
+        else if (CallerConcerns.AsksAboutRules(text))
+        {
+            parts.Add(("您询问的相关规定，将请办理单位核实后一并答复。", 5));
+        }
 
         if (!t.Covered)
         {
@@ -258,7 +262,9 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
             }
         }
 
-        parts.Add(($"办理单位将在{terms.ContactWithinHours}小时内与您联系核实，力争在{terms.ResolveWithinDays}日内向您反馈办理结果。", 10));
+        // No street said: which office takes it in depends on where exactly it is, so the call checks that first.
+        var check = t.Street is null ? "与您联系核实具体地址和情况" : "与您联系核实";
+        parts.Add(($"办理单位将在{terms.ContactWithinHours}小时内{check}，力争在{terms.ResolveWithinDays}日内向您反馈办理结果。", 10));
         parts.Add(("感谢您的反映！", 1));
 
         var kept = parts.ToList();

@@ -182,6 +182,27 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Contains("露天烧烤摊", reply.Draft);
     }
 
+    [Fact]
+    public void Rowdiness_goes_to_the_police_by_the_plans_public_noise_row_and_an_unknown_address_is_checked()
+    {
+        var reply = Draft("半夜楼下总有一帮人喝酒划拳、大喊大叫，吵得睡不着");
+        var row = hotline.Plan.Knowledge.FindMeasure("附件1-18-4")!;
+
+        Assert.Contains("西城公安分局", row.LeadUnits);
+        Assert.Equal("西城公安分局", reply.Handling!.Lead?.Unit);
+        Assert.Contains("主办：西城公安分局（附件1-18-4 主责）", reply.DispatchNote);
+        Assert.Contains("核实具体地址", reply.Draft);
+        Assert.Contains("问题所在地的街道办事处", reply.Draft);
+    }
+
+    [Theory]
+    [InlineData("小区里有人放炮，不是说城区禁止燃放吗？")]
+    [InlineData("隔壁饭馆的烟筒正对我家，这样装是允许的吗？")]
+    public void A_question_about_the_rules_is_taken_up(string complaint)
+    {
+        Assert.Contains("您询问的相关规定，将请办理单位核实后一并答复", Draft(complaint).Draft);
+    }
+
     [Theory]
     [InlineData("这是我第五回打电话说这事了，楼下饭馆油烟还是那么大", true)]
     [InlineData("前两次打电话都说在处理，工地晚上照样干到十二点", true)]
