@@ -31,7 +31,7 @@ public static partial class CallerConcerns
     private static partial Regex Repeat();
 
     /// <summary>The side matters the caller mentions besides the main one, in plain words (at most two).</summary>
-    public static IReadOnlyList<string> SideMatters(Triage t, string normalized)
+    public static IReadOnlyList<string> SideMatters(Triage t, string normalized, string restated = "")
     {
         var found = new List<string>();
         foreach (var also in t.AlsoConcerns)
@@ -45,7 +45,8 @@ public static partial class CallerConcerns
 
         foreach (var (cue, word) in SideWords)
         {
-            if (cue.IsMatch(normalized) && !found.Contains(word))
+            // What the restatement already says (焚烧树叶垃圾) is no side matter.
+            if (cue.IsMatch(normalized) && !cue.IsMatch(restated) && !found.Contains(word))
             {
                 found.Add(word);
             }
@@ -83,7 +84,7 @@ public static partial class CallerConcerns
     /// </summary>
     public static bool EarlierAnswerFailed(string normalized) => Failed().IsMatch(normalized);
 
-    [GeneratedRegex(@"说好的|说好了|答应(?:过|了|好)|承诺|说(?:已经)?处理了|处理了[^，。！？]{0,6}(?:没用|屁用|还是|也没|没见)|(?:没用|屁用没有|不管用|没效果|没有效果|没见效)")]
+    [GeneratedRegex(@"说会[^，。！？]{0,10}(?:也没|没有|还是|没)|说好的|说好了|答应(?:过|了|好)|承诺|说(?:已经)?处理了|处理了[^，。！？]{0,6}(?:没用|屁用|还是|也没|没见)|(?:没用|屁用没有|不管用|没效果|没有效果|没见效)")]
     private static partial Regex Failed();
 
     private static readonly (Regex Cue, string Word)[] SideWords =
@@ -141,7 +142,7 @@ public static partial class CallerConcerns
     [GeneratedRegex("咳嗽|嗓子疼|嗓子|喘不上|心脏|头疼|头晕|过敏|哮喘|身体|健康")]
     private static partial Regex Health();
 
-    [GeneratedRegex("写作业|做作业|孩子[^，。！？]{0,6}(?:学习|作业)|学生|考试|高考|中考|上网课")]
+    [GeneratedRegex("写作业|做作业|孩子[^，。！？]{0,6}(?:学习|作业|上学)|学生|考试|高考|中考|上网课")]
     private static partial Regex Study();
 
     [GeneratedRegex("老人|老太太|老爷子|老两口|我妈|我爸|老母亲|父母|孩子|家人|一家")]

@@ -172,6 +172,11 @@ public static partial class CallerRestatement
             states.Add("有异味");
         }
 
+        if (text.Contains("发绿", StringComparison.Ordinal) || text.Contains("变绿", StringComparison.Ordinal))
+        {
+            states.Add("发绿");
+        }
+
         if (text.Contains("死鱼", StringComparison.Ordinal))
         {
             states.Add("有死鱼");
@@ -215,6 +220,8 @@ public static partial class CallerRestatement
         W(Building, "修路|挖路|管道施工", "道路施工"),
         W(Building, ".", "工地"),
         W(Traffic, "改装|摩托|炸街|飙车", "改装摩托车"),
+        W(Traffic, "公交", "公交车"),
+        W(Traffic, "垃圾车|清运", "垃圾清运车"),
         W(Traffic, "鸣笛|按喇叭|摁喇叭|喇叭", "车辆"),
         W(Traffic, "渣土车", "渣土车"),
         W(Traffic, "货车|卡车|拉货|大车", "货车"),
@@ -230,6 +237,7 @@ public static partial class CallerRestatement
         W(Social, "排风机|风机|排风扇|排气扇", "排风设备"),
         W(Social, "喇叭|广告|促销|叫卖|扩音|招揽", "商户"),
         W(Social, "卸货|装卸", "货车"),
+        W(Social, "垃圾车|清运|垃圾站", "垃圾清运车"),
         W(Social, "装修|电钻|砸墙", "住户"),
         W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "人"),
         W(Social, "狗叫|犬吠|狗", "住户"),
@@ -268,6 +276,7 @@ public static partial class CallerRestatement
         W(Building, "切割|电锯", "切割作业、噪声扰民"),
         W(Building, "大灯|灯光|强光|探照灯|照明灯", "灯光照射住户"),
         W(Traffic, "改装|摩托|炸街|飙车", "轰油门飙车、噪声扰民"),
+        W(Traffic, "垃圾车|清运", "清运作业噪声扰民"),
         W(Traffic, "鸣笛|按喇叭|摁喇叭|喇叭", "鸣笛扰民"),
         W(Traffic, "不平|坑|颠|哐当|咣当|井盖", "经过不平路面、颠簸噪声扰民"),
         W(Social, "广场舞|跳舞|健身操|秧歌|暴走", "跳广场舞、音响声音过大"),
@@ -281,10 +290,12 @@ public static partial class CallerRestatement
         W(Social, "喇叭|扩音", "用高音喇叭招揽生意、噪声扰民"),
         W(Social, "广告|促销|叫卖|招揽", "外放音响招揽生意、噪声扰民"),
         W(Social, "卸货|装卸", "卸货噪声扰民"),
+        W(Social, "垃圾车|清运|垃圾站", "清运作业噪声扰民"),
         W(Social, "装修|电钻|砸墙", "装修噪声扰民"),
         W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "大声喧哗扰民"),
         W(Social, "狗叫|犬吠|狗", "犬只吠叫扰民"),
         W(Dust, "清扫|扫地车|扫路|扫大街", "作业扬尘大"),
+        W(Dust, "围挡[^，。！？]{0,4}(破|坏|倒|缺|不全)", "围挡破损、扬尘大"),
         W(Dust, "((不|没|未|没见|没有)苫盖|没盖|不盖).*(撒|遗撒|掉土|洒落)|(撒|遗撒|掉土|洒落).*((不|没|未|没见|没有)苫盖|没盖|不盖)", "未苫盖、沿路遗撒"),
         W(Dust, "(不|没|未|没见|没有)苫盖|没盖|不盖", "未苫盖、扬尘大"),
         W(Dust, "带泥|轮胎|车轮|不冲洗|没冲洗", "带泥上路、扬尘大"),
@@ -361,6 +372,12 @@ public static partial class CallerRestatement
         }
 
         var clockText = clock is null ? "" : ClockBody(clock);
+        if (clockText.Length > 0 && period is "晚上" or "傍晚" && OneToFive().IsMatch(clock!.Groups["h"].Value))
+        {
+            // 晚上……都快一点了: past midnight.
+            period = "凌晨";
+        }
+
         if (clockText.Length > 0 && period.Length == 0 && SmallHour().IsMatch(clock!.Groups["h"].Value))
         {
             period = "凌晨";
@@ -445,6 +462,9 @@ public static partial class CallerRestatement
     private static string? Told(string text)
     {
         var clauses = text.Split(ClauseMarks, StringSplitOptions.RemoveEmptyEntries)
+            .Where(c => !PersonalClause().IsMatch(c))
+            .Select(c => c.Replace(PersonalData.DoorMask, "", StringComparison.Ordinal).Replace(PersonalData.PlateMask, "车辆", StringComparison.Ordinal))
+            .Select(c => DirectionFiller().Replace(c, m => m.Index + m.Length < c.Length && c[m.Index + m.Length] == '有' ? "一带" : ""))
             .Select(c => Demonstrative().Replace(Pronoun().Replace(Filler().Replace(c, ""), m => m.Value.EndsWith('家') ? "您家" : OwnPlaceAfter(c, m) ? (c[m.Index + m.Length] == '楼' && !c[(m.Index + m.Length)..].StartsWith("楼道", StringComparison.Ordinal) ? "您所住的" : "您所在") : "您"), ""))
             .Select(c => c.Replace("您楼里", "您所住的楼里", StringComparison.Ordinal).Replace("老在", "经常在", StringComparison.Ordinal).Replace("老是", "经常", StringComparison.Ordinal))
             .Select(c => c.Trim('：', ':', '、', '“', '”'))
@@ -455,6 +475,9 @@ public static partial class CallerRestatement
 
     private static bool OwnPlaceAfter(string clause, Match pronoun) =>
         pronoun.Value.Length > 1 && OwnPlace().IsMatch(clause[(pronoun.Index + pronoun.Length)..]);
+
+    [GeneratedRegex(@"实名|姓名|电话|手机|联系方式|身份证|邮箱|\[姓名\]|\[电话\]|\[身份证号\]|\[邮箱\]")]
+    private static partial Regex PersonalClause();
 
     [GeneratedRegex("^(?:楼道|楼|小区|院|单元|胡同|社区)")]
     private static partial Regex OwnPlace();
@@ -525,4 +548,7 @@ public static partial class CallerRestatement
 
     [GeneratedRegex(@"^(?:[0-5]|[一二两三四五]{1,2}|十二|12|零)(?:点|时)?$")]
     private static partial Regex SmallHour();
+
+    [GeneratedRegex(@"^(?:[1-5]|[一二两三四五]{1,2})$")]
+    private static partial Regex OneToFive();
 }

@@ -193,9 +193,10 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
     private string Reply(Triage t, Handling h)
     {
         var text = ChineseText.Normalize(t.Complaint ?? t.Facts.Summary);
+        var restated = CallerRestatement.Sentence(t);
         var parts = new List<(string Text, int Keep)>
         {
-            ("您好！" + CallerRestatement.Sentence(t).TrimEnd('。') + "，我们已记录。", 10),
+            ("您好！" + restated.TrimEnd('。') + "，我们已记录。", 10),
         };
         if (CallerConcerns.Worry(text) is { } worry)
         {
@@ -209,7 +210,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
                 : "您此前已反映过此问题，本次已按重复诉求标注，将督促办理单位加快办理。", 9));
         }
 
-        var side = CallerConcerns.SideMatters(t, text);
+        var side = CallerConcerns.SideMatters(t, text, restated);
         if (side.Count > 0)
         {
             parts.Add(($"您一并反映的{string.Join("、", side)}问题也已记录。", 4));
