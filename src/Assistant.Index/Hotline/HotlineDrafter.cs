@@ -432,7 +432,9 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
               .Append("该工地是否办理夜间施工证明（附件1-18-2 涉及夜间施工证明办理和违法夜间施工查处）。\n");
         }
 
-        var inferred = t.Basis.Where(b => b.Measure.SplitInferred).Select(b => b.Measure).ToList();
+        var inferred = t.Basis.Select(b => b.Measure)
+            .Concat(h.Lead is { } leadOf && knowledge.FindMeasure(leadOf.Ref) is { } leadMeasure ? [leadMeasure] : [])
+            .Where(m => m.SplitInferred).DistinctBy(m => m.Ref).ToList();
         if (inferred.Count > 0)
         {
             sb.Append("注：").AppendJoin("、", inferred.Select(m => m.Ref))
