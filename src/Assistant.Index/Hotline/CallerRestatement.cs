@@ -255,6 +255,7 @@ public static partial class CallerRestatement
         W(Water, "(饭馆|饭店|餐馆|餐厅).*((倒|倾倒|排).{0,6}(雨水|下水|河|沟|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒))", "餐馆"),
         W(Water, "(倒|倾倒|排|扔|丢).{0,6}(雨水|下水|河|湖|沟|箅子)|(雨水|下水|箅子|河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "人"),
         W(Water, "(箅子|雨水口|下水|排水).{0,6}(堵|不通|封)|积水", ""),
+        W(Water, "(商户|饭馆|饭店|店)[^。！？]{0,12}(污水|脏水)", "商户"),
         W(Water, "下水井|下水道|雨水井|雨水口|污水井|井盖", "下水井"),
         W(Water, "河沟|臭水沟|水沟|排水沟|坑塘|水坑", "河沟"),
         W(Water, "湖", "湖水"),
@@ -303,9 +304,11 @@ public static partial class CallerRestatement
         W(Coal, "柴火|烧柴|木柴|劈柴", "烧柴火、烟味大"),
         W(Coal, "取暖", "烧煤取暖、煤烟味大"),
         W(Coal, "煤球|煤炉|蜂窝煤", "使用燃煤炉具、烟味大"),
+        W(Water, "混接|错接|接错", "雨污管道接错、污水外流"),
         W(Water, "(箅子|雨水口|下水|排水).{0,6}(堵|不通|封)|积水", "雨水口堵塞、积水"),
         W(Water, "油.{0,6}((倒|倾倒).{0,6}(雨水|下水|箅子))|(雨水|下水|箅子).{0,6}(倒|倾倒).{0,6}油", "向雨水井倾倒油污"),
-        W(Water, "(倒|倾倒).{0,6}(雨水|下水|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒)", "向雨水井倾倒污物"),
+        W(Water, "(倒|倾倒|排).{0,6}(雨水|下水|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒)", "向雨水井倾倒污物"),
+        W(Water, "(污水|脏水)[^，。！？]{0,6}(流|排|淌|倒)[^，。！？]{0,4}(路面|马路|地上|街上|路上)", "排放污水、流到路面"),
         W(Water, "(倒|倾倒|排|扔|丢).{0,6}(河|湖|沟)|(河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "向河湖倾倒垃圾污物"),
         W(Charging, "充电桩[^，。！？]{0,6}(坏|故障|不能用|没人修|用不了)", "充电桩经常损坏、无人维修"),
         W(Charging, "楼道|推进楼|进楼", "把电动车推进楼道私拉电线充电、存在火灾隐患"),
@@ -354,7 +357,9 @@ public static partial class CallerRestatement
         var period = clockPeriod.Length > 0 ? clockPeriod
             : frequency.Period ?? Periods.Select(p => (p.Said, p.Standard, At: text.IndexOf(p.Said, StringComparison.Ordinal)))
                 .Where(p => p.At >= 0 && (festival is null || !festival.Contains(p.Said, StringComparison.Ordinal)) && (!until.Success || p.At < until.Index || p.At >= until.Index + until.Length))
-                .OrderBy(p => p.At).Select(p => p.Standard).FirstOrDefault() ?? "";
+                // 白天施工扬尘……夜间还有施工噪音: the time of the clause that states the main issue.
+                .OrderByDescending(p => IssueCount(ClauseOf(text, p.At), t)).ThenBy(p => p.Said == t.Time?.Surface ? 0 : 1).ThenBy(p => p.At)
+                .Select(p => p.Standard).FirstOrDefault() ?? "";
 
         var tail = "";
         if (until.Success)
@@ -416,6 +421,8 @@ public static partial class CallerRestatement
         var after = clock.Groups["after"].Success ? "以后" : clock.Groups["before"].Success ? "以前" : "";
         return (from + range).Replace("钟", "", StringComparison.Ordinal) + after;
     }
+
+    private static int IssueCount(string clause, Triage t) => t.MainCues.Count(c => c.Length > 0 && clause.Contains(c, StringComparison.Ordinal));
 
     private static bool InIssueClause(string text, string word, Triage t)
     {
@@ -493,7 +500,7 @@ public static partial class CallerRestatement
     [GeneratedRegex(@"(?:^|(?<=[，。！？；,!?;]))(?:市民来电反映|来电人反映|来电人称|市民反映|诉求人反映|诉求人称|来电反映|市民来电|反映)[：:，,]?")]
     private static partial Regex RecordPrefix();
 
-    [GeneratedRegex(@"(?:^|(?<=[，。！？,!?；;]))(?:喂你好|喂|你好|哎呀|哎|嗯|我跟你说啊?|我跟你们说|我想问问|我想问一下|我问一下|不知道找谁)[，,！!？?]?|(?:啊|呀|嘛|呢|吧|哦)(?=[，。！？,!?；;]|$)")]
+    [GeneratedRegex(@"(?:^|(?<=[，。！？,!?；;]))(?:喂你好|喂|你好|哎呀|哎|嗯|我跟你说啊?|我跟你们说|我想问问|我想问一下|我问一下|不知道找谁|我要反映一下|我要反映|我想反映一下|我想反映|我反映一下|反映一下|我要投诉|我想投诉|跟你们反映一下|跟你们反映)[，,！!？?]?|(?:啊|呀|嘛|呢|吧|哦)(?=[，。！？,!?；;]|$)")]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"我们家|我家|俺家|咱家|我们|俺们|咱们|我|俺")]
@@ -515,7 +522,7 @@ public static partial class CallerRestatement
         : said.EndsWith('院') ? "您所住院内" + relative
         : (said.EndsWith('楼') ? "您所住的楼" : "您家") + (relative.Length > 0 ? relative : "附近");
 
-    [GeneratedRegex(@"投诉|反映|举报|跳|带泥|扫|晚上|白天|时候|春节|清明|前后|一路|顺着|映一下|点多|着|搞|修|下雨|雨后|几天|进站|出站")]
+    [GeneratedRegex(@"投诉|反映|举报|跳|带泥|扫|晚上|白天|时候|春节|清明|前后|一路|顺着|映一下|点多|着|搞|修|下雨|雨后|几天|进站|出站|最近|近期|这阵|挖路")]
     private static partial Regex NotAPlace();
 
     [GeneratedRegex(@"^(?:这|那)(?:个|家|条)?[^，。！？,!?；;的有是在片块边儿]{0,2}?(?:超市|商场|小区|胡同|工地|公园|饭馆|饭店|市场|路|街|楼)(?:后门|前门|门口|东门外|西门外|南门外|北门外|东门|西门|南门|北门|旁边|对面|楼下|后面|里)?")]

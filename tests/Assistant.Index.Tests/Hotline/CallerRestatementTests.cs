@@ -132,6 +132,6 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [GeneratedRegex(@"的的|有有|某某|一带一带|那个|这个|[，、]的问题|的，|：：|有的问题|反映的问题")]
     private static partial Regex Dangling();
 
-    [GeneratedRegex(@"扰民|噪声|声音|照射|堵塞|积水|油烟|烟|扬尘|尘|臭|异味|发黑|水质|遗撒|燃放|充电|隐患|刺鼻|焚烧|漂浮|鸣笛|喷漆|冒黑烟|不足|倾倒|油气|加油")]
+    [GeneratedRegex(@"扰民|噪声|声音|照射|堵塞|积水|污水|油烟|烟|扬尘|尘|臭|异味|发黑|水质|遗撒|燃放|充电|隐患|刺鼻|焚烧|漂浮|鸣笛|喷漆|冒黑烟|不足|倾倒|油气|加油")]
     private static partial Regex ProblemWord();
 }
