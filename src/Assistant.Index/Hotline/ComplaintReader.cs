@@ -37,9 +37,6 @@ public static partial class ComplaintReader
         "一直", "整夜", "通宵", "从早到晚", "时不时", "隔三差五", "三天两头", "每次", "一到晚上", "一下雨", "一刮风",
     ];
 
-    private static readonly string[] ReportedBeforeWords =
-        ["投诉过", "反映过", "打过", "举报过", "多次投诉", "多次反映", "好几次", "没人管", "没有人管", "还是没", "一直没解决", "再次反映", "又来了"];
-
     /// <summary>
     /// 夜间 if any night is said (an hour in 22:00–06:00 or a night word); else 晚上 if an evening is said without an
     /// hour; else 昼间 if a daytime is said; else null. An evening word places a later bare hour of its sentence
@@ -140,7 +137,7 @@ public static partial class ComplaintReader
             where?.Text ?? (streetEvidence is not null && normalized.Contains(streetEvidence, StringComparison.Ordinal) ? streetName ?? streetEvidence : null),
             Since().Match(normalized) is { Success: true } since ? since.Value : null,
             FrequencyWords.FirstOrDefault(w => normalized.Contains(w, StringComparison.Ordinal)),
-            ReportedBeforeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)));
+            CallerConcerns.IsRepeat(normalized));
     }
 
     /// <summary>A place phrase found in a complaint: where it stands and whether the caller only says they live there.</summary>

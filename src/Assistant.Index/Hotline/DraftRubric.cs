@@ -13,8 +13,8 @@ public sealed record RubricVerdict(IReadOnlyList<string> Problems, int Length, I
 /// <summary>
 /// The supervisor's mechanical rules for a reply sent to a caller, in one place for the tests, the evaluation
 /// command and the model gate: short (≤ 320 characters, whitespace excluded); no run of more than 30 characters
-/// copied from any measure; at most three unit names and at least one (unless the plan does not cover the matter,
-/// which the reply must then say); none of the operators' record words or the noise law's jargon; no personal data
+/// copied from any measure; at most three unit names and at least one (for a matter the plan does not cover: no word
+/// of the plan, and the street office that takes it in); none of the operators' record words or the noise law's jargon; no personal data
 /// (no digit run of seven or more, no mask left in).
 /// </summary>
 public sealed partial class DraftRubric(KnowledgeBase knowledge, Gazetteer gazetteer)
@@ -56,9 +56,15 @@ public sealed partial class DraftRubric(KnowledgeBase knowledge, Gazetteer gazet
             problems.Add("names no handling unit");
         }
 
-        if (!planCovers && !SaysNotCovered(text))
+        // A matter the plan does not cover: the caller hears nothing of the plan, and which street office takes it in.
+        if (!planCovers && text.Contains("行动计划", StringComparison.Ordinal))
         {
-            problems.Add("does not say the plan does not cover it");
+            problems.Add("mentions the plan for a matter it does not cover");
+        }
+
+        if (!planCovers && units.Count == 0 && !text.Contains("街道办事处", StringComparison.Ordinal))
+        {
+            problems.Add("names no street office to take it in");
         }
 
         foreach (var word in RecordWords.Concat(Jargon).Where(w => text.Contains(ChineseText.Normalize(w), StringComparison.Ordinal)))

@@ -49,7 +49,6 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
     public const string FlagNotCovered = "计划未涉及";
 
     private const int MaxQuote = 30;
-    private const int MaxRestatement = 72;
     private const int MaxCo = 2;
 
     private readonly ReplyGuide _reply = guide?.Reply ?? new ReplyGuide([], [], []);
@@ -87,11 +86,13 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
         if (!t.Covered)
         {
+            // The plan gives no department; the street office of the place (各街道办事处 in the plan) takes it in.
             flags.Add(FlagNotCovered);
-            return new Handling(null, null, [], flags, null, null);
+            var office = t.Street is { } street ? new HandlingUnit(street.Office, "", "属地") : null;
+            return new Handling(null, office, [], flags, null, null);
         }
 
-        var (quote, quoteMeasure) = BestClause(t);
+        var (quote, quoteMeasure) = TopicOf(t.Basis[0]) is { NoQuote: true } ? (null, null) : BestClause(t);
         var main = t.Basis[0];
         var lead = LeadOf(t, main, quoteMeasure, quote);
 
@@ -144,6 +145,12 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
     {
         var m = main.Measure;
         var departments = m.LeadUnits.Where(u => !StreetOfficeGroups.Contains(u)).ToList();
+        if (TopicOf(main) is { Lead: { } topicLead, LeadRef: { } leadRef } && knowledge.FindMeasure(leadRef) is { } leadRow && leadRow.LeadUnits.Contains(topicLead))
+        {
+            // 露天烧烤: the plan makes 区城管执法局 lead by another row than the basis's first.
+            return new HandlingUnit(topicLead, leadRow.Ref, "主责");
+        }
+
         var named = guide?.Categories.FirstOrDefault(c => c.Name == main.Category) is { } category
             ? category.Topics.FirstOrDefault(x => x.Name == main.Topic)?.Lead ?? category.Lead
             : null;
@@ -170,141 +177,105 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         return m.CoUnits.FirstOrDefault(u => !StreetOfficeGroups.Contains(u)) is { } co ? new HandlingUnit(co, m.Ref, "协办") : null;
     }
 
+    private TopicGuide? TopicOf(BasisMeasure b) =>
+        b.Topic is null ? null : guide?.Categories.FirstOrDefault(c => c.Name == b.Category)?.Topics.FirstOrDefault(x => x.Name == b.Topic);
+
     // ---- the reply to the caller -----------------------------------------------------------------------------------
 
+    /// <summary>The reply a supervisor aims for: at most this many characters (the rubric allows 320).</summary>
+    private const int TargetLength = 300;
+
+    /// <summary>
+    /// The reply in the hotline's order: the restatement, a worry acknowledged, a repeat call marked, the side matters
+    /// and the caller's request taken up, who handles it, one clause of the plan, the time limits. Over
+    /// <see cref="TargetLength"/>, the least needed parts go first (thanks, the clause, the worry, side matters).
+    /// </summary>
     private string Reply(Triage t, Handling h)
     {
-        var sb = new StringBuilder("您好！您反映：").Append(Restatement(t)).Append("。我们已记录。");
-        if (t.Facts.ReportedBefore)
+        var text = ChineseText.Normalize(t.Complaint ?? t.Facts.Summary);
+        var restated = CallerRestatement.Sentence(t);
+        var parts = new List<(string Text, int Keep)>
         {
-            sb.Append("您此前已反映过这一问题，本次已按重复诉求标注。");
+            ("您好！" + restated.TrimEnd('。') + "，我们已记录。", 10),
+        };
+        if (CallerConcerns.Worry(text) is { } worry)
+        {
+            parts.Add(($"我们理解这影响了{worry}。", 3));
         }
 
-        if (PermitWord(t) is { } permit)
+        if (t.Facts.ReportedBefore)
         {
-            sb.Append("您提到的").Append(permit).Append("情况，将请办理单位一并核实。");
+            parts.Add((CallerConcerns.EarlierAnswerFailed(text)
+                ? "您此前已反映过此问题，前次处理未见成效，本次已按重复诉求标注，将督促办理单位加快办理。"
+                : "您此前已反映过此问题，本次已按重复诉求标注，将督促办理单位加快办理。", 9));
+        }
+
+        var side = CallerConcerns.SideMatters(t, text, restated);
+        if (side.Count > 0)
+        {
+            parts.Add(($"您一并反映的{string.Join("、", side)}问题也已记录。", 4));
+        }
+
+        if (CallerConcerns.PropertyRefused(text))
+        {
+            parts.Add(("您提到物业未予处理的情况，也将一并转告。", 4));
+        }
+
+        var permit = PermitWord(t);
+        if (CallerConcerns.Request(text) is { } request)
+        {
+            parts.Add(($"您提出的“{request}”的要求，将请办理单位核实并向您反馈。", 6));
+        }
+        else if (permit is not null)
+        {
+            parts.Add(($"您提到的{permit}情况，将请办理单位一并核实并向您反馈。", 6));
+        }
+        else if (CallerConcerns.AsksAboutRules(text))
+        {
+            parts.Add(("您询问的相关规定，将请办理单位核实后一并答复。", 5));
         }
 
         if (!t.Covered)
         {
-            sb.Append("这一问题不在西城区2024年污染防治行动计划所列的事项之中，我们将按12345热线的程序转交职能部门办理。");
+            parts.Add(($"我们将把此事转交{h.Local?.Unit ?? "问题所在地的街道办事处"}办理。", 10));
         }
         else
         {
             var office = h.Local is { } l ? (t.Street is null ? "问题所在地的街道办事处" : l.Unit) : null;
-            sb.Append("此事由");
+            var who = new StringBuilder("此事由");
             if (office is not null && h.Lead is { Role: "主责" } lead)
             {
-                sb.Append(office).Append("会同").Append(lead.Unit).Append("办理。");
+                who.Append(office).Append("会同").Append(lead.Unit).Append("办理。");
             }
             else if (office is not null)
             {
-                sb.Append(office).Append("办理").Append(h.Lead is { } coLead ? $"，{coLead.Unit}配合" : "").Append('。');
+                who.Append(office).Append("办理").Append(h.Lead is { } coLead ? $"，{coLead.Unit}配合" : "").Append('。');
             }
             else
             {
-                sb.Append(h.Lead?.Unit ?? "相关部门").Append("办理。");
+                who.Append(h.Lead?.Unit ?? "相关部门").Append("办理。");
             }
 
+            parts.Add((who.ToString(), 10));
             if (h.Quote is { } quote)
             {
-                sb.Append("西城区2024年污染防治行动计划提出要“").Append(quote).Append("”。");
+                parts.Add(($"西城区2024年污染防治行动计划提出要“{quote}”。", 2));
             }
         }
 
-        sb.Append("办理单位将在").Append(terms.ContactWithinHours).Append("小时内与您联系核实，力争在")
-          .Append(terms.ResolveWithinDays).Append("日内向您反馈办理结果。感谢您的反映！");
-        return sb.ToString();
+        // No street said: which office takes it in depends on where exactly it is, so the call checks that first.
+        var check = t.Street is null ? "与您联系核实具体地址和情况" : "与您联系核实";
+        parts.Add(($"办理单位将在{terms.ContactWithinHours}小时内{check}，力争在{terms.ResolveWithinDays}日内向您反馈办理结果。", 10));
+        parts.Add(("感谢您的反映！", 1));
+
+        var kept = parts.ToList();
+        while (ChineseText.Normalize(string.Concat(kept.Select(p => p.Text))).Length > TargetLength && kept.Any(p => p.Keep < 9))
+        {
+            kept.Remove(kept.Where(p => p.Keep < 9).MinBy(p => p.Keep));
+        }
+
+        return string.Concat(kept.Select(p => p.Text));
     }
-
-    /// <summary>
-    /// What, where and when in the caller's own words: the clause that first states the issue, the clause before it
-    /// when that one names the place or time, the clauses after it that go on about the same issue; not the clauses
-    /// about the caller (where they live, earlier calls, contact details) or what they ask for.
-    /// </summary>
-    internal static string Restatement(Triage t)
-    {
-        var masked = t.Complaint ?? t.Facts.Summary;
-        var body = Prefix().Replace(Spaces().Replace(masked, ""), "");
-        var clauses = Clause().Matches(body).Select(m => m.Value.TrimEnd(ClauseMarks)).Where(c => c.Length > 0).ToList();
-        var norm = clauses.Select(ChineseText.Normalize).ToList();
-        bool Excluded(int i) => NotRestated.Concat(DraftRubric.Jargon).Any(w => norm[i].Contains(w, StringComparison.Ordinal))
-            || (ComplaintReader.HomeWords.Any(w => norm[i].Contains(w, StringComparison.Ordinal)) && !HasIssue(i));
-        bool HasIssue(int i) => t.MainCues.Any(c => norm[i].Contains(c, StringComparison.Ordinal));
-        bool HasPlaceOrTime(int i) =>
-            (t.Facts.Where is { } w && norm[i].Contains(w, StringComparison.Ordinal))
-            || (t.Time is { } time && norm[i].Contains(ChineseText.Normalize(time.Surface), StringComparison.Ordinal));
-
-        var first = Enumerable.Range(0, clauses.Count).FirstOrDefault(i => HasIssue(i) && !Excluded(i), -1);
-        var chosen = new List<int>();
-        if (first < 0)
-        {
-            chosen.AddRange(Enumerable.Range(0, clauses.Count).Where(i => !Excluded(i)).Take(2));
-        }
-        else
-        {
-            if (first > 0 && !Excluded(first - 1) && HasPlaceOrTime(first - 1))
-            {
-                chosen.Add(first - 1);
-            }
-
-            chosen.Add(first);
-            for (var i = first + 1; i < clauses.Count && chosen.Count < 4; i++)
-            {
-                if (!Excluded(i) && (HasIssue(i) || HasPlaceOrTime(i)))
-                {
-                    chosen.Add(i);
-                }
-                else
-                {
-                    break;
-                }
-            }
-        }
-
-        var text = new StringBuilder();
-        foreach (var i in chosen)
-        {
-            var next = (text.Length > 0 ? "，" : "") + clauses[i];
-            if (text.Length > 0 && text.Length + next.Length > MaxRestatement)
-            {
-                break;
-            }
-
-            text.Append(next);
-        }
-
-        var restated = FirstPerson(LeadIn().Replace(text.ToString(), ""));
-        if (restated.Length > MaxRestatement)
-        {
-            restated = restated[..MaxRestatement] + "……";
-        }
-
-        // The place of the problem, whole, when the chosen words leave it out.
-        if (t.Facts.Where is { } where && !ChineseText.Normalize(restated).Contains(where, StringComparison.Ordinal))
-        {
-            restated = $"{where}，{restated}";
-        }
-
-        return restated.Length == 0 ? "有关情况" : restated.TrimEnd(Particles);
-    }
-
-    private static string FirstPerson(string text) =>
-        text.Replace("我们", "您", StringComparison.Ordinal).Replace("俺们", "您", StringComparison.Ordinal)
-            .Replace("我", "您", StringComparison.Ordinal).Replace("俺", "您", StringComparison.Ordinal);
-
-    private static readonly char[] ClauseMarks = ['，', '。', '！', '？', '；', ',', '!', '?', ';', '.', '…', '、', '~', '～'];
-
-    // Sentence-final particles that read oddly once restated; 了 and 的 carry meaning (把路都堵了) and stay.
-    private static readonly char[] Particles = ['啊', '呀', '吧', '呢', '啦', '哦', '嘛', '，', '。', '…'];
-
-    /// <summary>Clauses a caller should not hear read back: about the caller, earlier calls, requests, record words, masked data.</summary>
-    private static readonly string[] NotRestated =
-    [
-        "电话", "手机", "联系方式", "身份证", "实名", "姓名", "[", "来电人", "诉求人", "反映人", "工单", "市民来电", "诉求",
-        "投诉过", "反映过", "打过", "举报过", "多次投诉", "多次反映", "好几次", "没人管", "没有人管", "再次反映", "第二次", "第三次", "又打",
-        "希望", "请", "要求", "麻烦", "尽快", "赶紧", "管管", "管一管", "处理一下", "能不能", "给个说法", "谢谢", "12345",
-    ];
 
     // ---- the one clause the reply quotes ---------------------------------------------------------------------------
 
@@ -314,6 +285,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
     /// </summary>
     internal (string? Clause, Measure? Measure) BestClause(Triage t)
     {
+        var told = ChineseText.Bigrams(ChineseText.Normalize($"{t.Complaint ?? t.Facts.Summary}{string.Concat(t.MainCues)}{t.Category}"));
         var wanted = ChineseText.Bigrams(ChineseText.Normalize($"{t.Complaint ?? t.Facts.Summary}{string.Concat(t.MainCues)}{t.Category}"));
         (string Clause, Measure Measure, double Score)? best = null;
         foreach (var (b, index) in t.Basis.Select((b, i) => (b, i)))
@@ -330,7 +302,13 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
                 clause = clause.StartsWith('并') ? clause[1..] : clause;
                 if (clause.Length is < 6 or > MaxQuote || clause.Contains('《', StringComparison.Ordinal)
                     || knowledge.Units.Any(u => clause.Contains(u.Name, StringComparison.Ordinal) || u.Aliases.Any(a => a.Length > 1 && clause.Contains(a, StringComparison.Ordinal)))
-                    || DraftRubric.Jargon.Any(j => clause.Contains(j, StringComparison.Ordinal)))
+                    || DraftRubric.Jargon.Any(j => clause.Contains(j, StringComparison.Ordinal))
+                    || (_reply.Generic ?? []).Any(g => clause.Contains(g, StringComparison.Ordinal))
+                    || _reply.Avoid.Any(w => clause.Contains(w, StringComparison.Ordinal))
+                    // A clause fits this complaint: it shares words with what the caller said, or names its kind whole
+                    // (燃放烟花爆竹 for 烟花爆竹) — not a clause of a catch-all row about another kind (餐饮油烟 to a noise caller).
+                    || !(ChineseText.Bigrams(ChineseText.Normalize(clause)).Any(w => told.Contains(w) && !CommonBigrams.Contains(w))
+                         || clause.Contains(b.Category, StringComparison.Ordinal) || (b.Topic is { } topic && clause.Contains(topic, StringComparison.Ordinal))))
                 {
                     continue;
                 }
@@ -339,7 +317,6 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
                 var score = Math.Min(ChineseText.Bigrams(ChineseText.Normalize(clause)).Count(wanted.Contains), 4) * 3.0
                     - (clause.Any(char.IsAsciiDigit) ? 3 : 0)
                     + (_reply.Prefer.Any(w => clause.Contains(w, StringComparison.Ordinal)) ? 2 : 0)
-                    - (_reply.Avoid.Any(w => clause.Contains(w, StringComparison.Ordinal)) ? 6 : 0)
                     - (b.Category == t.Category ? 0 : 2)
                     - index * 0.5;
                 if (best is null || score > best.Value.Score)
@@ -352,6 +329,10 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
         return best is { Score: > 0 } found ? (found.Clause, found.Measure) : (null, null);
     }
+
+    /// <summary>Words every plan clause and many complaints share; sharing them says nothing about fit.</summary>
+    private static readonly HashSet<string> CommonBigrams =
+        ["加强", "管理", "工作", "推进", "开展", "问题", "重点", "进一", "一步", "相关", "部门", "处理", "解决", "市民", "反映", "情况", "实施", "落实", "提升", "持续", "有效", "严格", "要求", "及时", "全面", "进行", "噪声", "污染", "防治"];
 
     private string? PermitWord(Triage t)
     {
@@ -417,16 +398,24 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         if (!t.Covered)
         {
             sb.Append("计划依据：行动计划中没有直接对应的措施（计划未涉及），请按常规派单规则确定主办单位。\n");
+            sb.Append("转办：").Append(h.Local is { } office ? $"{office.Unit}（问题所在地街道，答复中已告知来电人）" : "问题所在地的街道办事处（地址未注明，请先向来电人核实）").Append('\n');
         }
         else
         {
             sb.Append("主办：").Append(h.Lead is { } lead ? Row(lead) : "——").Append('\n');
             sb.Append("属地：").Append(h.Local is { } local ? Row(local) : "——（所据措施未列街道办事处）").Append('\n');
             sb.Append("协办：").Append(h.Co.Count == 0 ? "无" : string.Join("；", h.Co.Select(Row))).Append('\n');
-            sb.Append("计划依据（").AppendJoin("、", t.Basis.Select(b => b.Measure.Ref)).Append("）：\n");
-            foreach (var b in t.Basis)
+            // The lead's own row joins the basis when a topic makes it lead by another row (露天烧烤 → 附件1-25-1).
+            var rows = t.Basis.Select(b => b.Measure).ToList();
+            if (h.Lead is { } leadUnit && rows.All(m => m.Ref != leadUnit.Ref) && knowledge.FindMeasure(leadUnit.Ref) is { } leadRow)
             {
-                var m = b.Measure;
+                rows.Add(leadRow);
+            }
+
+            sb.Append("计划依据（").AppendJoin("、", rows.Select(m => m.Ref)).Append("）：\n");
+
+            foreach (var m in rows)
+            {
                 sb.Append("- ").Append(m.Ref).Append(' ').Append(m.Citation).Append("（完成时限：").Append(m.Deadline.Text).Append("）")
                   .Append("主责：").Append(UnitList(m.LeadUnits, t.Street)).Append("；协办：").Append(UnitList(m.CoUnits, t.Street)).Append('\n');
             }
@@ -443,7 +432,9 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
               .Append("该工地是否办理夜间施工证明（附件1-18-2 涉及夜间施工证明办理和违法夜间施工查处）。\n");
         }
 
-        var inferred = t.Basis.Where(b => b.Measure.SplitInferred).Select(b => b.Measure).ToList();
+        var inferred = t.Basis.Select(b => b.Measure)
+            .Concat(h.Lead is { } leadOf && knowledge.FindMeasure(leadOf.Ref) is { } leadMeasure ? [leadMeasure] : [])
+            .Where(m => m.SplitInferred).DistinctBy(m => m.Ref).ToList();
         if (inferred.Count > 0)
         {
             sb.Append("注：").AppendJoin("、", inferred.Select(m => m.Ref))
@@ -465,16 +456,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
     [GeneratedRegex(@"[^，；。：]+")]
     private static partial Regex ClauseOfPlan();
 
-    // "（我不是投诉油烟，）是……", "但要反映的是……", "主要是……": the lead-in, not the complaint.
-    [GeneratedRegex(@"^(?:(?:但是?|可是|不过|而)?(?:我|您)?(?:主要)?(?:要|想)?(?:反映|投诉|举报|说)(?:的|一下)?是?|主要是|就是|而是|是)")]
-    private static partial Regex LeadIn();
 
-    [GeneratedRegex(@"^(?:市民来电反映|市民来电|来电人反映|来电人称|市民反映|诉求人反映|诉求人称|来电反映|反映|投诉)[：:，,]?")]
-    private static partial Regex Prefix();
 
-    [GeneratedRegex(@"[^，。！？；,!?;]+[，。！？；,!?;]*")]
-    private static partial Regex Clause();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

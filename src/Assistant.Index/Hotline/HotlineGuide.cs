@@ -31,7 +31,12 @@ public static class ComplaintCategories
 /// A group of cue words inside a category that points to more specific measures (扬尘 at a 工地 → 附件1-14). Its
 /// <see cref="Lead"/>, when set, is the one department of its first measure's leads that handles such complaints.
 /// </summary>
-public sealed record TopicGuide(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs, string? Lead = null);
+/// <remarks>
+/// <see cref="LeadRef"/>: the row that makes <see cref="Lead"/> responsible when it is not the topic's first ref (露天烧烤:
+/// 区城管执法局 by 附件1-25-1, while the basis stays the category's). <see cref="NoQuote"/>: no clause of the rows fits
+/// this matter (飞线充电 is a safety hazard, not charger building), so the reply quotes none.
+/// </remarks>
+public sealed record TopicGuide(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs, string? Lead = null, string? LeadRef = null, bool NoQuote = false);
 
 /// <summary>
 /// One category: its cue words with weights, for a noise kind the cues that count only when the text is about noise
@@ -51,10 +56,11 @@ public sealed record CategoryGuide(
 
 /// <summary>
 /// How the caller-facing reply picks the one clause of the plan it quotes: clauses with a <see cref="Prefer"/> word
-/// (查处, 治理: what is done about a complaint) over those with an <see cref="Avoid"/> word (考核, 台账: the
-/// administration's own work). <see cref="PermitWords"/> flag a complaint about a permit or licence.
+/// (查处, 治理: what is done about a complaint), never one with an <see cref="Avoid"/> word (考核, 台账: the
+/// administration's own work — no exact fit for a caller, so none is quoted rather than a loose one). <see cref="PermitWords"/> flag a complaint about a permit or licence.
 /// </summary>
-public sealed record ReplyGuide(IReadOnlyList<string> Prefer, IReadOnlyList<string> Avoid, IReadOnlyList<string> PermitWords);
+/// <see cref="Generic"/> clauses fit every complaint of a kind and so none exactly (重点解决……共性问题): never quoted.
+public sealed record ReplyGuide(IReadOnlyList<string> Prefer, IReadOnlyList<string> Avoid, IReadOnlyList<string> PermitWords, IReadOnlyList<string>? Generic = null);
 
 /// <summary>
 /// knowledge/hotline.json: how complaints map to categories and categories to the plan's measures. Kept as data so
@@ -91,11 +97,11 @@ public sealed record HotlineGuide(
                 c.Loud,
                 Normalized(c.Cues),
                 Normalized(c.ContextCues),
-                (c.Topics ?? []).Select(t => new TopicGuide(t.Name, t.Cues.Select(ChineseText.Normalize).ToList(), t.Refs, t.Lead)).ToList(),
+                (c.Topics ?? []).Select(t => new TopicGuide(t.Name, t.Cues.Select(ChineseText.Normalize).ToList(), t.Refs, t.Lead, t.LeadRef, t.NoQuote)).ToList(),
                 c.Refs ?? [],
                 c.DefaultRefs ?? [],
                 c.Lead)).ToList(),
-            new ReplyGuide(file.Reply?.Prefer ?? [], file.Reply?.Avoid ?? [], file.Reply?.PermitWords?.Select(ChineseText.Normalize).ToList() ?? []));
+            new ReplyGuide(file.Reply?.Prefer ?? [], file.Reply?.Avoid ?? [], file.Reply?.PermitWords?.Select(ChineseText.Normalize).ToList() ?? [], file.Reply?.Generic ?? []));
     }
 
     /// <summary>Every category named once and known, every ref a measure of the plan.</summary>
@@ -127,7 +133,7 @@ public sealed record HotlineGuide(
             }
 
             // A named lead must be one the plan gives that row (its first measure): the reply names it to the caller.
-            foreach (var (lead, first) in category.Topics.Select(t => (t.Lead, t.Refs.FirstOrDefault()))
+            foreach (var (lead, first) in category.Topics.Select(t => (t.Lead, t.LeadRef ?? t.Refs.FirstOrDefault()))
                 .Append((category.Lead, category.DefaultRefs.Concat(category.Refs).FirstOrDefault())))
             {
                 if (lead is not null && (first is null || knowledge.FindMeasure(first) is not { } m || !m.LeadUnits.Contains(lead)))
@@ -159,7 +165,7 @@ public sealed record HotlineGuide(
         IReadOnlyList<CategoryFile> Categories,
         ReplyFile? Reply);
 
-    private sealed record ReplyFile(IReadOnlyList<string>? Prefer, IReadOnlyList<string>? Avoid, IReadOnlyList<string>? PermitWords);
+    private sealed record ReplyFile(IReadOnlyList<string>? Prefer, IReadOnlyList<string>? Avoid, IReadOnlyList<string>? PermitWords, IReadOnlyList<string>? Generic);
 
     private sealed record CategoryFile(
         string Name,
@@ -172,5 +178,5 @@ public sealed record HotlineGuide(
         IReadOnlyList<string>? DefaultRefs,
         string? Lead);
 
-    private sealed record TopicFile(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs, string? Lead);
+    private sealed record TopicFile(string Name, IReadOnlyList<string> Cues, IReadOnlyList<string> Refs, string? Lead, string? LeadRef, bool NoQuote);
 }

@@ -50,12 +50,16 @@ public sealed class DraftRubricTests(HotlineFixture hotline)
     }
 
     [Fact]
-    public void Too_long_and_not_covered_without_saying_so_fail()
+    public void Too_long_and_an_uncovered_matter_told_about_the_plan_or_sent_nowhere_fail()
     {
         var longDraft = "您好！" + new string('好', 330) + "德胜街道办事处办理。";
 
         Assert.Contains(Rubric.Check(longDraft, planCovers: true).Problems, p => p.StartsWith("length", StringComparison.Ordinal));
-        Assert.Contains(Rubric.Check("您好，已转交有关部门办理。", planCovers: false).Problems, p => p.Contains("does not say", StringComparison.Ordinal));
-        Assert.True(Rubric.Check("您好！这一问题不在西城区2024年污染防治行动计划所列的事项之中，将转交职能部门办理。", planCovers: false).Passed);
+        // A matter the plan does not cover: the supervisors marked down both talk of the plan and a bare 职能部门.
+        Assert.Contains(Rubric.Check("您好，已转交职能部门办理。", planCovers: false).Problems, p => p.Contains("names no street office", StringComparison.Ordinal));
+        Assert.Contains(Rubric.Check("您好！这一问题不在西城区2024年污染防治行动计划所列的事项之中，将转交德胜街道办事处办理。", planCovers: false).Problems,
+            p => p.Contains("mentions the plan", StringComparison.Ordinal));
+        Assert.True(Rubric.Check("您好！我们将把此事转交德胜街道办事处办理。", planCovers: false).Passed);
+        Assert.True(Rubric.Check("您好！我们将把此事转交问题所在地的街道办事处办理。", planCovers: false).Passed);
     }
 }

@@ -1,0 +1,184 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Index.Hotline;
+
+/// <summary>
+/// What else the caller says that a supervisor expects the reply to take up: that they called before, the side matters
+/// they mention besides the main one, a worry for their health or their family's, and what they ask for. Read from
+/// the normalised complaint by general patterns, never by whole sentences.
+/// </summary>
+public static partial class CallerConcerns
+{
+    /// <summary>
+    /// The caller says this is not the first call: an ordinal with a call verb (第三次打, 第二次来电, 第四次反映), an earlier
+    /// call (上两回说处理了, 之前反映过, 打过好几回), or saying it again (再说一遍, 又来了还是没人管). Not an ordinal of the
+    /// nuisance itself (第三次施工) nor a count (一天三次).
+    /// </summary>
+    public static bool IsRepeat(string normalized) => Repeat().IsMatch(normalized);
+
+    [GeneratedRegex(
+        @"第[二两三四五六七八九十几\d]+(?:次|回|遍)(?:打|来电|反映|投诉|举报|找|给你们打|拨打|来反映|说)" +
+        @"|(?:反映|投诉|举报|打电话|来电|打)(?:了|过)?第[二两三四五六七八九十几\d]+(?:次|回|遍)" +
+        @"|(?:这是|这都|已经是|已是|都)(?:我|本周|这周|今天|这个月|本月)?第[二两三四五六七八九十几\d]+(?:次|回|遍)了?(?:[！!。，]|$)" +
+        @"|上(?:一|两|几|三)?(?:回|次)[^，。！？]{0,8}(?:说|打|反映|投诉|来电|处理|答应|回复|来人|来看)" +
+        @"|(?:之前|以前|此前|前几天|上周|上个月|前阵子|去年|早就|已经)[^，。！？]{0,6}(?:反映|投诉|打过|打了电话|打电话|说过|来电|举报)" +
+        @"|前(?:几|两|三)(?:次|回)[^，。！？]{0,6}(?:打|反映|投诉|来电|说)" +
+        @"|再(?:跟你们|和你们|给你们)?说一(?:遍|次)|再反映一次|再反映一遍|又打|再打一次|又来反映|又来电|再次(?:反映|来电|投诉|举报)|又一次(?:反映|投诉|打)" +
+        @"|还是没人管|还是没有人管|还是没解决|还是没处理|一直没解决|一直没人管|也没人管过" +
+        @"|(?:反映过|投诉过|举报过|来电过|打过电话)" +
+        @"|(?:打过|打了|说过|说了|找过|找了|反映了|投诉了|举报了)(?:你们)?(?:好几|几|多|两|三|四|五|无数)(?:回|次|遍)" +
+        @"|(?:多次|好几次|几次|屡次)(?:反映|投诉|来电|举报|打电话|打)")]
+    private static partial Regex Repeat();
+
+    /// <summary>The side matters the caller mentions besides the main one, in plain words (at most two).</summary>
+    public static IReadOnlyList<string> SideMatters(Triage t, string normalized, string restated = "")
+    {
+        var found = new List<string>();
+        foreach (var also in t.AlsoConcerns)
+        {
+            // Only what the caller actually complains of: 撸串 in a noise complaint is no smoke complaint.
+            if (AlsoWords.TryGetValue(also, out var word) && AlsoSigns.TryGetValue(also, out var sign) && sign.IsMatch(normalized) && !found.Contains(word))
+            {
+                found.Add(word);
+            }
+        }
+
+        foreach (var (cue, word) in SideWords)
+        {
+            // What the restatement already says (焚烧树叶垃圾) is no side matter.
+            if (cue.IsMatch(normalized) && !cue.IsMatch(restated) && !found.Contains(word))
+            {
+                found.Add(word);
+            }
+        }
+
+        return found.Take(2).ToList();
+    }
+
+    private static readonly Dictionary<string, string> AlsoWords = new(StringComparer.Ordinal)
+    {
+        [ComplaintCategories.CookingFumes] = "油烟",
+        [ComplaintCategories.ConstructionNoise] = "施工噪声",
+        [ComplaintCategories.TrafficNoise] = "车辆噪声",
+        [ComplaintCategories.SocialNoise] = "噪声",
+        [ComplaintCategories.Dust] = "扬尘",
+        [ComplaintCategories.LooseCoal] = "烧煤烟味",
+        [ComplaintCategories.Fireworks] = "燃放烟花爆竹",
+        [ComplaintCategories.Water] = "水体异味",
+    };
+
+    private static readonly Dictionary<string, Regex> AlsoSigns = new(StringComparer.Ordinal)
+    {
+        [ComplaintCategories.CookingFumes] = new("油烟|烟|呛|熏"),
+        [ComplaintCategories.ConstructionNoise] = new("噪|吵|声|响"),
+        [ComplaintCategories.TrafficNoise] = new("噪|吵|声|响"),
+        [ComplaintCategories.SocialNoise] = new("噪|吵|声|响|喧哗"),
+        [ComplaintCategories.Dust] = new("尘|土|灰"),
+        [ComplaintCategories.LooseCoal] = new("煤"),
+        [ComplaintCategories.Fireworks] = new("烟花|鞭炮|放炮|礼花|爆竹"),
+        [ComplaintCategories.Water] = new("臭|黑|味|脏"),
+    };
+
+    /// <summary>
+    /// The caller says an earlier answer or promise came to nothing (上两回说处理了屁用没有, 说好的夜间不施工呢).
+    /// </summary>
+    public static bool EarlierAnswerFailed(string normalized) => Failed().IsMatch(normalized);
+
+    [GeneratedRegex(@"说会[^，。！？]{0,10}(?:也没|没有|还是|没)|说好的|说好了|答应(?:过|了|好)|承诺|说(?:已经)?处理了|处理了[^，。！？]{0,6}(?:没用|屁用|还是|也没|没见)|(?:没用|屁用没有|不管用|没效果|没有效果|没见效)")]
+    private static partial Regex Failed();
+
+    private static readonly (Regex Cue, string Word)[] SideWords =
+    [
+        (new Regex("楼道灯"), "楼道灯损坏"),
+        (new Regex("路灯"), "路灯不亮"),
+        (new Regex("垃圾[^，。！？]{0,8}(?:没人清|不清|没清|没人收|满|臭|堆)"), "垃圾清运不及时"),
+        (new Regex("停车[^，。！？]{0,3}(?:乱|难)|乱停|占道停车"), "停车秩序"),
+        (new Regex("蚊子|蚊虫|苍蝇"), "蚊虫多"),
+        (new Regex("烧东西|焚烧|烧垃圾|烧树叶"), "焚烧杂物"),
+        (new Regex("冲洗路面|路面全是泥|满地泥"), "路面泥土"),
+        (new Regex("占道经营"), "占道经营"),
+    ];
+
+    /// <summary>The caller says the property company would not help (找物业物业不管, 与物业协商未果).</summary>
+    public static bool PropertyRefused(string normalized) => PropertyRefusal().IsMatch(normalized);
+
+    [GeneratedRegex(@"物业[^，。！？]{0,6}(?:不管|不处理|不理|推|拒绝|未果|没用|也不管|没人)|(?:与|和|跟)物业[^，。！？]{0,4}(?:协商|沟通)[^，。！？]{0,2}(?:未果|无果|没用)")]
+    private static partial Regex PropertyRefusal();
+
+    /// <summary>
+    /// One short phrase for a worry about health, sleep or a child's study, with whom it touches: "您和家人的休息和健康";
+    /// null when the caller voices none.
+    /// </summary>
+    public static string? Worry(string normalized)
+    {
+        var aspects = new List<string>();
+        if (Sleep().IsMatch(normalized))
+        {
+            aspects.Add("休息");
+        }
+
+        if (Health().IsMatch(normalized))
+        {
+            aspects.Add("健康");
+        }
+
+        if (Study().IsMatch(normalized))
+        {
+            aspects.Add("孩子学习");
+        }
+
+        if (aspects.Count == 0)
+        {
+            return null;
+        }
+
+        var who = Family().IsMatch(normalized) ? "您和家人" : "您";
+        return aspects[0] == "孩子学习" ? $"{string.Join("和", aspects)}" : $"{who}的{string.Join("和", aspects.Take(2))}";
+    }
+
+    [GeneratedRegex("睡不着|没法睡|睡不好|失眠|吵醒|醒好几回|醒好几次|休息|睡觉")]
+    private static partial Regex Sleep();
+
+    [GeneratedRegex("咳嗽|嗓子疼|嗓子|喘不上|心脏|头疼|头晕|过敏|哮喘|身体|健康")]
+    private static partial Regex Health();
+
+    [GeneratedRegex("写作业|做作业|孩子[^，。！？]{0,6}(?:学习|作业|上学)|学生|考试|高考|中考|上网课")]
+    private static partial Regex Study();
+
+    [GeneratedRegex("老人|老太太|老爷子|老两口|我妈|我爸|老母亲|父母|孩子|家人|一家")]
+    private static partial Regex Family();
+
+    /// <summary>
+    /// What the caller asks for, when they ask for something specific (诉求：限制装修时间; 核实是否有夜间施工手续): the
+    /// request in their terms, polite words and addressees left off; null for a bare "请处理".
+    /// </summary>
+    public static string? Request(string normalized)
+    {
+        var m = RequestText().Match(normalized);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var ask = RequestLeadIn().Replace(m.Groups["r"].Value, "").Trim('，', '。', '、');
+        return ask.Length is < 4 or > 22 || GenericAsk().IsMatch(ask) || ask.Contains('[', StringComparison.Ordinal) ? null : ask.Replace('，', '、');
+    }
+
+    /// <summary>
+    /// The caller asks whether something is allowed or permitted (不是说二环里不让放吗？有没有夜间施工的手续？): the reply
+    /// says the handling unit will check and answer it.
+    /// </summary>
+    public static bool AsksAboutRules(string normalized) => RulesQuestion().IsMatch(normalized);
+
+    [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?")]
+    private static partial Regex RulesQuestion();
+
+    [GeneratedRegex(@"诉求[：:](?<r>[^。！？]+)")]
+    private static partial Regex RequestText();
+
+    [GeneratedRegex(@"^(?:请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|你们)?(?:尽快|及时)?")]
+    private static partial Regex RequestLeadIn();
+
+    [GeneratedRegex(@"^(?:核查处理|处理|查处|请处理|加强管理|整改|请整改|解决|尽快处理|核实处理|管一管|降噪|治理)$")]
+    private static partial Regex GenericAsk();
+}

@@ -1,0 +1,563 @@
+using System.Text.RegularExpressions;
+using Assistant.Index.Search;
+
+namespace Assistant.Index.Hotline;
+
+/// <summary>
+/// The one sentence a supervisor would write back to the caller: "您反映{where}{what}{when}的问题". Each slot is built
+/// to be a complete phrase on its own, so the sentence is grammatical by construction rather than cut from speech:
+/// <list type="bullet">
+/// <item>where — the caller's own place phrase for the problem, whole (grown over 这超市后门, 公园东门外头), cleaned of
+/// fillers (这边, 那个) and pronouns (我们, 我家 → 您家);</item>
+/// <item>what — a source (烧烤摊, 工地, 货车) and a predicate (油烟呛人, 施工噪声扰民) in plain standard words, picked by
+/// what the complaint describes within its category;</item>
+/// <item>when — frequency, period and clock normalised (天天晚上……七八点一直到十点多 → 每天晚上七八点到十点多).</item>
+/// </list>
+/// A complaint the plan's categories do not describe (其他 without a topic) keeps the caller's first clauses, cleaned.
+/// </summary>
+public static partial class CallerRestatement
+{
+    /// <summary>What the supervisor restates, without the leading 您反映 and the trailing 的问题.</summary>
+    public sealed record Parts(string? Where, string Source, string When, string Predicate, string Tail, string? Fallback);
+
+    /// <summary>The full sentence, "您反映……的问题。" (or "您反映：……。" for a matter the categories do not describe).</summary>
+    public static string Sentence(Triage t)
+    {
+        var p = Build(t);
+        if (p.Fallback is { } told)
+        {
+            return told.Length == 0 ? "您反映的情况。" : $"您反映：{told}。";
+        }
+
+        return $"您反映{Join(p)}的问题。";
+    }
+
+    internal static string Join(Parts p)
+    {
+        var where = p.Where ?? "";
+        // 一段河|水, 公园湖|水: the place runs on into the water it names; 河水有异味 is said without 有.
+        var source = p.Source.Length == 0 || where.Contains(p.Source, StringComparison.Ordinal) ? ""
+            : where.Length > 0 && p.Source.Length > 1 && where[^1] is '河' or '湖' && where[^1] == p.Source[0] ? p.Source[1..]
+            : p.Predicate.StartsWith('有') || p.Source.EndsWith('水') ? p.Source
+            : "有" + p.Source;
+        return $"{where}{source}{p.When}{p.Predicate}{p.Tail}";
+    }
+
+    public static Parts Build(Triage t)
+    {
+        var text = Clean(ChineseText.Normalize(t.Complaint ?? t.Facts.Summary));
+        var topic = t.Basis.FirstOrDefault()?.Topic;
+        var what = What(t.Category, topic, text);
+        var (when, tail) = When(text, t);
+        var where = Place(t, text);
+        if (what is null)
+        {
+            // The caller's words; the place they named put first when those words leave it out.
+            var told = Told(text) ?? "";
+            if (told.Length > 0 && !told.StartsWith('您') && t.Facts.Where is not null && where is { Length: > 0 } && !told.Contains(where, StringComparison.Ordinal)
+                && !(t.StreetEvidence is { } e && told.Contains(e, StringComparison.Ordinal)))
+            {
+                told = where + told;
+            }
+
+            return new Parts(where, "", "", "", "", told);
+        }
+
+        return new Parts(where, what.Value.Source, when, what.Value.Predicate, tail, null);
+    }
+
+    // ---- where ----------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The caller's place phrase for the problem, grown over what still places it and cleaned; null when the caller
+    /// names none. A place phrase the triage read through a verb or a time (要投诉陶然亭公园门口, 晚上九点多工地) is cut
+    /// back to the named place it contains, or left out.
+    /// </summary>
+    internal static string? Place(Triage t, string text)
+    {
+        var where = t.Facts.Where is { } w ? ChineseText.Normalize(w) : null;
+        if (where is not null && t.StreetEvidence is { } evidence && where.IndexOf(evidence, StringComparison.Ordinal) is > 0 and var at)
+        {
+            where = where[at..];
+        }
+
+        if (where is not null && NotAPlace().IsMatch(where))
+        {
+            where = t.StreetEvidence is { } e && where.Contains(e, StringComparison.Ordinal) ? e : null;
+        }
+
+        if (where is not null && text.IndexOf(where, StringComparison.Ordinal) is >= 0 and var start)
+        {
+            var rest = text[(start + where.Length)..];
+            // 广内|这超市后门, 白纸坊|这条路: a demonstrative and a place word close behind still place it.
+            if (Continued().Match(rest) is { Success: true } more)
+            {
+                where += more.Value;
+            }
+            // 陶然亭那边，|公园东门外头有个工地: the next clause opens with where exactly.
+            else if (rest.Length > 1 && rest[0] is '，' or ',' && NextPlace().Match(rest[1..]) is { Success: true } next && EndsWithDirection().IsMatch(where))
+            {
+                where = EndsWithDirection().Replace(where, "") + next.Groups["p"].Value;
+            }
+        }
+
+        if (where is null)
+        {
+            // 我们家楼上漏水, 其居住小区: the caller's own home, said neutrally; else the street the caller named.
+            return OwnHome().Match(text) is { Success: true } home ? Home(home.Groups["home"].Value, home.Groups["rel"].Value)
+                : t.StreetEvidence is { } named ? Tidy(named, t) : null;
+        }
+
+        return Tidy(where, t);
+    }
+
+    private static string Tidy(string where, Triage t)
+    {
+        var s = where;
+        s = ThisRoad().Replace(s, m => "一带" + (m.Groups[2].Value == "胡同" ? "胡同" : "道路"));
+        s = Demonstrative().Replace(s, "某");
+        s = AreaFiller().Replace(s, "一带");
+        s = DirectionFiller().Replace(s, m => m.Index + m.Length == s.Length ? "一带" : "");
+        s = s.Replace("外头", "外", StringComparison.Ordinal).Replace("里头", "里", StringComparison.Ordinal)
+            .Replace("边上", "边", StringComparison.Ordinal).TrimEnd('儿');
+        s = Pronoun().Replace(s, "");
+        s = s.EndsWith("小区楼", StringComparison.Ordinal) ? s[..^1] : s;
+        s = s.Replace("一带一带", "一带", StringComparison.Ordinal).Replace("某某", "某", StringComparison.Ordinal);
+        // A bare street name (牛街, 广外) reads as a district: 牛街一带.
+        if (t.StreetEvidence is { } e && s == e && !s.EndsWith("街道", StringComparison.Ordinal))
+        {
+            s += "一带";
+        }
+
+        return s.TrimStart('某').Length == 0 ? t.StreetEvidence ?? "" : s;
+    }
+
+    // ---- what -----------------------------------------------------------------------------------------------------
+
+    /// <summary>A source and what is wrong with it, first match of its category wins; null for a matter outside them.</summary>
+    internal static (string Source, string Predicate)? What(string category, string? topic, string text)
+    {
+        if (category == ComplaintCategories.Other)
+        {
+            return topic is not null && OtherTopics.TryGetValue(topic, out var known) ? known : null;
+        }
+
+        // "$0": the caller's own word is already the standard one (酒吧, KTV).
+        var source = Sources.Where(s => s.Category == category).Select(s => (s.Text, Match: s.Cue.Match(text))).FirstOrDefault(s => s.Match.Success) is { Match: not null } found
+            ? (found.Text == "$0" ? found.Match.Value : found.Text)
+            : "";
+        var predicate = Predicates.Where(p => p.Category == category).FirstOrDefault(p => p.Cue.IsMatch(text))?.Text ?? "";
+        if (category == ComplaintCategories.Water && source.Length > 0 && predicate.Length == 0)
+        {
+            predicate = WaterState(text);
+        }
+
+        return (source, predicate.Length > 0 ? predicate : Defaults[category]);
+    }
+
+    private static string WaterState(string text)
+    {
+        var states = new List<string>();
+        if (text.Contains('黑', StringComparison.Ordinal))
+        {
+            states.Add("发黑");
+        }
+
+        if (text.Contains('臭', StringComparison.Ordinal))
+        {
+            states.Add("发臭");
+        }
+        else if (text.Contains("异味", StringComparison.Ordinal) || text.Contains("味", StringComparison.Ordinal))
+        {
+            states.Add("有异味");
+        }
+
+        if (text.Contains("发绿", StringComparison.Ordinal) || text.Contains("变绿", StringComparison.Ordinal))
+        {
+            states.Add("发绿");
+        }
+
+        if (text.Contains("死鱼", StringComparison.Ordinal))
+        {
+            states.Add("有死鱼");
+        }
+
+        if (text.Contains('藻', StringComparison.Ordinal) || text.Contains("漂浮", StringComparison.Ordinal))
+        {
+            states.Add("水面有漂浮物");
+        }
+
+        return states.Count == 0 ? "水质差" : string.Join("、", states);
+    }
+
+    private sealed record Wording(string Category, Regex Cue, string Text);
+
+    private static Wording W(string category, string cue, string word) => new(category, new Regex(cue, RegexOptions.CultureInvariant), word);
+
+    private const string Fumes = ComplaintCategories.CookingFumes;
+    private const string Building = ComplaintCategories.ConstructionNoise;
+    private const string Traffic = ComplaintCategories.TrafficNoise;
+    private const string Social = ComplaintCategories.SocialNoise;
+    private const string Dust = ComplaintCategories.Dust;
+    private const string Coal = ComplaintCategories.LooseCoal;
+    private const string Fireworks = ComplaintCategories.Fireworks;
+    private const string Water = ComplaintCategories.Water;
+    private const string Charging = ComplaintCategories.Charging;
+
+    // The source the complaint names, in standard words; the caller's exact word where it is already standard.
+    private static readonly Wording[] Sources =
+    [
+        W(Fumes, "(露天|摆摊|支炉子|支摊|占道|路边|街边).*(烧烤|烤串|撸串)|(烧烤|烤串|撸串).*(露天|摆摊|支炉子|支摊|占道)", "露天烧烤摊"),
+        W(Fumes, "烧烤店|烤串店|串店|串吧|烧烤馆|烤肉店", "烧烤店"),
+        W(Fumes, "烧烤摊|烤串摊|烧烤|烤串|撸串|烤肉", "烧烤摊"),
+        W(Fumes, "(?:烤鸭|炸鸡|麻辣烫|包子|饺子|面|粥|早点|早餐|小吃|快餐|火锅|卤煮|炒菜)(?:店|馆|铺)", "$0"),
+        W(Fumes, "火锅店", "火锅店"),
+        W(Fumes, "[川湘粤鲁]菜馆", "餐馆"),
+        W(Fumes, "食堂", "食堂"),
+        W(Fumes, "煎饼|早点摊|小吃摊", "小吃摊"),
+        W(Fumes, "饭店|饭馆|餐馆|餐厅|菜馆|馆子|小吃店|面馆|酒楼|快餐店|后厨|早餐店|包子铺|饺子馆|饭庄", "餐馆"),
+        W(Building, "拆迁|拆除", "拆迁工地"),
+        W(Building, "修路|挖路|管道施工", "道路施工"),
+        W(Building, ".", "工地"),
+        W(Traffic, "改装|摩托|炸街|飙车", "改装摩托车"),
+        W(Traffic, "公交", "公交车"),
+        W(Traffic, "垃圾车|清运", "垃圾清运车"),
+        W(Traffic, "鸣笛|按喇叭|摁喇叭|喇叭", "车辆"),
+        W(Traffic, "渣土车", "渣土车"),
+        W(Traffic, "货车|卡车|拉货|大车", "货车"),
+        W(Traffic, "公交", "公交车"),
+        W(Traffic, "地铁|轻轨|列车|火车", "列车"),
+        W(Traffic, ".", "车辆"),
+        W(Social, "(喇叭|音响|音箱).{0,8}(音乐|放歌)|放音乐", "人"),
+        W(Social, "广场舞|跳舞|健身操|跳操|秧歌|暴走|健身|锻炼", "人"),
+        W(Social, "唱歌|唱戏|吊嗓子|K歌|乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓|甩鞭|鞭子|陀螺", "人"),
+        W(Social, "酒吧|夜店|KTV|歌厅", "$0"),
+        W(Social, "空调外机|外机", "空调外机"),
+        W(Social, "冷却塔|压缩机|水泵", "$0"),
+        W(Social, "排风机|风机|排风扇|排气扇", "排风设备"),
+        W(Social, "喇叭|广告|促销|叫卖|扩音|招揽", "商户"),
+        W(Social, "卸货|装卸", "货车"),
+        W(Social, "垃圾车|清运|垃圾站", "垃圾清运车"),
+        W(Social, "装修|电钻|砸墙", "住户"),
+        W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "人"),
+        W(Social, "狗叫|犬吠|狗", "住户"),
+        W(Social, "楼上|邻居|隔壁", "邻居"),
+        W(Dust, "清扫|扫地车|扫路|扫大街", "道路清扫车"),
+        W(Dust, "渣土车|拉土|拉渣土", "渣土车"),
+        W(Dust, "工地|施工|拆迁|拆除|围挡|土方", "工地"),
+        W(Dust, "裸地|裸土|裸露|空地|黄土", "裸露地面"),
+        W(Dust, "苫盖|土堆|沙堆|土方", "土方"),
+        W(Coal, "煎饼|早点|摊", "小摊"),
+        W(Coal, "饭馆|饭店|餐馆", "餐馆"),
+        W(Coal, "住户|人家|邻居|平房", "住户"),
+        W(Coal, ".", "人"),
+        W(Fireworks, ".", "人"),
+        W(Water, "(饭馆|饭店|餐馆|餐厅).*((倒|倾倒|排).{0,6}(雨水|下水|河|沟|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒))", "餐馆"),
+        W(Water, "(倒|倾倒|排|扔|丢).{0,6}(雨水|下水|河|湖|沟|箅子)|(雨水|下水|箅子|河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "人"),
+        W(Water, "(箅子|雨水口|下水|排水).{0,6}(堵|不通|封)|积水", ""),
+        W(Water, "(商户|饭馆|饭店|店)[^。！？]{0,12}(污水|脏水)", "商户"),
+        W(Water, "下水井|下水道|雨水井|雨水口|污水井|井盖", "下水井"),
+        W(Water, "河沟|臭水沟|水沟|排水沟|坑塘|水坑", "河沟"),
+        W(Water, "湖", "湖水"),
+        W(Water, "河|护城河", "河水"),
+        W(Charging, "飞线|私拉|拉电线|拉线|接线|插线板", "人"),
+    ];
+
+    // What is wrong, in the hotline's plain words; first match of the category.
+    private static readonly Wording[] Predicates =
+    [
+        W(Fumes, "冒黑烟|黑烟|烟[^，。！？]{0,4}黑", "烟囱冒黑烟"),
+        W(Fumes, "(净化器|净化设备|净化设施).{0,6}(不清洗|没清洗|不洗|坏|不开|没开)", "油烟净化设施不清洗、油烟直排"),
+        W(Fumes, "直排|没装净化|没有净化|未安装净化|未装净化", "油烟未经净化直排"),
+        W(Fumes, "(排烟口|排风口|烟筒|烟囱|烟道|管子|排烟管|油烟机|排风扇).{0,8}(正对|对着|冲着|朝着|对准)", "排烟口正对住户、油烟扰民"),
+        W(Fumes, "呛|熏|咳嗽|嗓子", "油烟呛人"),
+        W(Building, "(渣土车|运土|拉土)", "运土施工、渣土车往来噪声扰民"),
+        W(Building, "货车|卡车|大车|运钢筋|运材料|拉材料|进场", "施工车辆进出、噪声扰民"),
+        W(Building, "打桩", "打桩施工、噪声扰民"),
+        W(Building, "切割|电锯", "切割作业、噪声扰民"),
+        W(Building, "大灯|灯光|强光|探照灯|照明灯", "灯光照射住户"),
+        W(Traffic, "改装|摩托|炸街|飙车", "轰油门飙车、噪声扰民"),
+        W(Traffic, "垃圾车|清运", "清运作业噪声扰民"),
+        W(Traffic, "鸣笛|按喇叭|摁喇叭|喇叭", "鸣笛扰民"),
+        W(Traffic, "不平|坑|颠|哐当|咣当|井盖", "经过不平路面、颠簸噪声扰民"),
+        W(Social, "广场舞|跳舞", "跳广场舞、音响声音过大"),
+        W(Social, "健身操|跳操|秧歌|暴走|健身|锻炼", "健身活动音响声音过大"),
+        W(Social, "(喇叭|音响|音箱).{0,8}(音乐|放歌)|放音乐", "用音响放音乐、声音过大"),
+        W(Social, "唱歌|唱戏|吊嗓子|K歌|卡拉OK", "唱歌、声音扰民"),
+        W(Social, "乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓", "演奏乐器、声音扰民"),
+        W(Social, "甩鞭|鞭子|抽陀螺|陀螺", "甩鞭抽陀螺、声音扰民"),
+        W(Social, "拖椅子|拖凳子|拖桌子|拖家具|跺脚|脚步|跑跳|弹珠|高跟鞋", "走动、拖拽家具噪声扰民"),
+        W(Social, "酒吧|夜店|KTV|ktv|卡拉OK|歌厅", "音乐声音过大、噪声扰民"),
+        W(Social, "空调外机|外机|冷却塔|压缩机|水泵|排风机|风机|排风扇|排气扇", "运行噪声大"),
+        W(Social, "喇叭|扩音", "用高音喇叭招揽生意、噪声扰民"),
+        W(Social, "广告|促销|叫卖|招揽", "外放音响招揽生意、噪声扰民"),
+        W(Social, "卸货|装卸", "卸货噪声扰民"),
+        W(Social, "垃圾车|清运|垃圾站", "清运作业噪声扰民"),
+        W(Social, "装修|电钻|砸墙", "装修噪声扰民"),
+        W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "大声喧哗扰民"),
+        W(Social, "狗叫|犬吠|狗", "犬只吠叫扰民"),
+        W(Dust, "清扫|扫地车|扫路|扫大街", "作业扬尘大"),
+        W(Dust, "围挡[^，。！？]{0,4}(破|坏|倒|缺|不全)", "围挡破损、扬尘大"),
+        W(Dust, "((不|没|未|没见|没有)苫盖|没盖|不盖).*(撒|遗撒|掉土|洒落)|(撒|遗撒|掉土|洒落).*((不|没|未|没见|没有)苫盖|没盖|不盖)", "未苫盖、沿路遗撒"),
+        W(Dust, "(不|没|未|没见|没有)苫盖|没盖|不盖", "未苫盖、扬尘大"),
+        W(Dust, "带泥|轮胎|车轮|不冲洗|没冲洗", "带泥上路、扬尘大"),
+        W(Dust, "撒|遗撒|掉土|洒落", "沿路遗撒、扬尘大"),
+        W(Coal, "柴火|烧柴|木柴|劈柴", "烧柴火、烟味大"),
+        W(Coal, "取暖", "烧煤取暖、煤烟味大"),
+        W(Coal, "煤球|煤炉|蜂窝煤", "使用燃煤炉具、烟味大"),
+        W(Water, "混接|错接|接错", "雨污管道接错、污水外流"),
+        W(Water, "污水横流|脏水横流|污水满地", "污水横流"),
+        W(Water, "(箅子|雨水口|下水|排水).{0,6}(堵|不通|封)|积水", "雨水口堵塞、积水"),
+        W(Water, "油.{0,6}((倒|倾倒).{0,6}(雨水|下水|箅子))|(雨水|下水|箅子).{0,6}(倒|倾倒).{0,6}油", "向雨水井倾倒油污"),
+        W(Water, "(倒|倾倒|排).{0,6}(雨水|下水|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒)", "向雨水井倾倒污物"),
+        W(Water, "(污水|脏水)[^，。！？]{0,6}(流|排|淌|倒)[^，。！？]{0,4}(路面|马路|地上|街上|路上)", "排放污水、流到路面"),
+        W(Water, "(倒|倾倒|排|扔|丢).{0,6}(河|湖|沟)|(河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "向河湖倾倒垃圾污物"),
+        W(Charging, "充电桩[^，。！？]{0,6}(坏|故障|不能用|没人修|用不了)", "充电桩经常损坏、无人维修"),
+        W(Charging, "楼道|推进楼|进楼", "把电动车推进楼道私拉电线充电、存在火灾隐患"),
+        W(Charging, "飞线|私拉|拉电线|扯电线|拉线|接线|插线板", "私拉电线给电动车充电、存在安全隐患"),
+        W(Charging, "(占用|公共区域|停放).{0,10}充电|火灾隐患|安全隐患|着火", "违规停放电动车充电、存在火灾隐患"),
+    ];
+
+    private static readonly Dictionary<string, string> Defaults = new(StringComparer.Ordinal)
+    {
+        [Fumes] = "油烟扰民",
+        [Building] = "施工噪声扰民",
+        [Traffic] = "通行噪声扰民",
+        [Social] = "噪声扰民",
+        [Dust] = "扬尘大",
+        [Coal] = "烧散煤、烟味大",
+        [Fireworks] = "燃放烟花爆竹",
+        [Water] = "水体有异味",
+        [Charging] = "电动车充电设施不足",
+    };
+
+    private static readonly Dictionary<string, (string, string)> OtherTopics = new(StringComparer.Ordinal)
+    {
+        ["汽修喷漆"] = ("汽修店", "喷漆、气味刺鼻"),
+        ["文明祭祀"] = ("人", "焚烧纸钱"),
+        ["加油站油气"] = ("加油站", "油气味大"),
+        ["非法加油"] = ("流动加油车", "非法加油"),
+        ["机动车冒黑烟"] = ("车辆", "冒黑烟"),
+    };
+
+    // ---- when -----------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The time in standard words before the predicate (每天晚上七八点到十点多), and what lasts until a time after it
+    /// (、持续到凌晨两点); empty when the caller says no time.
+    /// </summary>
+    internal static (string When, string Tail) When(string text, Triage t)
+    {
+        // 七点到九点半 is a range; 跳到九点半, 营业至凌晨 say how long it lasts.
+        var clocks = Clock().Matches(text).Where(c => !ShouldBe().IsMatch(ClauseOf(text, c.Index))).ToList();
+        var until = UntilClock().Matches(text).FirstOrDefault(u => !clocks.Any(c => c.Groups["range"].Success && u.Index >= c.Index && u.Index < c.Index + c.Length)) ?? Match.Empty;
+        var clock = clocks.FirstOrDefault(m => !until.Success || m.Index + m.Length <= until.Index || m.Index >= until.Index + until.Length);
+        var festival = Festivals.FirstOrDefault(f => text.Contains(f, StringComparison.Ordinal));
+        var frequency = Frequencies.FirstOrDefault(f => text.Contains(f.Said, StringComparison.Ordinal) && InIssueClause(text, f.Said, t));
+        var season = Seasons.FirstOrDefault(s => text.Contains(s.Said, StringComparison.Ordinal));
+        var clockPeriod = clock?.Groups["p"].Value ?? "";
+        var period = clockPeriod.Length > 0 ? clockPeriod
+            : frequency.Period ?? Periods.Select(p => (p.Said, p.Standard, At: text.IndexOf(p.Said, StringComparison.Ordinal)))
+                .Where(p => p.At >= 0 && (festival is null || !festival.Contains(p.Said, StringComparison.Ordinal)) && (!until.Success || p.At < until.Index || p.At >= until.Index + until.Length))
+                // 白天施工扬尘……夜间还有施工噪音: the time of the clause that states the main issue.
+                .OrderByDescending(p => IssueCount(ClauseOf(text, p.At), t)).ThenBy(p => p.Said == t.Time?.Surface ? 0 : 1).ThenBy(p => p.At)
+                .Select(p => p.Standard).FirstOrDefault() ?? "";
+
+        var tail = "";
+        if (until.Success)
+        {
+            var untilPeriod = until.Groups["p"].Value;
+            var hour = until.Groups["h"].Value;
+            if (untilPeriod.Length == 0 && hour.Length > 0)
+            {
+                // 放到一两点 → 凌晨一两点; 晚上营业到十一点多 → 晚上十一点多, said once.
+                untilPeriod = SmallHour().IsMatch(hour) ? "凌晨" : clock is null ? period : "";
+                period = clock is null && untilPeriod == period ? "" : period;
+            }
+
+            tail = "、持续到" + untilPeriod + Hours(hour) + until.Groups["s"].Value;
+        }
+
+        var clockText = clock is null ? "" : ClockBody(clock);
+        if (clockText.Length > 0 && period is "晚上" or "傍晚" && OneToFive().IsMatch(clock!.Groups["h"].Value))
+        {
+            // 晚上……都快一点了: past midnight.
+            period = "凌晨";
+        }
+
+        if (clockText.Length > 0 && period.Length == 0 && SmallHour().IsMatch(clock!.Groups["h"].Value))
+        {
+            period = "凌晨";
+        }
+
+        var adverb = frequency.Adverb ? frequency.Standard : "";
+        var head = frequency.Adverb ? "" : frequency.Standard ?? "";
+        // 下雨时 / 刮风时 say when it happens only where no time of day is said.
+        var condition = season.Standard is { } c && (period.Length == 0 || !c.EndsWith('时')) ? c : "";
+        var when = (festival ?? "") + condition + head + period + clockText + adverb;
+        if (when.Length == 0 && tail.Length == 0 && t.Time is { IsNight: true })
+        {
+            when = "夜间";
+        }
+
+        return (when.Replace("每天每天", "每天", StringComparison.Ordinal), tail);
+    }
+
+    private static string ClauseOf(string text, int at)
+    {
+        var from = at == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, at - 1) + 1;
+        var to = text.IndexOfAny(ClauseMarks, at);
+        return text[from..(to < 0 ? text.Length : to)];
+    }
+
+    // 说好的十点以后不进场: the time things should keep to, not when the problem happens.
+    [GeneratedRegex("说好|答应|承诺|规定|不让|不准|不能|应该|只能")]
+    private static partial Regex ShouldBe();
+
+    private static string Hours(string said) => said.Replace("时", "点", StringComparison.Ordinal);
+
+    private static string ClockBody(Match clock)
+    {
+        var from = clock.Groups["h"].Value + "点" + clock.Groups["s"].Value;
+        var range = clock.Groups["range"].Success ? "到" + clock.Groups["p2"].Value + clock.Groups["h2"].Value + "点" + clock.Groups["s2"].Value : "";
+        var after = clock.Groups["after"].Success ? "以后" : clock.Groups["before"].Success ? "以前" : "";
+        return (from + range).Replace("钟", "", StringComparison.Ordinal) + after;
+    }
+
+    private static int IssueCount(string clause, Triage t) => t.MainCues.Count(c => c.Length > 0 && clause.Contains(c, StringComparison.Ordinal));
+
+    private static bool InIssueClause(string text, string word, Triage t)
+    {
+        var at = text.IndexOf(word, StringComparison.Ordinal);
+        var from = at == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, at - 1) + 1;
+        var to = text.IndexOfAny(ClauseMarks, at);
+        var clause = text[from..(to < 0 ? text.Length : to)];
+        return Periods.Any(p => clause.Contains(p.Said, StringComparison.Ordinal)) || Clock().IsMatch(clause)
+            || t.MainCues.Any(c => clause.Contains(c, StringComparison.Ordinal))
+            || !t.MainCues.Any();
+    }
+
+    private static readonly char[] ClauseMarks = ['，', '。', '！', '？', '；', ',', '!', '?', ';'];
+
+    private static readonly string[] Festivals = ["大年三十", "年三十", "除夕", "正月十五", "元宵节", "十五晚上", "春节", "清明"];
+
+    private readonly record struct Phrase(string Said, string? Standard, string? Period = null, bool Adverb = false);
+
+    private static readonly Phrase[] Frequencies =
+    [
+        new("每天晚上", "每天", "晚上"), new("天天晚上", "每天", "晚上"), new("每天夜里", "每天", "夜里"), new("每天半夜", "每天", "半夜"),
+        new("每天凌晨", "每天", "凌晨"), new("每天早上", "每天", "早上"), new("每天中午", "每天", "中午"), new("一到晚上", "每天", "晚上"),
+        new("每晚", "每天", "晚上"), new("每天", "每天"), new("天天", "每天"), new("每个周末", "周末"), new("周末", "周末"),
+        new("周六周日", "周末"), new("双休日", "周末"), new("周五周六", "周五周六"),
+        new("日夜", "昼夜"), new("昼夜", "昼夜"), new("白天黑夜", "昼夜"), new("全天不停", "全天"), new("全天", "全天"),
+        new("经常", "经常", Adverb: true), new("总是", "经常", Adverb: true), new("老是", "经常", Adverb: true), new("三天两头", "经常", Adverb: true),
+    ];
+
+    private static readonly Phrase[] Seasons =
+        [new("一到夏天", "每到夏天"), new("夏天", "夏天"), new("一到冬天", "每到冬天"), new("冬天", "冬天"), new("刮风天", "刮风时"), new("一刮风", "刮风时"), new("一下雨", "下雨时"), new("下雨天", "下雨时")];
+
+    private readonly record struct PeriodWord(string Said, string Standard, bool Night);
+
+    private static readonly PeriodWord[] Periods =
+    [
+        new("后半夜", "后半夜", true), new("大半夜", "半夜", true), new("半夜", "半夜", true), new("凌晨", "凌晨", true), new("深夜", "深夜", true),
+        new("夜里", "夜里", true), new("天不亮", "凌晨", true), new("天还没亮", "凌晨", true), new("夜间", "夜间", true), new("晚上", "晚上", false),
+        new("傍晚", "傍晚", false), new("一大早", "一大早", false), new("大早上", "一大早", false), new("清晨", "清晨", false), new("早上", "早上", false),
+        new("中午", "中午", false), new("下午", "下午", false), new("白天", "白天", false),
+    ];
+
+    // ---- the fallback: the caller's first clauses, cleaned -------------------------------------------------------
+
+    private static string? Told(string text)
+    {
+        var clauses = text.Split(ClauseMarks, StringSplitOptions.RemoveEmptyEntries)
+            .Where(c => !PersonalClause().IsMatch(c))
+            .Select(c => c.Replace(PersonalData.DoorMask, "", StringComparison.Ordinal).Replace(PersonalData.PlateMask, "车辆", StringComparison.Ordinal))
+            .Select(c => DirectionFiller().Replace(c, m => m.Index + m.Length < c.Length && c[m.Index + m.Length] == '有' ? "一带" : ""))
+            .Select(c => Demonstrative().Replace(Pronoun().Replace(Filler().Replace(c, ""), m => m.Value.EndsWith('家') ? "您家" : OwnPlaceAfter(c, m) ? (c[m.Index + m.Length] == '楼' && !c[(m.Index + m.Length)..].StartsWith("楼道", StringComparison.Ordinal) ? "您所住的" : "您所在") : "您"), ""))
+            .Select(c => c.Replace("您楼里", "您所住的楼里", StringComparison.Ordinal).Replace("老在", "经常在", StringComparison.Ordinal).Replace("老是", "经常", StringComparison.Ordinal))
+            .Select(c => c.Trim('：', ':', '、', '“', '”'))
+            .Where(c => c.Length >= 3 && !NotTold().IsMatch(c))
+            .Take(2).ToList();
+        return clauses.Count == 0 ? null : string.Join("，", clauses);
+    }
+
+    private static bool OwnPlaceAfter(string clause, Match pronoun) =>
+        pronoun.Value.Length > 1 && OwnPlace().IsMatch(clause[(pronoun.Index + pronoun.Length)..]);
+
+    [GeneratedRegex(@"实名|姓名|电话|手机|联系方式|身份证|邮箱|\[姓名\]|\[电话\]|\[身份证号\]|\[邮箱\]")]
+    private static partial Regex PersonalClause();
+
+    [GeneratedRegex("^(?:楼道|楼|小区|院|单元|胡同|社区)")]
+    private static partial Regex OwnPlace();
+
+    /// <summary>The text as a supervisor reads it: record prefixes, masks and requests gone, fillers dropped.</summary>
+    private static string Clean(string text)
+    {
+        var s = RecordPrefix().Replace(text, "");
+        s = Filler().Replace(s, "");
+        return RecordPronoun().Replace(s, "您");
+    }
+
+    [GeneratedRegex(@"(?:^|(?<=[，。！？；,!?;]))(?:市民来电反映|来电人反映|来电人称|市民反映|诉求人反映|诉求人称|来电反映|市民来电|反映)[：:，,]?")]
+    private static partial Regex RecordPrefix();
+
+    [GeneratedRegex(@"(?:^|(?<=[，。！？,!?；;]))(?:喂你好|喂|你好|哎呀|哎|嗯|我跟你说啊?|我跟你们说|我想问问|我想问一下|我问一下|不知道找谁|我要反映一下|我要反映|我想反映一下|我想反映|我反映一下|反映一下|我要投诉|我想投诉|跟你们反映一下|跟你们反映)[，,！!？?]?|(?:啊|呀|嘛|呢|吧|哦)(?=[，。！？,!?；;]|$)")]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"我们家|我家|俺家|咱家|我们|俺们|咱们|我|俺")]
+    private static partial Regex Pronoun();
+
+    // 其所在小区, 其居住小区: how the record speaks of the caller.
+    [GeneratedRegex(@"其(?=所在|居住|家|住)")]
+    private static partial Regex RecordPronoun();
+
+    [GeneratedRegex(@"诉求|希望|请|要求|麻烦|能不能|管不管|咋办|怎么办|谁管|找谁|第.次|打过|反映过|投诉过|\[|不知道|想问|问问|是谁|为什么|吗")]
+    private static partial Regex NotTold();
+
+    [GeneratedRegex(@"(?<home>我们家|我家|俺家|咱家|我们小区|我们楼|我们院|居住的小区|居住小区|所在小区)(?<rel>楼上|楼下|隔壁|对面|门口)?")]
+    private static partial Regex OwnHome();
+
+    /// <summary>The caller's home said to them: 您家, 您所在小区, 您所住的楼.</summary>
+    private static string Home(string said, string relative) =>
+        said.Contains("小区", StringComparison.Ordinal) ? "您所在小区" + relative
+        : said.EndsWith('院') ? "您所住院内" + relative
+        : (said.EndsWith('楼') ? "您所住的楼" : "您家") + (relative.Length > 0 ? relative : "附近");
+
+    [GeneratedRegex(@"投诉|反映|举报|跳|带泥|扫|晚上|白天|时候|春节|清明|前后|一路|顺着|映一下|点多|着|搞|修|下雨|雨后|几天|进站|出站|最近|近期|这阵|挖路")]
+    private static partial Regex NotAPlace();
+
+    [GeneratedRegex(@"^(?:这|那)(?:个|家|条)?[^，。！？,!?；;的有是在片块边儿]{0,2}?(?:超市|商场|小区|胡同|工地|公园|饭馆|饭店|市场|路|街|楼)(?:后门|前门|门口|东门外|西门外|南门外|北门外|东门|西门|南门|北门|旁边|对面|楼下|后面|里)?")]
+    private static partial Regex Continued();
+
+    [GeneratedRegex(@"^(?<p>(?:公园|小区|胡同|市场|商场|广场)(?:东|西|南|北)?(?:门|口)?(?:外头|外边|外面|外|里头|里|旁边|对面|门口)?)")]
+    private static partial Regex NextPlace();
+
+    [GeneratedRegex(@"(?:这边|那边|这儿|那儿)$")]
+    private static partial Regex EndsWithDirection();
+
+    [GeneratedRegex(@"(这|那)条(路|马路|街|胡同)")]
+    private static partial Regex ThisRoad();
+
+    [GeneratedRegex(@"(?:这个|那个|这家|那家|这(?=超市|商场|小区|工地|饭馆|饭店|市场|楼))")]
+    private static partial Regex Demonstrative();
+
+    [GeneratedRegex(@"(?:这片儿|那片儿|这一片|那一片|这片|那片|这块儿|那块儿|这块|那块|这一带|那一带)")]
+    private static partial Regex AreaFiller();
+
+    [GeneratedRegex(@"(?:这边|那边|这儿|那儿)")]
+    private static partial Regex DirectionFiller();
+
+    [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜)?(?<h>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s>多|半|钟)?(?<range>(?:一直)?(?:到|至)(?<p2>凌晨|早上|晚上|夜里|半夜|深夜)?(?<h2>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s2>多|半|钟)?)?(?:(?<after>以后|之后|后)|(?<before>之前|以前|前))?")]
+    private static partial Regex Clock();
+
+    // 营业到十一点多, 经营至凌晨两点, 持续到后半夜, 放到一两点: how long it lasts.
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff])(?<![点时钟半多一每从])(?:到|至)(?=凌晨|早上|晚上|夜里|半夜|后半夜|深夜|[0-9一二两三四五六七八九十])(?<p>凌晨|早上|晚上|夜里|半夜|后半夜|深夜)?(?<h>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:点|时))?(?<s>多|半)?")]
+    private static partial Regex UntilClock();
+
+    [GeneratedRegex(@"^(?:[0-5]|[一二两三四五]{1,2}|十二|12|零)(?:点|时)?$")]
+    private static partial Regex SmallHour();
+
+    [GeneratedRegex(@"^(?:[1-5]|[一二两三四五]{1,2})$")]
+    private static partial Regex OneToFive();
+}

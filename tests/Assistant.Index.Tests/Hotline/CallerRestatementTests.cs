@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using Assistant.Index.Hotline;
+
+namespace Assistant.Index.Tests.Hotline;
+
+/// <summary>
+/// The restatement a supervisor would write, checked by general properties over every complaint the project holds
+/// (no exact strings for known complaints): no fillers, pronouns or record words, nothing doubled or dangling, the
+/// place and a problem word present; and the time and place slots on phrasings written for these tests.
+/// </summary>
+[Collection(HotlineCollection.Name)]
+public sealed partial class CallerRestatementTests(HotlineFixture hotline)
+{
+    public static TheoryData<string> Sets => new() { "complaints.jsonl", "complaints-blind.jsonl", "review/complaints-blind-review.jsonl" };
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void Every_restatement_reads_as_one_clean_sentence(string file)
+    {
+        var items = HotlineEvaluator.Read(Path.Combine(hotline.Plan.RepositoryRoot, "tests", "eval", file));
+        var failures = new List<string>();
+        foreach (var item in items)
+        {
+            var t = hotline.Triage.Triage(item.Complaint);
+            var sentence = CallerRestatement.Sentence(t);
+            var problems = Problems(sentence, t).ToList();
+            if (problems.Count > 0)
+            {
+                failures.Add($"{item.Complaint}\n  → {sentence}\n  ✗ {string.Join("; ", problems)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count}/{items.Count}:\n{string.Join("\n", failures)}");
+    }
+
+    private static IEnumerable<string> Problems(string sentence, Triage t)
+    {
+        if (Filler().Match(sentence) is { Success: true } filler)
+        {
+            yield return $"filler '{filler.Value}'";
+        }
+
+        if (FirstPerson().Match(sentence) is { Success: true } pronoun)
+        {
+            yield return $"caller's pronoun '{pronoun.Value}'";
+        }
+
+        foreach (var word in DraftRubric.RecordWords.Concat(["其居住", "来电", "诉求", "反映：：", "[", "］"]).Where(w => sentence.Contains(w, StringComparison.Ordinal)))
+        {
+            yield return $"record word '{word}'";
+        }
+
+        if (Dangling().Match(sentence) is { Success: true } dangling)
+        {
+            yield return $"dangling '{dangling.Value}'";
+        }
+
+        if (Doubled(sentence) is { } doubled)
+        {
+            yield return $"doubled '{doubled}'";
+        }
+
+        if (sentence.Length > 90)
+        {
+            yield return $"{sentence.Length} characters";
+        }
+
+        // A matter of the plan's categories is restated with a problem word; the street the caller named stays.
+        if (t.Category != ComplaintCategories.Other && !ProblemWord().IsMatch(sentence))
+        {
+            yield return "no problem word";
+        }
+
+        if (t.StreetEvidence is { } street && t.Facts.Where is { } where && where.StartsWith(street, StringComparison.Ordinal)
+            && !sentence.Contains(street, StringComparison.Ordinal))
+        {
+            yield return $"place '{street}' lost";
+        }
+    }
+
+    /// <summary>Any run of four or more characters said twice (天桥街道某商场，天桥街道某商场).</summary>
+    private static string? Doubled(string s)
+    {
+        for (var i = 0; i + 4 <= s.Length; i++)
+        {
+            var run = s.Substring(i, 4);
+            if (run.All(char.IsLetter) && s.IndexOf(run, i + 1, StringComparison.Ordinal) > 0)
+            {
+                return run;
+            }
+        }
+
+        return null;
+    }
+
+    [Theory]
+    [InlineData("天天晚上在小区门口摆摊烤串，七点多一直到十一点，烟大得很", "每天晚上七点多到十一点")]
+    [InlineData("工地凌晨三四点还在浇筑，吵得睡不着", "凌晨三四点")]
+    [InlineData("对面酒吧每天夜里营业到两点多，音乐震天响", "持续到凌晨两点多")]
+    [InlineData("一到晚上九点以后就有渣土车拉土进工地，轰隆隆的", "每天晚上九点以后")]
+    [InlineData("天不亮五点钟垃圾车就来收垃圾，哐哐响", "凌晨五点")]
+    public void The_time_is_said_in_standard_words(string complaint, string when)
+    {
+        var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
+
+        Assert.Contains(when, sentence);
+        Assert.DoesNotContain("天天", sentence);
+        Assert.DoesNotContain("一直到", sentence);
+    }
+
+    [Theory]
+    // The place whole and cleaned: grown over what still places it, fillers and pronouns out, 这个 → 某.
+    [InlineData("我跟你说啊，我们月坛这边那个小区门口天天有人烧烤，烟呛死了", "月坛某小区门口")]
+    [InlineData("我住德胜，可这事在新街口那边，公园南门外头有个工地，刮风天灰特别大", "新街口公园南门外")]
+    [InlineData("椿树这块儿胡同里有家饭馆，油烟全冲我家窗户", "椿树一带胡同里")]
+    [InlineData("喂，我家楼下有家饭馆油烟太大了", "您家楼下")]
+    public void The_place_is_the_callers_phrase_cleaned(string complaint, string place)
+    {
+        var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
+
+        Assert.StartsWith("您反映" + place, sentence);
+        Assert.DoesNotContain("喂", sentence);
+        Assert.DoesNotContain("那个", sentence);
+    }
+
+    [GeneratedRegex(@"^您反映：?(?:喂|哎|嗯)|(?:喂|啊|呀|呢|嘛|哦)(?=[，。、的])|(?<!酒)吧(?=[，。、的])")]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"我|俺|咱")]
+    private static partial Regex FirstPerson();
+
+    [GeneratedRegex(@"的的|有有|某某|一带一带|那个|这个|[，、]的问题|的，|：：|有的问题|反映的问题")]
+    private static partial Regex Dangling();
+
+    [GeneratedRegex(@"扰民|噪声|声音|照射|堵塞|积水|污水|油烟|烟|扬尘|尘|臭|异味|发黑|水质|遗撒|燃放|充电|隐患|刺鼻|焚烧|漂浮|鸣笛|喷漆|冒黑烟|不足|倾倒|油气|加油")]
+    private static partial Regex ProblemWord();
+}
