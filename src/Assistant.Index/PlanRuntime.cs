@@ -56,9 +56,11 @@ public sealed class PlanRuntime : IDisposable
         var loading = Stopwatch.StartNew();
         var knowledge = KnowledgeLoader.Load(knowledgeDirectory, corrections, out var skipped);
         var gazetteer = new Gazetteer(knowledge);
-        var index = MeasureIndex.Build(knowledge);
+        // The measure index on another core while the engine builds the alternate questions' indexes.
+        var indexing = Task.Run(() => MeasureIndex.Build(knowledge));
         var triage = new ComplaintTriage(knowledge, gazetteer, HotlineGuide.Load(knowledgeDirectory));
-        var answers = new AnswerEngine(knowledge, index, gazetteer, triage, today);
+        var answers = new AnswerEngine(knowledge, indexing, gazetteer, triage, today);
+        var index = indexing.Result;
         // The first SmartCn use loads its dictionary (~0.3 s), and each kind of answer runs code of its own that is compiled
         // on first use: pay both here, not on the first users' questions. Computed, not cached: users' questions start
         // with an empty cache. One question per kind of answer (lead, co, deadline, duties, figures, search, follow-up, none).

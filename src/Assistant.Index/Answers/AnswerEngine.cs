@@ -38,11 +38,19 @@ public sealed partial class AnswerEngine
     /// </param>
     /// <param name="clock">Today, for periods relative to it ("本季度", "下个月"); the system clock unless given.</param>
     public AnswerEngine(KnowledgeBase knowledge, MeasureIndex index, Gazetteer gazetteer, Hotline.ComplaintTriage? triage = null, TimeProvider? clock = null)
+        : this(knowledge, Task.FromResult(index), gazetteer, triage, clock)
+    {
+    }
+
+    /// <summary>
+    /// With the measure index still being built on another thread: the alternate questions' indexes, the larger part of
+    /// start-up, are built meanwhile (they do not need it).
+    /// </summary>
+    internal AnswerEngine(KnowledgeBase knowledge, Task<MeasureIndex> index, Gazetteer gazetteer, Hotline.ComplaintTriage? triage, TimeProvider? clock)
     {
         _triage = triage;
         _gazetteer = gazetteer;
         _knowledge = knowledge;
-        _index = index;
         _deadlineTexts = knowledge.Plan.Measures.Select(m => m.Deadline.Text).Where(d => d.Length >= 4).Distinct(StringComparer.Ordinal)
             .OrderByDescending(d => d.Length).ToArray();
         var years = knowledge.Plan.Measures.SelectMany(m => YearInText().Matches(m.Text)).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
@@ -73,6 +81,7 @@ public sealed partial class AnswerEngine
             .ToDictionary(k => k, k => (ChineseText.Normalize(k), ChineseText.Bigrams(ChineseText.Normalize(k))), StringComparer.Ordinal);
         // Everyday words: alternate questions indexed by the topic this reader finds in them.
         _understanding = new Understanding.PlanUnderstanding(knowledge, text => _reader.Read(text).Topic);
+        _index = index.GetAwaiter().GetResult();
     }
 
     /// <summary>Pollutants and water measures people ask targets for (normalized: Latin upper-cased).</summary>

@@ -18,9 +18,16 @@ public sealed partial class PlanUnderstanding : IDisposable
         var planText = string.Join("|", knowledge.Plan.Measures.Select(m => Search.ChineseText.Normalize($"{m.TaskName}|{m.Section}|{m.Text}")));
         _fillers = Fillers.Select(Search.ChineseText.Normalize).Where(f => !planText.Contains(f, StringComparison.Ordinal))
             .OrderByDescending(f => f.Length).ToArray();
-        // Both indexes read each alternate question's topic: read it once (start-up time).
-        var topics = new Dictionary<string, string>(StringComparer.Ordinal);
-        string TopicOf(string text) => topics.TryGetValue(text, out var t) ? t : topics[text] = Tidy(topicOf(text));
+        // Both indexes read each alternate question's topic: read each once, on every core (start-up time; the reader
+        // is thread-safe, as concurrent requests need).
+        var topics = knowledge.Everyday.Measures.SelectMany(m => m.Questions.All.Select(q => q.Question))
+            .Concat(knowledge.Everyday.District.SelectMany(d => d.Questions))
+            .Concat(knowledge.Everyday.StreetColumns.SelectMany(c => c.Questions))
+            .Distinct(StringComparer.Ordinal)
+            .AsParallel()
+            .Select(q => (Question: q, Topic: Tidy(topicOf(q))))
+            .ToDictionary(x => x.Question, x => x.Topic, StringComparer.Ordinal);
+        string TopicOf(string text) => topics.TryGetValue(text, out var t) ? t : Tidy(topicOf(text));
         _alternates = AlternateIndex.Build(knowledge.Everyday, TopicOf);
         _pool = MeasurePool.Build(knowledge, knowledge.Everyday, TopicOf);
     }
