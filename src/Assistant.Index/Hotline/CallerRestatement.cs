@@ -474,13 +474,54 @@ public static partial class CallerRestatement
             .Where(c => !PersonalClause().IsMatch(c))
             .Select(c => c.Replace(PersonalData.DoorMask, "", StringComparison.Ordinal).Replace(PersonalData.PlateMask, "车辆", StringComparison.Ordinal))
             .Select(c => DirectionFiller().Replace(c, m => m.Index + m.Length < c.Length && c[m.Index + m.Length] == '有' ? "一带" : ""))
-            .Select(c => Demonstrative().Replace(Pronoun().Replace(Filler().Replace(c, ""), m => m.Value.EndsWith('家') ? "您家" : OwnPlaceAfter(c, m) ? (c[m.Index + m.Length] == '楼' && !c[(m.Index + m.Length)..].StartsWith("楼道", StringComparison.Ordinal) ? "您所住的" : "您所在") : "您"), ""))
+            .Select(c => AreaFiller().Replace(c, "一带"))
+            .Select(c => Kin().Replace(Filler().Replace(c, ""), m => "您" + KinWord(m.Groups["k"].Value)))
+            .Select(c => Demonstrative().Replace(Pronoun().Replace(c, m => SaidToCaller(c, m)), ""))
             .Select(c => c.Replace("您楼里", "您所住的楼里", StringComparison.Ordinal).Replace("老在", "经常在", StringComparison.Ordinal).Replace("老是", "经常", StringComparison.Ordinal))
             .Select(c => c.Trim('：', ':', '、', '“', '”'))
             .Where(c => c.Length >= 3 && !NotTold().IsMatch(c))
             .Take(2).ToList();
         return clauses.Count == 0 ? null : string.Join("，", clauses);
     }
+
+    /// <summary>
+    /// 我 said back as 您: 我家 → 您家, 我们楼 → 您所住的, 我们小区 → 您所在; before a place's name (我们百万庄那片儿) it
+    /// is dropped, since 您百万庄 is no Chinese.
+    /// </summary>
+    private static string SaidToCaller(string clause, Match m)
+    {
+        if (m.Value.EndsWith('家'))
+        {
+            return "您家";
+        }
+
+        if (OwnPlaceAfter(clause, m))
+        {
+            return clause[m.Index + m.Length] == '楼' && !clause[(m.Index + m.Length)..].StartsWith("楼道", StringComparison.Ordinal) ? "您所住的" : "您所在";
+        }
+
+        var rest = clause[(m.Index + m.Length)..];
+        return m.Value.Length > 1 && rest.Length > 0 && (PlaceAhead().IsMatch(rest) || rest.StartsWith('这') || rest.StartsWith('那')) ? "" : "您";
+    }
+
+    /// <summary>Family said plainly: 我妈 → 您母亲, 我姥姥 → 您家老人.</summary>
+    private static string KinWord(string kin) => kin switch
+    {
+        "妈" or "老妈" or "母亲" => "母亲",
+        "爸" or "老爸" or "父亲" => "父亲",
+        "老伴" or "媳妇" or "老婆" or "爱人" or "对象" => "爱人",
+        "闺女" or "女儿" => "女儿",
+        "儿子" => "儿子",
+        "孩子" or "小孩" or "娃" => "孩子",
+        _ => "家中老人",
+    };
+
+    [GeneratedRegex(@"(?:我|俺)(?:们家|家)?(?<k>老妈|老爸|妈|爸|母亲|父亲|老伴|媳妇|老婆|爱人|对象|闺女|女儿|儿子|孩子|小孩|娃|姥姥|姥爷|奶奶|爷爷|老人)")]
+    private static partial Regex Kin();
+
+    // A place's name right after 我们 (百万庄, 德外, 牛街…): ends in a place word within a few characters.
+    [GeneratedRegex(@"^[一-鿿]{1,6}?(?:庄|街|路|胡同|巷|里|院|园|门|桥|坊|厂|营|口|寺|楼|小区|社区|大街|一带|那片|这片)")]
+    private static partial Regex PlaceAhead();
 
     private static bool OwnPlaceAfter(string clause, Match pronoun) =>
         pronoun.Value.Length > 1 && OwnPlace().IsMatch(clause[(pronoun.Index + pronoun.Length)..]);
@@ -502,7 +543,7 @@ public static partial class CallerRestatement
     [GeneratedRegex(@"(?:^|(?<=[，。！？；,!?;]))(?:市民来电反映|来电人反映|来电人称|市民反映|诉求人反映|诉求人称|来电反映|市民来电|反映)[：:，,]?")]
     private static partial Regex RecordPrefix();
 
-    [GeneratedRegex(@"(?:^|(?<=[，。！？,!?；;]))(?:喂你好|喂|你好|哎呀|哎|嗯|我跟你说啊?|我跟你们说|我想问问|我想问一下|我问一下|不知道找谁|我要反映一下|我要反映|我想反映一下|我想反映|我反映一下|反映一下|我要投诉|我想投诉|跟你们反映一下|跟你们反映)[，,！!？?]?|(?:啊|呀|嘛|呢|吧|哦)(?=[，。！？,!?；;]|$)")]
+    [GeneratedRegex(@"(?:^|(?<=[，。！？,!?；;]))(?:喂你好|喂|你好|哎呀|哎|嗯|我跟您说|您听我说|跟您说|我跟你说啊?|你听我说|那什么|这么说吧|我说|我跟你们说|我想问问|我想问一下|我问一下|不知道找谁|我要反映一下|我要反映|我想反映一下|我想反映|我反映一下|反映一下|我要投诉|我想投诉|跟你们反映一下|跟你们反映)[，,！!？?]?|(?:啊|呀|嘛|呢|吧|哦)(?=[，。！？,!?；;]|$)")]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"我们家|我家|俺家|咱家|我们|俺们|咱们|我|俺")]
@@ -512,7 +553,7 @@ public static partial class CallerRestatement
     [GeneratedRegex(@"其(?=所在|居住|家|住)")]
     private static partial Regex RecordPronoun();
 
-    [GeneratedRegex(@"诉求|希望|请|要求|麻烦|能不能|管不管|咋办|怎么办|谁管|找谁|第.次|打过|反映过|投诉过|\[|不知道|想问|问问|是谁|为什么|吗")]
+    [GeneratedRegex(@"诉求|希望|请|要求|麻烦|能不能|管不管|咋办|怎么办|谁管|找谁|第.次|第.回|第.遍|打过|打了|又打|再打|打电话|反映过|投诉过|\[|不知道|想问|问问|是谁|为什么|吗|^您(?:家)?(?:不|就|也)?住(?!的|着)")]
     private static partial Regex NotTold();
 
     [GeneratedRegex(@"(?<home>我们家|我家|俺家|咱家|我们小区|我们楼|我们院|居住的小区|居住小区|所在小区)(?<rel>楼上|楼下|隔壁|对面|门口)?")]

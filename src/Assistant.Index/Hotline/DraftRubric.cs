@@ -24,7 +24,7 @@ public sealed partial class DraftRubric(KnowledgeBase knowledge, Gazetteer gazet
     public const int MaxUnits = 3;
 
     /// <summary>How operators write up a call; a caller should never read them back.</summary>
-    public static readonly IReadOnlyList<string> RecordWords = ["市民来电", "来电人", "诉求人", "诉求：", "诉求:", "工单", "反映人"];
+    public static readonly IReadOnlyList<string> RecordWords = ["市民来电", "来电人", "诉求", "工单", "反映人"];
 
     /// <summary>The noise law's and the dispatchers' terms, which mean nothing to a caller.</summary>
     public static readonly IReadOnlyList<string> Jargon = ["社会生活噪声", "交通运输噪声", "建筑施工噪声", "噪声扰民问题", "属地", "主责", "协办", "派单", "承办", "事中事后"];

@@ -206,8 +206,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         if (t.Facts.ReportedBefore)
         {
             parts.Add((CallerConcerns.EarlierAnswerFailed(text)
-                ? "您此前已反映过此问题，前次处理未见成效，本次已按重复诉求标注，将督促办理单位加快办理。"
-                : "您此前已反映过此问题，本次已按重复诉求标注，将督促办理单位加快办理。", 9));
+                ? "您此前已反映过此问题，前次处理未见成效，本次已按重复反映标注，将督促办理单位加快办理。"
+                : "您此前已反映过此问题，本次已按重复反映标注，将督促办理单位加快办理。", 9));
         }
 
         var side = CallerConcerns.SideMatters(t, text, restated);
@@ -224,7 +224,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         var permit = PermitWord(t);
         if (CallerConcerns.Request(text) is { } request)
         {
-            parts.Add(($"您提出的“{request}”的要求，将请办理单位核实并向您反馈。", 6));
+            parts.Add(($"您希望{request}，我们将请办理单位核实并向您反馈。", 6));
         }
         else if (permit is not null)
         {

@@ -11,7 +11,19 @@ namespace Assistant.Index.Tests.Hotline;
 [Collection(HotlineCollection.Name)]
 public sealed partial class CallerRestatementTests(HotlineFixture hotline)
 {
-    public static TheoryData<string> Sets => new() { "complaints.jsonl", "complaints-blind.jsonl", "review/complaints-blind-review.jsonl" };
+    public static TheoryData<string> Sets => new() { "complaints.jsonl", "complaints-blind.jsonl", "review/complaints-blind-review.jsonl", "review2/complaints-blind-review2.jsonl" };
+
+    [Theory]
+    // A matter outside the categories is said in the caller's first clauses, cleaned: no talk about the call itself, no
+    // 您听我说, no 您+place, family said plainly.
+    [InlineData("第三回打电话了，您听我说，我们红莲南里那片儿的电梯坏了俩礼拜", "您反映：红莲南里一带的电梯坏了俩礼拜。")]
+    [InlineData("我妈她们楼那个楼道灯坏了一个月了", "您反映：您母亲她们楼楼道灯坏了一个月了。")]
+    public void A_matter_outside_the_categories_is_said_in_the_callers_clauses_cleaned(string complaint, string sentence)
+    {
+        var t = hotline.Triage.Triage(complaint);
+        Assert.Equal(ComplaintCategories.Other, t.Category);
+        Assert.Equal(sentence, CallerRestatement.Sentence(t));
+    }
 
     [Theory]
     [MemberData(nameof(Sets))]

@@ -41,7 +41,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Equal("月坛街道", triage.Street?.Name);
         Assert.Equal("德胜街道", triage.HomeStreet?.Name);
         Assert.Contains("您反映月坛公园门口有人每天晚上十点以后跳广场舞、音响声音过大的问题", reply.Draft);
-        Assert.Contains("您此前已反映过此问题，本次已按重复诉求标注", reply.Draft);
+        Assert.Contains("您此前已反映过此问题，本次已按重复反映标注", reply.Draft);
         Assert.Contains("月坛街道办事处会同西城公安分局办理", reply.Draft);
         Assert.Contains(HotlineDrafter.FlagRepeat, reply.DispatchNote);
         Assert.Contains(HotlineDrafter.FlagNight, reply.DispatchNote);
@@ -229,7 +229,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
 
         Assert.Contains("您一并反映的路灯不亮问题也已记录", reply.Draft);
         Assert.Contains("我们理解这影响了您和家人的健康", reply.Draft);
-        Assert.Contains("您提出的“督促饭馆加装油烟净化器”的要求，将请办理单位核实并向您反馈", reply.Draft);
+        Assert.Contains("您希望督促饭馆加装油烟净化器，我们将请办理单位核实并向您反馈", reply.Draft);
         Assert.True(Rubric.Check(reply.Draft, planCovers: true).Passed);
     }
 
