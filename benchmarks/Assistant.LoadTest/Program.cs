@@ -42,7 +42,7 @@ if (options.ApiKey is not null)
 
 if (options.DirectLineSecret is not null)
 {
-    scenarios.Add(new("Direct Line round trip", DirectLine.RoundTrip(questions), DirectLine.StartConversations(options.DirectLineSecret)));
+    scenarios.Add(new("Direct Line round trip", DirectLine.RoundTrip(questions, options.DirectLineSecret), DirectLine.StartConversations(options.DirectLineSecret)));
 }
 
 if (options.Only is { } only)
@@ -222,32 +222,42 @@ internal static class DirectLine
         var conversations = new Conversation[clients];
         for (var w = 0; w < clients; w++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"{BasePath}/conversations");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-            using var response = await http.SendAsync(request);
-            response.EnsureSuccessStatusCode();
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            conversations[w] = new(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+            conversations[w] = await Start(http, secret, CancellationToken.None);
         }
 
         return conversations;
     };
 
-    public static Func<Client, int, CancellationToken, Task<HttpResponseMessage>> RoundTrip(string[] questions) =>
+    private static async Task<Conversation> Start(HttpClient http, string secret, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{BasePath}/conversations");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        return new(body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+    }
+
+    public static Func<Client, int, CancellationToken, Task<HttpResponseMessage>> RoundTrip(string[] questions, string? secret) =>
         async (client, i, ct) =>
         {
-            var conversation = ((Conversation[])client.State!)[client.Worker];
-            var (id, token) = (conversation.Id, conversation.Token);
-            using var post = new HttpRequestMessage(HttpMethod.Post, $"{BasePath}/conversations/{id}/activities")
+            var conversations = (Conversation[])client.State!;
+            var conversation = conversations[client.Worker];
+            var posted = await Post(client.Http, conversation, questions[i % questions.Length], ct);
+            // A conversation holds at most 400 activities (the server's cap): start another, as a page would.
+            if (posted.StatusCode == System.Net.HttpStatusCode.Forbidden && secret is not null)
             {
-                Content = JsonContent.Create(new { type = "message", from = new { id = "user" }, text = questions[i % questions.Length] }),
-            };
-            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var posted = await client.Http.SendAsync(post, ct);
+                posted.Dispose();
+                conversation = conversations[client.Worker] = await Start(client.Http, secret, ct);
+                posted = await Post(client.Http, conversation, questions[i % questions.Length], ct);
+            }
+
             if (!posted.IsSuccessStatusCode)
             {
                 return posted;
             }
+
+            var (id, token) = (conversation.Id, conversation.Token);
 
             var sent = (await posted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString();
             posted.Dispose();
@@ -270,6 +280,16 @@ internal static class DirectLine
 
             return new HttpResponseMessage(System.Net.HttpStatusCode.GatewayTimeout);
         };
+
+    private static async Task<HttpResponseMessage> Post(HttpClient http, Conversation conversation, string text, CancellationToken ct)
+    {
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"{BasePath}/conversations/{conversation.Id}/activities")
+        {
+            Content = JsonContent.Create(new { type = "message", from = new { id = "user" }, text }),
+        };
+        post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.Token);
+        return await http.SendAsync(post, ct);
+    }
 }
 
 internal sealed record Args(string Url, int Seconds, int[] Levels, string? ApiKey, string? DirectLineSecret, string Questions, string? Only, bool Cold, long DistinctStart, int? ServerPid)
