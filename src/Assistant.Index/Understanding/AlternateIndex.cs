@@ -2,11 +2,7 @@ using Assistant.Index.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Assistant.Index.Understanding;
 
@@ -29,9 +25,7 @@ public sealed class AlternateIndex : IDisposable
     private const int MaxTerms = 80;
     private const int Candidates = 40;
 
-    private readonly LuceneDirectory _directory;
-    private readonly DirectoryReader _reader;
-    private readonly IndexSearcher _searcher;
+    private readonly MemoryIndex _index;
     private readonly Analyzer _words;
     private readonly Analyzer _bigrams;
     private readonly Entry[] _entries;
@@ -39,20 +33,14 @@ public sealed class AlternateIndex : IDisposable
 
     private sealed record Entry(string Target, string Question, HashSet<string> Bigrams, double Weight);
 
-    private AlternateIndex(LuceneDirectory directory, Analyzer words, Analyzer bigrams, Entry[] entries, Dictionary<string, int> frequency)
+    private AlternateIndex(MemoryIndex index, Analyzer words, Analyzer bigrams, Entry[] entries, Dictionary<string, int> frequency)
     {
-        _directory = directory;
+        _index = index;
         _words = words;
         _bigrams = bigrams;
         _entries = entries;
         _frequency = frequency;
-        _reader = DirectoryReader.Open(directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        // Term statistics read once (see IndexTerms): no dictionary seeks per question.
-        _terms = IndexTerms.Of(_reader, WordsField, BigramsField);
     }
-
-    private readonly IndexTerms _terms;
 
     public int Count => _entries.Length;
 
@@ -70,28 +58,16 @@ public sealed class AlternateIndex : IDisposable
 
         var wordsAnalyzer = PlanAnalyzers.Words();
         var bigramsAnalyzer = PlanAnalyzers.Bigrams();
-        LuceneDirectory directory = new RAMDirectory();
         var perField = new PerFieldAnalyzerWrapper(wordsAnalyzer, new Dictionary<string, Analyzer> { [BigramsField] = bigramsAnalyzer });
-        var entries = new Entry[sources.Count];
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(PlanAnalyzers.Version, perField) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity() }))
+        var entries = sources.Select((s, i) => new Entry(s.Target, s.Question, bigramSets[i], bigramSets[i].Sum(b => Rarity(frequency, sources.Count, b))))
+            .ToArray();
+        // Document ids are the entries' positions.
+        var index = MemoryIndex.Write(perField, sources.Select(s => new Document
         {
-            for (var i = 0; i < sources.Count; i++)
-            {
-                var (target, question, topic) = sources[i];
-                entries[i] = new Entry(target, question, bigramSets[i], bigramSets[i].Sum(b => Rarity(frequency, sources.Count, b)));
-                writer.AddDocument(new Document
-                {
-                    new TextField(WordsField, topic, Field.Store.NO),
-                    new TextField(BigramsField, topic, Field.Store.NO),
-                });
-            }
-
-            // One segment: document ids are the entries' positions, so no stored field is read per hit.
-            writer.ForceMerge(1);
-            writer.Commit();
-        }
-
-        return new AlternateIndex(directory, wordsAnalyzer, bigramsAnalyzer, entries, frequency);
+            new TextField(WordsField, s.Topic, Field.Store.NO),
+            new TextField(BigramsField, s.Topic, Field.Store.NO),
+        }), WordsField, BigramsField);
+        return new AlternateIndex(index, wordsAnalyzer, bigramsAnalyzer, entries, frequency);
     }
 
     private static double Rarity(Dictionary<string, int> frequency, int count, string bigram) =>
@@ -109,7 +85,7 @@ public sealed class AlternateIndex : IDisposable
         var query = new BooleanQuery();
         foreach (var word in PlanAnalyzers.Tokens(_words, topic).Distinct().Take(MaxTerms))
         {
-            if (_terms.Query(WordsField, word) is { } term)
+            if (_index.Terms.Query(WordsField, word) is { } term)
             {
                 query.Add(term, Occur.SHOULD);
             }
@@ -117,7 +93,7 @@ public sealed class AlternateIndex : IDisposable
 
         foreach (var bigram in PlanAnalyzers.Tokens(_bigrams, topic).Distinct().Take(MaxTerms))
         {
-            if (_terms.Query(BigramsField, bigram) is { } term)
+            if (_index.Terms.Query(BigramsField, bigram) is { } term)
             {
                 term.Boost = 0.5f;
                 query.Add(term, Occur.SHOULD);
@@ -136,9 +112,7 @@ public sealed class AlternateIndex : IDisposable
         }
 
         var best = new Dictionary<string, AlternateHit>(StringComparer.Ordinal);
-        var collector = TopScoreDocCollector.Create(Candidates, docsScoredInOrder: true);
-        _searcher.Search(query, collector);
-        foreach (var sd in collector.GetTopDocs().ScoreDocs)
+        foreach (var sd in _index.Search(query, Candidates))
         {
             var entry = _entries[sd.Doc];
             double shared = 0;
@@ -163,8 +137,7 @@ public sealed class AlternateIndex : IDisposable
 
     public void Dispose()
     {
-        _reader.Dispose();
-        _directory.Dispose();
+        _index.Dispose();
         _words.Dispose();
         _bigrams.Dispose();
     }

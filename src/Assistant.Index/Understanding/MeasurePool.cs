@@ -2,11 +2,7 @@ using Assistant.Index.Knowledge;
 using Assistant.Index.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Assistant.Index.Understanding;
 
@@ -25,60 +21,45 @@ public sealed class MeasurePool : IDisposable
     private const int MaxTerms = 80;
     private const int UnseenFrequency = 3;
 
-    private readonly LuceneDirectory _directory;
-    private readonly DirectoryReader _reader;
-    private readonly IndexSearcher _searcher;
+    private readonly MemoryIndex _index;
     private readonly Analyzer _bigrams;
     private readonly string[] _refs;
     private readonly HashSet<string>[] _terms;
-    private readonly IndexTerms _index;
 
-    private MeasurePool(LuceneDirectory directory, Analyzer bigrams, string[] refs, HashSet<string>[] terms)
+    private MeasurePool(MemoryIndex index, Analyzer bigrams, string[] refs, HashSet<string>[] terms)
     {
-        _directory = directory;
+        _index = index;
         _bigrams = bigrams;
         _refs = refs;
         _terms = terms;
-        _reader = DirectoryReader.Open(directory);
-        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        // Term statistics read once (see IndexTerms): no dictionary seeks per question.
-        _index = IndexTerms.Of(_reader, PoolField);
     }
 
     /// <param name="topicOf">The question reader's topic of an alternate question (as a user's question is read).</param>
-    public static MeasurePool Build(KnowledgeBase knowledge, EverydayWords words, Func<string, string> topicOf)
+    public static MeasurePool Build(KnowledgeBase knowledge, Func<string, string> topicOf)
     {
-        var byRef = words.Measures.ToDictionary(m => m.Ref, StringComparer.Ordinal);
+        var byRef = knowledge.Everyday.Measures.ToDictionary(m => m.Ref, StringComparer.Ordinal);
         var bigrams = PlanAnalyzers.Bigrams();
-        LuceneDirectory directory = new RAMDirectory();
         var measures = knowledge.Plan.Measures.ToList();
-        var refs = new string[measures.Count];
+        var texts = new string[measures.Count];
         var terms = new HashSet<string>[measures.Count];
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(PlanAnalyzers.Version, bigrams) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity() }))
+        for (var i = 0; i < measures.Count; i++)
         {
-            for (var i = 0; i < measures.Count; i++)
+            var m = measures[i];
+            var parts = new List<string> { m.TaskName, m.Text };
+            if (byRef.TryGetValue(m.Ref, out var everyday))
             {
-                var m = measures[i];
-                var parts = new List<string> { m.TaskName, m.Text };
-                if (byRef.TryGetValue(m.Ref, out var everyday))
-                {
-                    parts.AddRange(everyday.Concepts.SelectMany(c => c.Everyday.Prepend(c.Plan)));
-                    parts.AddRange(everyday.Questions.All.Select(q => topicOf(q.Question)));
-                }
-
-                // Separate parts by a full stop: no bigram across two of them.
-                var text = string.Join("。", parts.Select(ChineseText.Normalize));
-                refs[i] = m.Ref;
-                terms[i] = PlanAnalyzers.Tokens(bigrams, text).ToHashSet(StringComparer.Ordinal);
-                writer.AddDocument(new Document { new TextField(PoolField, text, Field.Store.NO) });
+                parts.AddRange(everyday.Concepts.SelectMany(c => c.Everyday.Prepend(c.Plan)));
+                parts.AddRange(everyday.Questions.All.Select(q => topicOf(q.Question)));
             }
 
-            // One segment: document ids are the measures' positions.
-            writer.ForceMerge(1);
-            writer.Commit();
+            // Separate parts by a full stop: no bigram across two of them.
+            texts[i] = string.Join("。", parts.Select(ChineseText.Normalize));
+            terms[i] = PlanAnalyzers.Tokens(bigrams, texts[i]).ToHashSet(StringComparer.Ordinal);
         }
 
-        return new MeasurePool(directory, bigrams, refs, terms);
+        // Document ids are the measures' positions.
+        var index = MemoryIndex.Write(bigrams, texts.Select(text => new Document { new TextField(PoolField, text, Field.Store.NO) }), PoolField);
+        return new MeasurePool(index, bigrams, measures.Select(m => m.Ref).ToArray(), terms);
     }
 
     /// <summary>The measures whose pooled words best match the topic, best first.</summary>
@@ -100,8 +81,8 @@ public sealed class MeasurePool : IDisposable
         {
             // BM25's idf. A bigram no measure has counts as a fairly rare one: often it is colloquial or spans two words
             // (污花 in 治污花的钱), so it must not sink a match alone; a topic made only of such bigrams still fails.
-            var term = _index.Query(PoolField, tokens[i]);
-            var df = Math.Max(_index.DocFreq(PoolField, tokens[i]), UnseenFrequency);
+            var term = _index.Terms.Query(PoolField, tokens[i]);
+            var df = Math.Max(_index.Terms.DocFreq(PoolField, tokens[i]), UnseenFrequency);
             weights[i] = Math.Log(1 + (_refs.Length - df + 0.5) / (df + 0.5));
             total += weights[i];
             if (term is not null)
@@ -115,11 +96,8 @@ public sealed class MeasurePool : IDisposable
             return [];
         }
 
-        // Documents in order (one document per measure, ids in measure order): no out-of-order bucket table, no stored fields.
-        var collector = TopScoreDocCollector.Create(max, docsScoredInOrder: true);
-        _searcher.Search(query, collector);
         var hits = new List<PoolHit>(max);
-        foreach (var sd in collector.GetTopDocs().ScoreDocs)
+        foreach (var sd in _index.Search(query, max))
         {
             var id = sd.Doc;
             double found = 0;
@@ -139,8 +117,7 @@ public sealed class MeasurePool : IDisposable
 
     public void Dispose()
     {
-        _reader.Dispose();
-        _directory.Dispose();
+        _index.Dispose();
         _bigrams.Dispose();
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class PlanUnderstanding : IDisposable
             .ToDictionary(x => x.Question, x => x.Topic, StringComparer.Ordinal);
         string TopicOf(string text) => topics.TryGetValue(text, out var t) ? t : Tidy(topicOf(text));
         _alternates = AlternateIndex.Build(knowledge.Everyday, TopicOf);
-        _pool = MeasurePool.Build(knowledge, knowledge.Everyday, TopicOf);
+        _pool = MeasurePool.Build(knowledge, TopicOf);
     }
 
     /// <summary>The measures whose pooled words (text, concepts, alternate questions) best match the topic.</summary>
