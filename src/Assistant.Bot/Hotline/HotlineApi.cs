@@ -91,8 +91,8 @@ public static class HotlineApi
         {
             SaveOutcome.Saved => TypedResults.Ok(draft!),
             SaveOutcome.NotFound => Problems.NotFound("No draft with that id."),
-            SaveOutcome.Stale => Conflict($"The draft was saved by someone else (now revision {draft!.Revision}); reload it and save again."),
-            _ => Conflict($"A draft in status '{draft!.Status}' cannot move to '{request.Status}'; a sent reply is final."),
+            SaveOutcome.Stale => Problems.Conflict($"The draft was saved by someone else (now revision {draft!.Revision}); reload it and save again."),
+            _ => Problems.Conflict($"A draft in status '{draft!.Status}' cannot move to '{request.Status}'; a sent reply is final."),
         };
     }
 
@@ -175,7 +175,4 @@ public static class HotlineApi
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 }

@@ -88,29 +88,17 @@ public static class ProgressApi
             return Problems.BadRequest("revision is the revision you read: 0 for a first report.");
         }
 
-        DutySubject? named = null;
-        if (!string.IsNullOrWhiteSpace(request.Unit) && (named = DutyRoster.Find(runtime, request.Unit)) is null)
-        {
-            return Problems.BadRequest("unit is not a unit of the plan.");
-        }
-
         // Then who: staff write for their own unit; an admin for any unit, by naming it.
-        var caller = directory.Of(user);
-        var unit = named?.Name ?? caller.Unit;
-        if (unit is null)
+        var (caller, subject, refused) = directory.ActingFor(user, runtime, request.Unit, "report for");
+        if (refused is not null)
         {
-            return Forbidden(caller.IsAdmin ? "Name the unit you report for (unit)." : "You are not mapped to a unit (Assistant:Progress:Units or a unit key).");
+            return refused;
         }
 
-        if (!caller.IsAdmin && unit != caller.Unit)
-        {
-            return Forbidden($"You report for {caller.Unit ?? "no unit"}, not for {unit}.");
-        }
-
-        var subject = DutyRoster.Find(runtime, unit)!;
+        var unit = subject!.Name;
         if (DutyRoster.RoleIn(measure, subject) is not { Role: DutyRole.Lead })
         {
-            return Forbidden($"{unit} is not a lead unit (主责单位) of {measure.Ref}: its lead units report on it.");
+            return Problems.Forbidden($"{unit} is not a lead unit (主责单位) of {measure.Ref}: its lead units report on it.");
         }
 
         var entry = new ProgressEntry(PlanMonth.Format(monthNumber.Value), measure.Ref, unit, request.Status!, progress,
@@ -118,9 +106,7 @@ public static class ProgressApi
         var (outcome, report) = await store.SaveAsync(entry, request.Revision, caller.Name, clock.GetUtcNow(), cancellationToken);
         if (outcome == ProgressSaveOutcome.Stale)
         {
-            return TypedResults.Problem(
-                detail: $"The report was saved by someone else (now revision {report?.Revision ?? 0}); reload it and save again.",
-                statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+            return Problems.Conflict($"The report was saved by someone else (now revision {report?.Revision ?? 0}); reload it and save again.");
         }
 
         logger.LogInformation("Progress {Month} {MeasureRef} {Unit}: revision {Revision}, {Status}{Draft}, by {Caller}",
@@ -157,7 +143,7 @@ public static class ProgressApi
         scope ??= caller.ReadsAll ? null : caller.Unit;
         if (scope is null ? !caller.ReadsAll : !caller.MayRead(scope))
         {
-            return Forbidden($"Only {directory.Coordinator} and admins read other units' reports.");
+            return Problems.Forbidden($"Only {directory.Coordinator} and admins read other units' reports.");
         }
 
         var view = await board.MonthAsync(monthNumber.Value, PlanMonth.Current(clock.GetUtcNow()), scope, directory.Coordinator, cancellationToken);
@@ -190,14 +176,11 @@ public static class ProgressApi
 
         if (!caller.MayRead(scope))
         {
-            return Forbidden($"Only {directory.Coordinator} and admins read other units' reports.");
+            return Problems.Forbidden($"Only {directory.Coordinator} and admins read other units' reports.");
         }
 
         return TypedResults.Ok(await store.RevisionsAsync(PlanMonth.Format(monthNumber.Value), measureRef.Trim(), scope, cancellationToken));
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 }

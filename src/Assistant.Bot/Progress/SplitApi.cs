@@ -88,7 +88,7 @@ public static class SplitApi
 
             if (!caller.MayRead(scope))
             {
-                return Forbidden($"Only {directory.Coordinator} and admins read other units' rows.");
+                return Problems.Forbidden($"Only {directory.Coordinator} and admins read other units' rows.");
             }
         }
 
@@ -127,33 +127,22 @@ public static class SplitApi
             return Problems.BadRequest($"comment is at most {options.Value.MaxTextLength} characters.");
         }
 
-        DutySubject? named = null;
-        if (!string.IsNullOrWhiteSpace(request.Unit) && (named = DutyRoster.Find(runtime, request.Unit)) is null)
-        {
-            return Problems.BadRequest("unit is not a unit of the plan.");
-        }
-
         // Then who: staff speak for their own unit; an admin for any unit, by naming it.
-        var caller = directory.Of(user);
-        var unit = named?.Name ?? caller.Unit;
-        if (unit is null)
+        var (caller, subject, refused) = directory.ActingFor(user, runtime, request.Unit, "speak for");
+        if (refused is not null)
         {
-            return Forbidden(caller.IsAdmin ? "Name the unit the proposal is for (unit)." : "You are not mapped to a unit (Assistant:Progress:Units or a unit key).");
+            return refused;
         }
 
-        if (!caller.IsAdmin && unit != caller.Unit)
+        var unit = subject!.Name;
+        if (DutyRoster.RoleIn(measure, subject) is not { Basis: not DutyBasis.GroupMember } duty)
         {
-            return Forbidden($"You speak for {caller.Unit ?? "no unit"}, not for {unit}.");
-        }
-
-        if (DutyRoster.RoleIn(measure, DutyRoster.Find(runtime, unit)!) is not { Basis: not DutyBasis.GroupMember } duty)
-        {
-            return Forbidden($"{unit} is not on {measure.Ref}: only a unit the row names proposes its role there.");
+            return Problems.Forbidden($"{unit} is not on {measure.Ref}: only a unit the row names proposes its role there.");
         }
 
         if (!measure.SplitInferred)
         {
-            return Conflict($"{measure.Ref}'s lead/co split is not inferred (or has been settled): there is nothing to propose.");
+            return Problems.Conflict($"{measure.Ref}'s lead/co split is not inferred (or has been settled): there is nothing to propose.");
         }
 
         if (SplitCorrections.Problem(measure, duty.NamedAs, role) is { } problem)
@@ -187,7 +176,7 @@ public static class SplitApi
         var caller = directory.Of(user);
         if (!caller.ReadsAll)
         {
-            return Forbidden($"Only {directory.Coordinator} and admins decide split proposals.");
+            return Problems.Forbidden($"Only {directory.Coordinator} and admins decide split proposals.");
         }
 
         if (await store.GetAsync(id, cancellationToken) is not { } pending)
@@ -200,7 +189,7 @@ public static class SplitApi
             && (plan.Current.Knowledge.FindMeasure(pending.MeasureRef) is not { } measure
                 || SplitCorrections.Problem(measure, pending.NamedAs, SplitRoles.Parse(pending.Role)!.Value) is not null))
         {
-            return Conflict($"Proposal {id} no longer fits {pending.MeasureRef} as the plan stands now; reject it with a reason.");
+            return Problems.Conflict($"Proposal {id} no longer fits {pending.MeasureRef} as the plan stands now; reject it with a reason.");
         }
 
         var (outcome, decided) = await store.DecideAsync(id, approve, caller.Name, reason, clock.GetUtcNow(), cancellationToken);
@@ -208,7 +197,7 @@ public static class SplitApi
         {
             return outcome == SplitDecisionOutcome.NotFound
                 ? Problems.NotFound("No split proposal with that id.")
-                : Conflict($"Proposal {id} was already {decided!.Status} by {decided.DecidedBy}.");
+                : Problems.Conflict($"Proposal {id} was already {decided!.Status} by {decided.DecidedBy}.");
         }
 
         logger.LogInformation("Split proposal {Id} {Status} by {Caller}", id, decided!.Status, caller.Name);
@@ -241,10 +230,4 @@ public static class SplitApi
     /// <summary>Times as staff read them, in Beijing time.</summary>
     private static SplitProposal Beijing(SplitProposal p) =>
         p with { ProposedAt = p.ProposedAt.ToOffset(PlanMonth.UtcOffset), DecidedAt = p.DecidedAt?.ToOffset(PlanMonth.UtcOffset) };
-
-    private static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
-
-    private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 }

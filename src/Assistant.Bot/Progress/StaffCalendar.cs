@@ -129,6 +129,6 @@ public static class StaffCalendar
         var caller = directory.Of(user);
         return caller.IsAdmin || caller.Unit == unit
             ? null
-            : TypedResults.Problem(detail: $"Only {unit}'s own staff (or an admin) manage its calendar links.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+            : Api.Problems.Forbidden($"Only {unit}'s own staff (or an admin) manage its calendar links.");
     }
 }

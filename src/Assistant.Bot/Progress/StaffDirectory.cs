@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Assistant.Bot.Security;
 using Assistant.Index;
 using Assistant.Index.Knowledge;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Progress;
@@ -58,6 +59,36 @@ public sealed class StaffDirectory
     /// <summary>The first unit any of <paramref name="principals"/> is mapped to.</summary>
     public string? UnitOf(IEnumerable<string> principals) =>
         principals.Select(p => _unitByPrincipal.GetValueOrDefault(p.Trim())).FirstOrDefault(u => u is not null);
+
+    /// <summary>
+    /// The unit a staff member acts for: the one the request names (an admin may name any), else their own. A problem
+    /// instead when there is none they may act for: 400 for a name that is no unit of the plan, 403 for a caller mapped to
+    /// no unit or naming another unit. <paramref name="acting"/> says what they do ("report for"), for the message.
+    /// </summary>
+    public (StaffCaller Caller, DutySubject? Subject, ProblemHttpResult? Refused) ActingFor(
+        ClaimsPrincipal user, PlanRuntime runtime, string? requested, string acting)
+    {
+        var caller = Of(user);
+        DutySubject? named = null;
+        if (!string.IsNullOrWhiteSpace(requested) && (named = DutyRoster.Find(runtime, requested)) is null)
+        {
+            return (caller, null, Api.Problems.BadRequest("unit is not a unit of the plan."));
+        }
+
+        var unit = named?.Name ?? caller.Unit;
+        if (unit is null)
+        {
+            return (caller, null, Api.Problems.Forbidden(caller.IsAdmin
+                ? $"Name the unit you {acting} (unit)." : "You are not mapped to a unit (Assistant:Progress:Units or a unit key)."));
+        }
+
+        if (!caller.IsAdmin && unit != caller.Unit)
+        {
+            return (caller, null, Api.Problems.Forbidden($"You {acting} {caller.Unit ?? "no unit"}, not for {unit}."));
+        }
+
+        return (caller, named ?? DutyRoster.Find(runtime, unit), null);
+    }
 
     public StaffCaller Of(ClaimsPrincipal user)
     {
