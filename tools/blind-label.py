@@ -51,7 +51,8 @@ def duties(unit, role, months):
         cells = m["leadUnits"] if role == "lead" else m["coUnits"]
         if unit in cells or (street and any(g in cells for g in STREET_GROUPS)):
             if months:
-                lo, hi = (int(x) for x in (months.split("-") + [months])[:2])
+                # "10-12" or [10, 12]
+                lo, hi = (int(x) for x in (months if isinstance(months, list) else months.split("-") + [months])[:2])
                 dm = due_month(m["deadline"])
                 if dm is None or not lo <= dm <= hi:
                     continue

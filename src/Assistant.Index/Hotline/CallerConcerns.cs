@@ -154,14 +154,23 @@ public static partial class CallerConcerns
     /// </summary>
     public static string? Request(string normalized)
     {
-        var m = RequestText().Match(normalized);
-        if (!m.Success)
+        // The record's own slot first (诉求：/要求：), then what the caller asks in speech (希望…, 能不能让城管晚上来一趟).
+        foreach (var pattern in new[] { RequestText(), SpokenRequest(), SpokenAsk() })
         {
-            return null;
+            foreach (Match m in pattern.Matches(normalized))
+            {
+                var ask = RequestLeadIn().Replace(m.Groups["r"].Value, "").Trim('，', '。', '、');
+                ask = Particles().Replace(ask, "").TrimStart('：', ':').Replace("那种", "", StringComparison.Ordinal).Replace("那个", "", StringComparison.Ordinal);
+                ask = ask.Replace("我们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal);
+                if (ask.Length is >= 4 and <= 22 && !GenericAsk().IsMatch(ask) && !NotARequest().IsMatch(ask)
+                    && !ask.Contains('[', StringComparison.Ordinal) && !ask.Contains('“', StringComparison.Ordinal) && !ask.Contains('”', StringComparison.Ordinal))
+                {
+                    return ask.Replace('，', '、');
+                }
+            }
         }
 
-        var ask = RequestLeadIn().Replace(m.Groups["r"].Value, "").Trim('，', '。', '、');
-        return ask.Length is < 4 or > 22 || GenericAsk().IsMatch(ask) || ask.Contains('[', StringComparison.Ordinal) ? null : ask.Replace('，', '、');
+        return null;
     }
 
     /// <summary>
@@ -173,12 +182,25 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?")]
     private static partial Regex RulesQuestion();
 
-    [GeneratedRegex(@"诉求[：:](?<r>[^。！？]+)")]
+    [GeneratedRegex(@"(?:诉求|要求)[：:](?<r>[^。！？]+)")]
     private static partial Regex RequestText();
 
-    [GeneratedRegex(@"^(?:请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|你们)?(?:尽快|及时)?")]
+    [GeneratedRegex(@"(?:要求|希望|请求|盼着|就想让|想让)(?:让|请|叫)?(?<r>[^，。！？?!；]{3,24})")]
+    private static partial Regex SpokenRequest();
+
+    [GeneratedRegex(@"(?:能不能|能否|可不可以|可否|麻烦(?:你们|您)?|(?:^|[，。！？])请)(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
+    private static partial Regex SpokenAsk();
+
+    [GeneratedRegex(@"^(?:请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|你们|您)?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
     private static partial Regex RequestLeadIn();
 
-    [GeneratedRegex(@"^(?:核查处理|处理|查处|请处理|加强管理|整改|请整改|解决|尽快处理|核实处理|管一管|降噪|治理)$")]
+    [GeneratedRegex(@"(?:啊|吧|呀|呢|嘛|哈|行吗|好吗|成吗|不行吗|行不行)+$")]
+    private static partial Regex Particles();
+
+    [GeneratedRegex(@"^(?:核查处理|处理|查处|请处理|加强管理|整改|请整改|解决|尽快处理|核实处理|管一管|管管|降噪|治理|给看看|看看|督办|好好督办督办|督办督办|处理一下|找个人管管|找人管管|来人管管)$")]
     private static partial Regex GenericAsk();
+
+    /// <summary>What follows 想/请/麻烦 without being a request: a question, a call, a courtesy.</summary>
+    [GeneratedRegex(@"^(?:问|说|打电话|反映|投诉|举报|登个记|老麻烦|注意|知道|了解)")]
+    private static partial Regex NotARequest();
 }

@@ -205,7 +205,7 @@ public static partial class ComplaintReader
             chosen.Add(f);
         }
 
-        return chosen.Select(c => new PlacePhrase(normalized[c.Start..c.End], c.Start, IsHome(normalized, c.Start))).ToList();
+        return chosen.Select(c => new PlacePhrase(normalized[c.Start..c.End], c.Start, IsHome(normalized, c.Start, c.End - c.Start))).ToList();
     }
 
     /// <summary>Grows a place to the right over further place words and the words that place within it (门口, 附近, 一区).</summary>
@@ -239,12 +239,57 @@ public static partial class ComplaintReader
     // Function words and pronouns that end a place name on its left (在德胜街道, 我家楼下, 那个胡同).
     private const string NotInNames = "在的是住到从我你他她它那这有和跟与对向往去来说了把被于及或就都也还又个每些嘛吧呢啊找过给让叫问打回";
 
-    private static bool IsHome(string text, int start)
+    /// <summary>
+    /// The caller says they live there or come from there (我自己住德胜门外, 其家住槐柏树街, 我是椿树的, 我是从天桥过来的,
+    /// 我住琉璃厂那边儿，椿树的) — not where a relative lives (我妈住后海), which is often where the trouble is.
+    /// </summary>
+    public static bool IsHome(string text, int start, int length)
     {
-        var (from, _) = ClauseAround(text, start);
+        var from = start == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, start - 1) + 1;
         var before = text[from..start];
-        return HomeWords.Any(w => before.Contains(w, StringComparison.Ordinal));
+        if (HomeWords.Any(w => before.Contains(w, StringComparison.Ordinal)) && !KinBefore().IsMatch(before))
+        {
+            return true;
+        }
+
+        if (CallerLives().IsMatch(before) || CallerComesFrom().IsMatch(before))
+        {
+            return true;
+        }
+
+        var end = text.IndexOfAny(ClauseMarks, start + length) is >= 0 and var e ? e : text.Length;
+        var after = text[(start + length)..end];
+        // 我是椿树的 / 我是下斜街那边儿的: who the caller is, said by where they are from.
+        if (CallerIs().IsMatch(before) && OfPlace().IsMatch(after))
+        {
+            return true;
+        }
+
+        // 我住琉璃厂那边儿，椿树的: a bare "X的" clause goes on saying where the caller lives.
+        return before.Length == 0 && OfPlace().IsMatch(after) && from > 1
+            && IsHomeClause(text, text.LastIndexOfAny(ClauseMarks, from - 2) + 1, from - 1);
     }
+
+    private static bool IsHomeClause(string text, int from, int to)
+    {
+        var clause = text[from..to];
+        return HomeWords.Any(w => clause.Contains(w, StringComparison.Ordinal)) || CallerLives().IsMatch(clause);
+    }
+
+    [GeneratedRegex(@"(?:我|本人|自己|咱|其|来电人)(?:们)?(?:自己|自个儿)?(?:家)?(?:就|是|现在|一直|原来|本身)?(?:住|家住|居住|家在)")]
+    private static partial Regex CallerLives();
+
+    [GeneratedRegex(@"(?:我|本人)[^，。！？]{0,3}从$")]
+    private static partial Regex CallerComesFrom();
+
+    [GeneratedRegex(@"(?:^|[^家])(?:我|本人)(?:就)?是(?:住)?$")]
+    private static partial Regex CallerIs();
+
+    [GeneratedRegex(@"^(?:那边|这边|那块|这块|附近|那片|一带|那一片)?儿?的$")]
+    private static partial Regex OfPlace();
+
+    [GeneratedRegex(@"(?:妈|爸|母亲|父亲|老人|婆婆|公公|岳母|丈母娘|姥姥|奶奶|爷爷|姥爷|儿子|女儿|闺女|亲戚|朋友|同事)(?:家)?(?:住|家住|家在)")]
+    private static partial Regex KinBefore();
 
     /// <summary>Words before a place that say the caller lives there rather than that the problem is there.</summary>
     public static readonly IReadOnlyList<string> HomeWords = ["住在", "家住", "我住", "住的是", "居住在", "家在", "我家是", "本人住", "住址"];

@@ -173,12 +173,19 @@ public sealed class ComplaintTriage
     private static IReadOnlyList<CueHit> WithoutNegated(string text, IReadOnlyList<CueHit> hits)
     {
         var spans = new List<(int From, int To)>();
-        foreach (var at in Occurrences(text, "像"))
+        // A figure of speech: 吵得跟放炮似的, 像着了火一样 — what it is likened to is not what happens.
+        foreach (var marker in SimileMarkers)
         {
-            var close = SimileEnds.Select(e => text.IndexOf(e, at + 1, StringComparison.Ordinal)).Where(i => i > at && i - at <= NegationReach + 1).DefaultIfEmpty(-1).Min();
-            if (close > 0)
+            foreach (var at in Occurrences(text, marker))
             {
-                spans.Add((at + 1, close));
+                var from = at + marker.Length;
+                var clauseEnd = text.IndexOfAny(ClauseEnds, from) is >= 0 and var e ? e : text.Length;
+                var close = SimileEnds.Select(end => text.IndexOf(end, from, StringComparison.Ordinal))
+                    .Where(i => i > from && i <= clauseEnd && i - at <= NegationReach + 1).DefaultIfEmpty(-1).Min();
+                if (close > 0)
+                {
+                    spans.Add((from, close));
+                }
             }
         }
 
@@ -214,7 +221,9 @@ public sealed class ComplaintTriage
         return spans.Count == 0 ? hits : hits.Where(h => !spans.Any(s => h.Start >= s.From && h.Start < s.To)).ToList();
     }
 
-    private static readonly string[] SimileEnds = ["一样", "似的", "一般"];
+    private static readonly string[] SimileEnds = ["一样", "似的", "一般", "似地"];
+
+    private static readonly string[] SimileMarkers = ["像", "跟", "如同", "仿佛", "好比", "赛过"];
 
     private static readonly string[] ConcessionMarkers = ["能忍", "倒还好", "倒也还好", "倒是其次", "倒没什么", "倒无所谓", "倒不要紧"];
 
@@ -260,18 +269,11 @@ public sealed class ComplaintTriage
             return (null, null, null, places);
         }
 
-        var home = all.Where(m => IsHome(text, m.Start)).ToList();
+        var home = all.Where(m => ComplaintReader.IsHome(text, m.Start, m.Surface.Length)).ToList();
         var mentions = home.Count < all.Count ? all.Except(home).ToList() : all;
         var (street, evidence) = Best(mentions);
         var homeStreet = home.Count > 0 ? Best(home).Street : null;
         return (street, evidence, homeStreet, places);
-    }
-
-    private static bool IsHome(string text, int start)
-    {
-        var from = start == 0 ? 0 : text.LastIndexOfAny(ClauseEnds, start - 1) + 1;
-        var before = text[from..start];
-        return ComplaintReader.HomeWords.Any(w => before.Contains(w, StringComparison.Ordinal));
     }
 
     private static (Street? Street, string? Evidence) Best(List<Mention> mentions)

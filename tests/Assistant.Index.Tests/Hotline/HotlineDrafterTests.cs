@@ -233,6 +233,28 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.True(Rubric.Check(reply.Draft, planCovers: true).Passed);
     }
 
+    [Theory]
+    [InlineData("楼下烧烤摊天天晚上冒烟，能不能让城管晚上来一趟啊", "您希望城管晚上来一趟")]
+    [InlineData("超市半夜卸货太吵了，要求超市把卸货时间改到早上六点以后", "您希望超市把卸货时间改到早上六点以后")]
+    [InlineData("来电人称工地夜间施工扰民。来电人要求：核实该工地夜间施工手续", "您希望核实该工地夜间施工手续")]
+    [InlineData("楼下饭馆油烟太大，麻烦您给看看吧", null)]
+    [InlineData("我就想问问楼下饭馆油烟这么大归谁管", null)]
+    public void What_the_caller_asks_for_in_speech_is_taken_up(string complaint, string? taken)
+    {
+        var reply = Draft(complaint);
+
+        if (taken is null)
+        {
+            Assert.DoesNotContain("您希望", reply.Draft, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(taken, reply.Draft, StringComparison.Ordinal);
+        }
+
+        Assert.True(Rubric.Check(reply.Draft, planCovers: true).Passed);
+    }
+
     [Fact]
     public void A_covered_complaint_is_never_told_it_is_outside_the_plan()
     {
