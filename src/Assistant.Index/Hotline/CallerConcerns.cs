@@ -14,7 +14,12 @@ public static partial class CallerConcerns
     /// call (上两回说处理了, 之前反映过, 打过好几回), or saying it again (再说一遍, 又来了还是没人管). Not an ordinal of the
     /// nuisance itself (第三次施工) nor a count (一天三次).
     /// </summary>
-    public static bool IsRepeat(string normalized) => Repeat().IsMatch(normalized);
+    public static bool IsRepeat(string normalized) =>
+        Repeat().Matches(normalized).Any(m => !ToSomeoneElse().IsMatch(m.Value));
+
+    /// <summary>An earlier word to the property company, the shop or the neighbourhood committee is no earlier call.</summary>
+    [GeneratedRegex("(?:向|跟|和|给|找|对)(?:物业|店方|店家|老板|商家|业主|房东|社区|居委会|村委会|单位|工地|施工方|邻居|对方)")]
+    private static partial Regex ToSomeoneElse();
 
     [GeneratedRegex(
         @"第[二两三四五六七八九十几\d]+(?:次|回|遍)(?:打|来电|反映|投诉|举报|找|给你们打|拨打|来反映|说)" +
@@ -160,6 +165,8 @@ public static partial class CallerConcerns
             foreach (Match m in pattern.Matches(normalized))
             {
                 var ask = RequestLeadIn().Replace(m.Groups["r"].Value, "").Trim('，', '。', '、');
+                // A long record request (核查烤炉是否符合要求、排烟是否经过净化) is taken up by its first point.
+                ask = ask.Length > 22 && ask.IndexOfAny(['、', '，']) is >= 4 and var cut ? ask[..cut] : ask;
                 ask = Particles().Replace(ask, "").TrimStart('：', ':').Replace("那种", "", StringComparison.Ordinal).Replace("那个", "", StringComparison.Ordinal);
                 ask = ask.Replace("我们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal);
                 if (ask.Length is >= 4 and <= 22 && !GenericAsk().IsMatch(ask) && !NotARequest().IsMatch(ask)
@@ -185,19 +192,19 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:诉求|要求)[：:](?<r>[^。！？]+)")]
     private static partial Regex RequestText();
 
-    [GeneratedRegex(@"(?:要求|希望|请求|盼着|就想让|想让)(?:让|请|叫)?(?<r>[^，。！？?!；]{3,24})")]
+    [GeneratedRegex(@"(?:(?<![合按照的])要求|希望|请求|盼着|就想让|想让)(?:让|请|叫)?(?<r>[^，。！？?!；、：:][^，。！？?!；]{2,23})")]
     private static partial Regex SpokenRequest();
 
     [GeneratedRegex(@"(?:能不能|能否|可不可以|可否|麻烦(?:你们|您)?|(?:^|[，。！？])请)(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
     private static partial Regex SpokenAsk();
 
-    [GeneratedRegex(@"^(?:请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|你们|您)?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
+    [GeneratedRegex(@"^(?:主要是?)?(?:请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|你们|您)?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
     private static partial Regex RequestLeadIn();
 
     [GeneratedRegex(@"(?:啊|吧|呀|呢|嘛|哈|行吗|好吗|成吗|不行吗|行不行)+$")]
     private static partial Regex Particles();
 
-    [GeneratedRegex(@"^(?:核查处理|处理|查处|请处理|加强管理|整改|请整改|解决|尽快处理|核实处理|管一管|管管|降噪|治理|给看看|看看|督办|好好督办督办|督办督办|处理一下|找个人管管|找人管管|来人管管)$")]
+    [GeneratedRegex(@"^(?:核查处理|处理|查处|请处理|加强管理|整改|请整改|解决|尽快处理|核实处理|降噪|治理|督办|处理一下)$|^.{0,4}(?:管一管|管管|看看|督办督办)$")]
     private static partial Regex GenericAsk();
 
     /// <summary>What follows 想/请/麻烦 without being a request: a question, a call, a courtesy.</summary>

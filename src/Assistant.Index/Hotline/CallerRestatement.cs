@@ -46,7 +46,7 @@ public static partial class CallerRestatement
     public static Parts Build(Triage t)
     {
         var text = Clean(ChineseText.Normalize(t.Complaint ?? t.Facts.Summary));
-        var topic = t.Basis.FirstOrDefault()?.Topic;
+        var topic = t.Topic ?? t.Basis.FirstOrDefault()?.Topic;
         var what = What(t.Category, topic, text);
         var (when, tail) = When(text, t);
         var where = Place(t, text);
@@ -335,6 +335,7 @@ public static partial class CallerRestatement
     {
         ["汽修喷漆"] = ("汽修店", "喷漆、气味刺鼻"),
         ["文明祭祀"] = ("人", "焚烧纸钱"),
+        ["露天焚烧"] = ("人", "露天焚烧树叶杂物、烟味呛人"),
         ["加油站油气"] = ("加油站", "油气味大"),
         ["非法加油"] = ("流动加油车", "非法加油"),
         ["机动车冒黑烟"] = ("车辆", "冒黑烟"),
@@ -479,10 +480,37 @@ public static partial class CallerRestatement
             .Select(c => Demonstrative().Replace(Pronoun().Replace(c, m => SaidToCaller(c, m)), ""))
             .Select(c => c.Replace("您楼里", "您所住的楼里", StringComparison.Ordinal).Replace("老在", "经常在", StringComparison.Ordinal).Replace("老是", "经常", StringComparison.Ordinal))
             .Select(c => c.Trim('：', ':', '、', '“', '”'))
-            .Where(c => c.Length >= 3 && !NotTold().IsMatch(c))
-            .Take(2).ToList();
-        return clauses.Count == 0 ? null : string.Join("，", clauses);
+            .Where(c => c.Length >= 3 && !NotTold().IsMatch(c) && !CallTalk().IsMatch(c))
+            .ToList();
+        if (clauses.Count == 0)
+        {
+            return null;
+        }
+
+        // What is wrong (漏水, 电梯又坏了, 堵死了), with the clause before it when that one sets the scene (一辆白色的SUV,
+        // 长椿街的高楼) and the one after when it goes on about the trouble; else the caller's first two clauses.
+        var at = clauses.FindIndex(c => Trouble().IsMatch(c));
+        if (at < 0)
+        {
+            return string.Join("，", clauses.Take(2));
+        }
+
+        var from = at > 0 && Scene().IsMatch(clauses[at - 1]) ? at - 1 : at;
+        var to = at + 1 < clauses.Count && Trouble().IsMatch(clauses[at + 1]) ? at + 1 : at;
+        return string.Join("，", clauses.Skip(from).Take(to - from + 1));
     }
+
+    /// <summary>Words that say something is wrong, for a matter the categories do not describe.</summary>
+    [GeneratedRegex(@"坏|漏|滴水|渗水|堵|不亮|不通|不热|不给|不退|不还|不走|拖欠|欠薪|占着|占用|堆|乱|脏|臭|味儿|味道|吵|叫唤|扰民|掉|裂|塌|隐患|停了|停在|没修|没人管|没人清|没人收|积水|涨|乱收费|故障|失灵|断了|冒水|满了|没电|没水|没暖气|温度|喂猫|野猫|老鼠|耗子|蟑螂|蚊子|违建|私搭")]
+    private static partial Regex Trouble();
+
+    /// <summary>A clause that sets the scene for the trouble: a place or the thing itself.</summary>
+    [GeneratedRegex(@"^有|小区|楼|院|胡同|街|路|门口|公园|市场|社区|一辆|一家|一个|一只|一条")]
+    private static partial Regex Scene();
+
+    /// <summary>Talk about the call itself, not the matter: 跟你们说过两回了, 您那边能查着记录吧, 我是下斜街的, 我要举报一个….</summary>
+    [GeneratedRegex(@"说过|记录|你们|回复|结案|举报一个|投诉一个|^您是|打了?(?:122|110|119|12345)|查着|查得着|有啥用|什么用")]
+    private static partial Regex CallTalk();
 
     /// <summary>
     /// 我 said back as 您: 我家 → 您家, 我们楼 → 您所住的, 我们小区 → 您所在; before a place's name (我们百万庄那片儿) it

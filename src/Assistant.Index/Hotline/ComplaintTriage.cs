@@ -41,11 +41,18 @@ public sealed class ComplaintTriage
         var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true, PassingFrom(text));
         var issueWords = IssueWords(hits, category);
         var (street, streetEvidence, homeStreet, places) = FindStreet(text);
-        var basis = Basis(text, category, alsoConcerns);
+        var topic = _guide.Category(category).Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(text, c)));
+        // A named matter the plan has no row for (露天焚烧) is not made "covered" by what is said beside it.
+        var basis = topic is { Refs.Count: 0, LeadRef: null } && _guide.Category(category) is { Refs.Count: 0, DefaultRefs.Count: 0 }
+            ? []
+            : Basis(text, category, alsoConcerns);
         var (leads, cos) = Units(basis, street);
         return new Triage(
             category, alsoConcerns, cues, street, streetEvidence, time,
-            ComplaintReader.ReadFacts(complaint, streetEvidence, street?.Name, places, issueWords), basis, leads, cos, issueWords, homeStreet, PersonalData.Mask(complaint.Trim()));
+            ComplaintReader.ReadFacts(complaint, streetEvidence, street?.Name, places, issueWords), basis, leads, cos, issueWords, homeStreet, PersonalData.Mask(complaint.Trim()))
+        {
+            Topic = topic?.Name,
+        };
     }
 
     // ---- category -----------------------------------------------------------------------------------------------
@@ -155,7 +162,7 @@ public sealed class ComplaintTriage
         // own, not a pile of weak ones (小饭馆 + 做饭 + 烟 in a coal-stove complaint is not a cooking-fumes complaint).
         // What the caller puts first leads over what they bring up in passing afterwards (另外…, 顺便说一下…).
         var ordered = candidates.OrderBy(c => c.First >= passingFrom ? 1 : 0).ThenByDescending(c => c.Score).ThenBy(c => c.First).ToList();
-        var also = ordered.Skip(1).Where(c => c.Own >= _guide.SecondaryMinScore && c.Strongest >= 2).Select(c => c.Name).ToList();
+        var also = ordered.Skip(1).Where(c => c.Own >= _guide.SecondaryMinScore && c.Strongest >= 3).Select(c => c.Name).ToList();
         var chosen = also.Prepend(ordered[0].Name).ToHashSet(StringComparer.Ordinal);
         var aboutNoise = chosen.Any(c => _guide.Category(c).Noise);
         var cues = hits

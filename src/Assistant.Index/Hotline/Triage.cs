@@ -20,6 +20,9 @@ public sealed record Triage(
 {
     // Complaint: the complaint as told, with the caller's personal data masked (what a reply may restate).
 
+    /// <summary>The named matter within the leading category (露天烧烤, 露天焚烧), even one the plan has no row for.</summary>
+    public string? Topic { get; init; }
+
     /// <summary>The cue words of the leading category only (the issue the caller puts first), for restating it.</summary>
     public IReadOnlyList<string> MainCues => IssueWords ?? Cues;
 

@@ -153,6 +153,37 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.DoesNotContain("行动计划", placedReply.Draft);
     }
 
+    [Fact]
+    public void Open_burning_is_named_and_sent_to_the_street_office_as_a_matter_the_plan_does_not_cover()
+    {
+        // The plan has no row on burning leaves; its smoke is no cooking-fumes complaint.
+        var triage = hotline.Triage.Triage("陶然亭公园西墙外的小道上，一大早有人点火烧树叶子，还往里扔塑料袋，那烟呛得直流眼泪");
+        var reply = Drafter.Draft(triage);
+
+        Assert.False(triage.Covered);
+        Assert.Equal("露天焚烧", triage.Topic);
+        Assert.Contains("焚烧树叶", reply.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("油烟", reply.Draft, StringComparison.Ordinal);
+        Assert.Contains("转交陶然亭街道办事处", reply.Draft, StringComparison.Ordinal);
+        Assert.True(Rubric.Check(reply.Draft, triage.Covered).Passed);
+    }
+
+    [Theory]
+    // A matter outside the plan is restated by what is wrong, not by the caller's talk about the call.
+    [InlineData("我这事儿都跟你们说过两回了，您那边能查着记录吧？我是月坛南街的，楼上卫生间漏水，漏到我家顶棚", "卫生间漏水", "说过两回")]
+    [InlineData("喂，你好，我是下斜街那边儿的，长椿街那个十八层的高楼，电梯又坏了！", "电梯又坏了", "您是下斜街")]
+    [InlineData("你好我要举报一个乱停车的，一辆白色的车，就停在我妈家院门口，正好把门堵死了", "把门堵死了", "举报")]
+    public void A_matter_outside_the_plan_is_restated_by_what_is_wrong(string complaint, string said, string notSaid)
+    {
+        var triage = hotline.Triage.Triage(complaint);
+        var reply = Drafter.Draft(triage);
+
+        Assert.False(triage.Covered);
+        Assert.Contains(said, reply.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain(notSaid, reply.Draft, StringComparison.Ordinal);
+        Assert.True(Rubric.Check(reply.Draft, triage.Covered).Passed);
+    }
+
     [Theory]
     // A generic clause or one about another matter is worse than none: 广场舞 has only the noise-rule row,
     // 飞线充电 is a safety hazard (not charger building), unloading at a shop is no road-traffic matter.
@@ -214,6 +245,8 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("工地这个月第三次施工到半夜了，吵得睡不着", false)]
     [InlineData("上次施工的时候就这样，这回工地又在半夜打桩", false)]
     [InlineData("渣土车一天三次从门口过，土撒一地", false)]
+    [InlineData("此前已向物业反映，物业说不归他们管，楼下火锅店的油烟天天往屋里灌", false)]
+    [InlineData("之前找店家说过，老板不理，烧烤摊还是每晚冒烟", false)]
     public void A_repeat_call_is_acknowledged_and_flagged(string complaint, bool repeat)
     {
         var reply = Draft(complaint);
