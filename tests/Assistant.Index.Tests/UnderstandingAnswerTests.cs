@@ -12,6 +12,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("楼下饭馆油烟熏了我好几年，能给我赔点钱不", AskedScope.Claim)]
     [InlineData("区生态环境局电话多少", AskedScope.Contact)]
     [InlineData("护国寺那家“老王卤煮”有没有营业执照", AskedScope.Permit)]
+    [InlineData("护国寺街那家烤串店有没有环保手续", AskedScope.Permit)]
     [InlineData("朝阳那边PM2.5目标是多少", AskedScope.Place)]
     [InlineData("你好呀，你是机器人吗", AskedScope.Chat)]
     [InlineData("Who is responsible for restaurant fumes in Xicheng?", AskedScope.Language)]
@@ -24,6 +25,38 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.Null(answer.Confidence);
         Assert.Equal(category, answer.OutOfScope);
         Assert.Contains("我可以回答", answer.Text);
+    }
+
+    [Theory]
+    // What is asked, by its cue words: 的活儿 names a task (asked when, it is a deadline question), 的活动 is no task,
+    // units that 参与 or 帮着 are the co-operating ones.
+    [InlineData("公交车换电动的活儿有期限吗", Intent.Deadline)]
+    [InlineData("公交车换电动的活儿谁牵头", Intent.Lead)]
+    [InlineData("老旧小区改造年内能完吗", Intent.Deadline)]
+    [InlineData("普及土壤知识的活动有没有", Intent.Search)]
+    [InlineData("供暖节能改造哪些单位参与", Intent.Co)]
+    public void The_question_kind_is_read_from_everyday_cues(string question, Intent intent)
+    {
+        Assert.Equal(intent, plan.Runtime.Answers.Reader.Read(question).Intent);
+    }
+
+    [Fact]
+    public void A_framing_adverb_does_not_narrow_a_list_of_duties()
+    {
+        var plain = plan.Runtime.Answers.Compute("区市场监管局负责哪些事");
+        var framed = plan.Runtime.Answers.Compute("区市场监管局主要负责哪些事");
+
+        Assert.True(plain.Matches.Count > 2);
+        Assert.Equal(plain.Matches.Select(m => m.MeasureRef), framed.Matches.Select(m => m.MeasureRef));
+    }
+
+    [Fact]
+    public void A_figure_is_not_given_for_a_measure_the_question_is_not_surely_about()
+    {
+        // A number is a precise answer: a weak match gets the closest-match answer (low) or none, never a figure as high.
+        var answer = plan.Runtime.Answers.Compute("养大狗要办证吗，能养多大的");
+
+        Assert.NotEqual(Confidence.High, answer.Confidence);
     }
 
     [Theory]

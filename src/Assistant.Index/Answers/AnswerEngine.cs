@@ -535,7 +535,8 @@ public sealed partial class AnswerEngine
         }
 
         var list = rows.ToList();
-        var topic = TopicTerms.Of(q.Topic);
+        // "市场监管局主要负责哪些事": 主要 frames the list, it is no topic to narrow it by.
+        var topic = TopicTerms.Of(DutyFraming().Replace(q.Topic, " "));
         if (!topic.IsEmpty && annex is null)
         {
             // "区城市管理委负责哪些充电设施的工作": narrow to the topic when some rows are about it.
@@ -622,15 +623,15 @@ public sealed partial class AnswerEngine
         }
 
         var district = DistrictFigures(q);
-        var measures = (q.IsFollowUp && context is not null
-                ? context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().ToList()
-                : BestMeasures(q, context))
+        var ranked = q.IsFollowUp && context is not null ? null : RankMeasures(q, context);
+        var measures = (ranked?.Measures ?? context!.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().ToList())
             .Where(m => Number().IsMatch(m.Text))
             .ToList();
         measures = Understanding.PlanUnderstanding.CountedFirst(q.Normalized, measures);
-        if (district.Count == 0 && measures.Count == 0)
+        // No Arabic figure (三星级, 稳中向好): the measure's own wording is the answer. A figure is a precise answer, so
+        // a measure the question is not surely about ("养狗能养多大的") gets the closest-match answer, not its numbers.
+        if (district.Count == 0 && (measures.Count == 0 || ranked is { Confidence: Understanding.Confidence.Low }))
         {
-            // No Arabic figure (三星级, 稳中向好): the measure's own wording is the answer.
             return AboutMeasures(q, context);
         }
 
@@ -822,7 +823,7 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\d(?:[\d.,]*)\s*(?:元|万元|亿元)(?!\s*GDP)")]
     private static partial Regex MoneyAmount();
 
-    [GeneratedRegex(@"多少钱|几块钱|多少元|多少万|多少块|金额|补贴多少|补助多少|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少|罚款多少|罚多少|罚款金额|罚款标准|处罚标准|罚金")]
+    [GeneratedRegex(@"多少钱|几块钱|多少元|多少万|多少块|几千块|几百块|几万块|金额|补贴多少|补助多少|补贴.{0,6}(?:咋领|怎么领|去哪领|哪儿领|怎么申请|咋申请)|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少|罚款多少|罚多少|罚款金额|罚款标准|处罚标准|罚金")]
     private static partial Regex MoneyQuestion();
 
     [GeneratedRegex(@"20\d\d")]
@@ -840,4 +841,8 @@ public sealed partial class AnswerEngine
 
     [GeneratedRegex(@"(?<=[。；;])")]
     private static partial Regex ClauseSplit();
+
+    [System.Text.RegularExpressions.GeneratedRegex("主要|具体|一般|平时|大概|分别|总共|一共|目前|都")]
+    private static partial System.Text.RegularExpressions.Regex DutyFraming();
 }
+

@@ -13,13 +13,14 @@ namespace Assistant.Index.Answers;
 /// <param name="calendar">Reads periods relative to today ("本季度", "下个月"); without it they are not periods.</param>
 public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<string> planYears, Understanding.PlanCalendar? calendar = null)
 {
-    private static readonly string[] CoCues = ["协办", "配合", "协助", "协同", "参与单位", "辅助", "协作", "配合单位", "还有谁", "还有哪些单位", "其他单位"];
+    private static readonly string[] CoCues =
+        ["协办", "配合", "协助", "协同", "参与单位", "辅助", "协作", "配合单位", "还有谁", "还有哪些单位", "其他单位", "单位参与", "部门参与", "谁参与", "谁帮着", "帮着弄", "帮着管", "帮着盯"];
 
     private static readonly string[] LeadCues =
     [
         "牵头", "主责", "负责", "归谁", "谁管", "归哪", "哪个部门", "哪个单位", "哪些部门", "哪些单位", "什么部门", "什么单位",
         "哪家", "谁来", "谁负责", "主管", "管理部门", "责任单位", "找谁", "由谁", "哪个局", "哪个委", "谁抓", "谁的事", "谁管理",
-        "管不管", "哪个机关", "责任部门", "主办", "归口", "谁", "管还是", "负责还是", "的活", "归不归", "管吗", "负责吗",
+        "管不管", "哪个机关", "责任部门", "主办", "归口", "谁", "管还是", "负责还是", "归不归", "管吗", "负责吗",
         "的事吗", "哪个口", "哪个科室",
     ];
 
@@ -28,6 +29,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         "什么时候", "何时", "截止", "期限", "时限", "多久", "哪天", "几月", "完成时间", "时间节点", "到什么时候", "啥时候", "啥时",
         "哪一天", "多长时间", "几号", "时间表", "时间要求", "最晚", "哪个月", "何日", "DEADLINE", "什么时间", "啥时间", "几时",
         "哪段时间", "多会儿", "时间是", "开始执行", "从何时", "几个月", "哪个时间段", "什么时段", "截至", "期限是",
+        "有期限", "能完吗", "能完成吗", "完得成", "完得了", "常年干", "是常年", "长期的吗", "长期干",
     ];
 
     private static readonly string[] DutiesCues =
@@ -189,8 +191,9 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     {
         var co = HasAny(text, CoCues);
         // "归环保局管吧", "是园林局弄吗": a yes/no question about who is responsible.
-        var lead = HasAny(text, LeadCues) || ResponsibleWho().IsMatch(text);
         var deadline = HasAny(text, DeadlineCues);
+        // "修绿道的活儿谁牵头" asks who; "那活儿有期限吗" names the task and asks when; "普及的活动" is no task.
+        var lead = HasAny(text, LeadCues) || ResponsibleWho().IsMatch(text) || (!deadline && TaskWord().IsMatch(text));
         var duties = HasAny(text, DutiesCues) || WhichDuties().IsMatch(text);
 
         // 配合 is also a verb ("啥时候要配合完成"): with a deadline cue and no 协办, the question is about the deadline.
@@ -267,11 +270,14 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     /// What a question asks by its cue words alone, without names or context (null: none). Tells a follow-up that only
     /// changes the topic ("那公交车呢") from one that asks something ("那公交车谁管").
     /// </summary>
+    [GeneratedRegex("的活(?!动)")]
+    private static partial Regex TaskWord();
+
     internal static Intent? CueIntent(string text)
     {
         if (HasAny(text, CoCues)) return Intent.Co;
         if (HasAny(text, DeadlineCues) && !Frequency().IsMatch(text)) return Intent.Deadline;
-        if (HasAny(text, LeadCues) || ResponsibleWho().IsMatch(text)) return Intent.Lead;
+        if (HasAny(text, LeadCues) || ResponsibleWho().IsMatch(text) || TaskWord().IsMatch(text)) return Intent.Lead;
         if (HasAny(text, DutiesCues) || WhichDuties().IsMatch(text)) return Intent.Duties;
         if (HasAny(text, IndicatorCues) || HowMany().IsMatch(text) || RateWords().IsMatch(text)) return Intent.Indicator;
         return null;

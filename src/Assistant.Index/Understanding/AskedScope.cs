@@ -88,7 +88,7 @@ public static partial class AskedScope
     private static partial Regex ContactAsked();
 
     // The permit or licence of one named business: "“老王卤煮”有没有营业执照", "这家店有排污许可证吗", "装修队没资质".
-    [GeneratedRegex(@"(?:“[^”]{1,20}”|这家|那家|某家|\p{IsCJKUnifiedIdeographs}{0,8}?(?:公司|饭店|餐馆|餐厅|饭馆|酒店|宾馆|超市|商店|小店|门店|装修队|施工队|装修公司))(?=.{0,16}(?:营业执照|执照|许可证|资质|排污证|证照))(?=.{0,16}(?:有没有|有吗|没有|没|办了|办没办|拿到|取得|过期|真假|是不是真|合不合法))")]
+    [GeneratedRegex(@"(?:“[^”]{1,20}”|这家|那家|某家|\p{IsCJKUnifiedIdeographs}{0,8}?(?:公司|饭店|餐馆|餐厅|饭馆|酒店|宾馆|超市|商店|小店|门店|装修队|施工队|装修公司|烤串店|烧烤店|串店|饭庄|工厂|厂子|作坊))(?=.{0,16}(?:营业执照|执照|许可证|资质|排污证|证照|手续|环评))(?=.{0,16}(?:有没有|有吗|没有|没|办了|办没办|拿到|取得|过期|真假|是不是真|合不合法))")]
     private static partial Regex NamedBusinessPermit();
 
     // Another of Beijing's districts, another city or province.
