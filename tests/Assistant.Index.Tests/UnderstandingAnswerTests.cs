@@ -59,6 +59,36 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.NotEqual(Confidence.High, answer.Confidence);
     }
 
+    [Fact]
+    public void No_word_for_a_matter_outside_the_plan_occurs_in_the_plan()
+    {
+        var plan_ = plan.Knowledge.Plan;
+        var text = string.Concat(plan_.Measures.Select(m => m.TaskName + m.Section + m.Text))
+            + string.Concat(plan_.Annexes.Select(a => a.Title)) + string.Concat(plan_.DistrictTargets.Select(t => t.Name));
+        Assert.All(OutsideThePlan.Words, w => Assert.DoesNotContain(w, text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("养大狗要办证吗，能养多大的")]
+    [InlineData("新能源车摇号一年摇几次")]
+    [InlineData("小区物业费涨价了找谁")]
+    public void A_matter_of_daily_life_the_plan_never_names_is_declined(string question)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+
+        Assert.True(answer.NoAnswer, answer.Text);
+        Assert.Equal(OutsideThePlan.Category, answer.OutOfScope);
+        Assert.Contains("我可以回答", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pollution_said_beside_a_matter_of_daily_life_is_still_searched()
+    {
+        var answer = plan.Runtime.Answers.Compute("小区里狗叫得太吵了，噪声谁管");
+
+        Assert.NotEqual(OutsideThePlan.Category, answer.OutOfScope);
+    }
+
     [Theory]
     // How someone asked, or working with the neighbours, is no reason to decline.
     [InlineData("快过年了有人打电话问放鞭炮的规矩谁负责落实", "附件1-17-2")]

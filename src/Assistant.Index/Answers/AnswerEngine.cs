@@ -206,6 +206,13 @@ public sealed partial class AnswerEngine
             return NoBasis(q with { OutOfScope = "money" });
         }
 
+        // A matter of daily life the plan never names (宠物, 摇号, 物业费) is declined, not answered with a measure whose
+        // words only sit near it (新能源车 for a car-plate lottery).
+        if (!answer.NoAnswer && Understanding.OutsideThePlan.Find(q.Normalized) is not null)
+        {
+            return NoBasis(q with { OutOfScope = Understanding.OutsideThePlan.Category });
+        }
+
         // Another year than 2024 is answered only by wording of the plan that names that year (到2025年…).
         var year = YearInText().Matches(q.Normalized).Select(m => m.Value).FirstOrDefault(y => y != "2024");
         return year is null || answer.NoAnswer || q.Normalized.Contains("2024", StringComparison.Ordinal)

@@ -1,0 +1,29 @@
+namespace Assistant.Index.Understanding;
+
+/// <summary>
+/// Matters of daily life a pollution-prevention plan never names: pets, car-plate lotteries, school places, household
+/// registration, pensions, rents and fees, licences for people. A question about one of them is declined rather than
+/// answered with a measure whose words only sit near it (新能源车 for a car-plate lottery). A test proves no word here
+/// occurs anywhere in the plan; a question that also speaks of pollution (狗叫扰民, 物业不管油烟) is left to the search.
+/// </summary>
+public static class OutsideThePlan
+{
+    public const string Category = "outside";
+
+    public static readonly IReadOnlyList<string> Words =
+    [
+        "养狗", "遛狗", "狗", "犬", "宠物", "猫", "摇号", "车牌", "号牌", "学区", "上学", "户口", "落户", "社保", "医保", "养老金",
+        "退休金", "公积金", "物业费", "房租", "租房", "房价", "买房", "工资", "欠薪", "签证", "护照", "驾照", "违章", "罚单",
+        "停车费", "彩票", "低保", "结婚", "离婚", "疫苗", "挂号", "看病", "电梯", "供暖费", "暖气费", "燃气费", "电费", "水费",
+        "拆迁", "共享单车",
+    ];
+
+    private static readonly string[] PollutionWords =
+        ["噪", "吵", "声音", "油烟", "烟", "尘", "灰", "臭", "味", "污", "排放", "垃圾", "废", "水质", "绿化", "节能", "碳"];
+
+    /// <summary>The outside matter the question is about, or null (none named, or it speaks of pollution too).</summary>
+    public static string? Find(string normalized) =>
+        PollutionWords.Any(w => normalized.Contains(w, StringComparison.Ordinal))
+            ? null
+            : Words.FirstOrDefault(w => normalized.Contains(w, StringComparison.Ordinal));
+}
