@@ -230,8 +230,8 @@ public static partial class CallerRestatement
         W(Traffic, ".", "车辆"),
         W(Social, "(喇叭|音响|音箱).{0,8}(音乐|放歌)|放音乐", "人"),
         W(Social, "广场舞|跳舞|健身操|跳操|秧歌|暴走|健身|锻炼", "人"),
-        W(Social, "唱歌|唱戏|吊嗓子|K歌|乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓|甩鞭|鞭子|陀螺", "人"),
         W(Social, "酒吧|夜店|KTV|歌厅", "$0"),
+        W(Social, "唱歌|唱戏|吊嗓子|K歌|乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓|甩鞭|鞭子|陀螺", "人"),
         W(Social, "空调外机|外机", "空调外机"),
         W(Social, "冷却塔|压缩机|水泵", "$0"),
         W(Social, "排风机|风机|排风扇|排气扇", "排风设备"),
@@ -283,13 +283,14 @@ public static partial class CallerRestatement
         W(Social, "广场舞|跳舞", "跳广场舞、音响声音过大"),
         W(Social, "健身操|跳操|秧歌|暴走|健身|锻炼", "健身活动音响声音过大"),
         W(Social, "(喇叭|音响|音箱).{0,8}(音乐|放歌)|放音乐", "用音响放音乐、声音过大"),
+        W(Social, "酒吧|夜店|KTV|ktv|歌厅", "音乐声音过大、噪声扰民"),
         W(Social, "唱歌|唱戏|吊嗓子|K歌|卡拉OK", "唱歌、声音扰民"),
         W(Social, "乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓", "演奏乐器、声音扰民"),
         W(Social, "甩鞭|鞭子|抽陀螺|陀螺", "甩鞭抽陀螺、声音扰民"),
         W(Social, "拖椅子|拖凳子|拖桌子|拖家具|跺脚|脚步|跑跳|弹珠|高跟鞋", "走动、拖拽家具噪声扰民"),
         W(Social, "酒吧|夜店|KTV|ktv|卡拉OK|歌厅", "音乐声音过大、噪声扰民"),
         W(Social, "空调外机|外机|冷却塔|压缩机|水泵|排风机|风机|排风扇|排气扇", "运行噪声大"),
-        W(Social, "喇叭|扩音", "用高音喇叭招揽生意、噪声扰民"),
+        W(Social, "喇叭|扩音", "用喇叭招揽生意、噪声扰民"),
         W(Social, "广告|促销|叫卖|招揽", "外放音响招揽生意、噪声扰民"),
         W(Social, "卸货|装卸", "卸货噪声扰民"),
         W(Social, "垃圾车|清运|垃圾站", "清运作业噪声扰民"),
@@ -393,6 +394,8 @@ public static partial class CallerRestatement
 
         var adverb = frequency.Adverb ? frequency.Standard : "";
         var head = frequency.Adverb ? "" : frequency.Standard ?? "";
+        // 昼夜运行, 全天: already says when; no period after it (not 昼夜夜间).
+        period = head is "昼夜" or "全天" && clockText.Length == 0 ? "" : period;
         // 下雨时 / 刮风时 say when it happens only where no time of day is said.
         var condition = season.Standard is { } c && (period.Length == 0 || !c.EndsWith('时')) ? c : "";
         var when = (festival ?? "") + condition + head + period + clockText + adverb;
@@ -593,7 +596,7 @@ public static partial class CallerRestatement
         : said.EndsWith('院') ? "您所住院内" + relative
         : (said.EndsWith('楼') ? "您所住的楼" : "您家") + (relative.Length > 0 ? relative : "附近");
 
-    [GeneratedRegex(@"投诉|反映|举报|跳|带泥|扫|晚上|白天|时候|春节|清明|前后|一路|顺着|映一下|点多|着|搞|修|下雨|雨后|几天|进站|出站|最近|近期|这阵|挖路")]
+    [GeneratedRegex(@"投诉|反映|举报|跳|带泥|扫|晚上|白天|时候|春节|清明|前后|一路|顺着|映一下|点多|着|搞|修|下雨|雨后|几天|进站|出站|最近|近期|这阵|挖路|冬季|夏季|冬天|夏天|结冰|路滑")]
     private static partial Regex NotAPlace();
 
     [GeneratedRegex(@"^(?:这|那)(?:个|家|条)?[^，。！？,!?；;的有是在片块边儿]{0,2}?(?:超市|商场|小区|胡同|工地|公园|饭馆|饭店|市场|路|街|楼)(?:后门|前门|门口|东门外|西门外|南门外|北门外|东门|西门|南门|北门|旁边|对面|楼下|后面|里)?")]

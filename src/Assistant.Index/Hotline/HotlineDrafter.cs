@@ -104,6 +104,12 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
             var group = localRow.LeadUnits.Concat(localRow.CoUnits).First(StreetOfficeGroups.Contains);
             local = new HandlingUnit(t.Street?.Office ?? group, localRow.Ref, localRow.LeadUnits.Contains(group) ? "主责" : "协办", group);
         }
+        else if (t.Street is { } place)
+        {
+            // The rows name no street office (汽修喷漆: 区生态环境局 alone), yet the office of the place takes in every
+            // case it is sent: named as 属地, with no plan row claimed for it.
+            local = new HandlingUnit(place.Office, "", "属地");
+        }
 
         // 协办: the main row's other leads, then the other rows' leads, then the main row's co-units.
         var co = new List<HandlingUnit>();
@@ -446,8 +452,9 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         return sb.ToString();
     }
 
-    private static string Row(HandlingUnit u) =>
-        $"{u.Unit}（{u.Ref} {u.Role}{(u.AsInPlan is { } plan && plan != u.Unit ? $"：{plan}" : "")}）";
+    private static string Row(HandlingUnit u) => u.Ref.Length == 0
+        ? $"{u.Unit}（{u.Role}；所据措施未列街道办事处，按属地派单）"
+        : $"{u.Unit}（{u.Ref} {u.Role}{(u.AsInPlan is { } plan && plan != u.Unit ? $"：{plan}" : "")}）";
 
     private static string UnitList(IReadOnlyList<string> units, Street? street) => units.Count == 0
         ? "——"
