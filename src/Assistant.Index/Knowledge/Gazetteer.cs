@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Assistant.Index.Knowledge;
 
-/// <summary>A unit, street or place found in a text.</summary>
+/// <summary>A unit, street or place found in a text; a boundary road names neither unit nor street.</summary>
 public sealed record Mention(string Surface, int Start, Unit? Unit, Street? Street, bool IsPlace)
 {
     public int End => Start + Surface.Length;
@@ -51,6 +51,13 @@ public sealed class Gazetteer
             {
                 Add(entries, place, (null, street, true));
             }
+        }
+
+        // A road between streets is read as a name of no street, so that the short name inside it is not read instead
+        // (新街口南大街 is not 新街口街道's alone): a wrong street office is worse than none.
+        foreach (var road in knowledge.BoundaryRoads)
+        {
+            Add(entries, road, (null, null, false), overwrite: true);
         }
 
         // Everyday names for units (knowledge/understanding/units.json), after the curated aliases — but not a word the

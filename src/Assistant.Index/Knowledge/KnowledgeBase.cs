@@ -32,6 +32,12 @@ public sealed class KnowledgeBase
 
     public IReadOnlyList<Street> Streets { get; }
 
+    /// <summary>
+    /// Roads between two streets or through several (streets.json <c>boundaryRoads</c>): they name no street, and a
+    /// street's short name inside one (德胜 in 德胜门西大街) must not claim it.
+    /// </summary>
+    public IReadOnlyList<string> BoundaryRoads { get; init; } = [];
+
     public IReadOnlyList<SynonymGroup> Synonyms { get; }
 
     /// <summary>Everyday words and alternate questions per measure, indicator and unit (knowledge/understanding/).</summary>

@@ -46,11 +46,15 @@ public static class KnowledgeLoader
         var plan = SplitCorrections.Apply(ReadPlan(Path.Combine(knowledgeDirectory, "plan.json")), corrections, out skipped);
         var units = Read<UnitsFile>(Path.Combine(knowledgeDirectory, "units.json")).Units
             .Select(u => new Unit(u.Name, u.Kind, u.Aliases ?? [])).ToList();
-        var streets = Read<StreetsFile>(Path.Combine(knowledgeDirectory, "streets.json")).Streets
+        var streetsFile = Read<StreetsFile>(Path.Combine(knowledgeDirectory, "streets.json"));
+        var streets = streetsFile.Streets
             .Select(s => new Street(s.Name, s.SeedName ?? s.Name, s.ShortNames ?? [], s.Places ?? [])).ToList();
         var synonyms = Read<SynonymsFile>(Path.Combine(knowledgeDirectory, "synonyms.json")).Groups
             .Select(g => new SynonymGroup(g.Canonical, g.Variants)).ToList();
-        return new KnowledgeBase(plan, units, streets, synonyms, Understanding.EverydayWordsLoader.Load(knowledgeDirectory));
+        return new KnowledgeBase(plan, units, streets, synonyms, Understanding.EverydayWordsLoader.Load(knowledgeDirectory))
+        {
+            BoundaryRoads = streetsFile.BoundaryRoads ?? [],
+        };
     }
 
     public static Plan ReadPlan(string path)
@@ -88,7 +92,7 @@ public static class KnowledgeLoader
 
     private sealed record UnitFile(string Name, UnitKind Kind, IReadOnlyList<string>? Aliases);
 
-    private sealed record StreetsFile(IReadOnlyList<StreetFile> Streets);
+    private sealed record StreetsFile(IReadOnlyList<StreetFile> Streets, IReadOnlyList<string>? BoundaryRoads);
 
     private sealed record StreetFile(string Name, string? SeedName, IReadOnlyList<string>? ShortNames, IReadOnlyList<string>? Places);
 
