@@ -150,7 +150,7 @@ public static partial class CallerConcerns
     [GeneratedRegex("写作业|做作业|孩子[^，。！？]{0,6}(?:学习|作业|上学)|学生|考试|高考|中考|上网课")]
     private static partial Regex Study();
 
-    [GeneratedRegex("老人|老太太|老爷子|老两口|我妈|我爸|老母亲|父母|孩子|家人|一家")]
+    [GeneratedRegex("老人|老太太|老爷子|老两口|我妈|我爸|老母亲|父母|孩子|家人|一家|老伴|老头|爱人|媳妇|孕妇")]
     private static partial Regex Family();
 
     /// <summary>

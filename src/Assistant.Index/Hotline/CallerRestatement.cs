@@ -378,7 +378,8 @@ public static partial class CallerRestatement
                 period = clock is null && untilPeriod == period ? "" : period;
             }
 
-            tail = "、持续到" + untilPeriod + Hours(hour) + until.Groups["s"].Value;
+            // 持续到 with no hour or period after it says nothing.
+            tail = untilPeriod.Length + hour.Length == 0 ? "" : "、持续到" + untilPeriod + Hours(hour) + until.Groups["s"].Value;
         }
 
         var clockText = clock is null ? "" : ClockBody(clock);
@@ -597,7 +598,7 @@ public static partial class CallerRestatement
         : said.EndsWith('院') ? "您所住院内" + relative
         : (said.EndsWith('楼') ? "您所住的楼" : "您家") + (relative.Length > 0 ? relative : "附近");
 
-    [GeneratedRegex(@"投诉|反映|举报|跳|带泥|扫|晚上|白天|时候|春节|清明|前后|一路|顺着|映一下|点多|着|搞|修|下雨|雨后|几天|进站|出站|最近|近期|这阵|挖路|冬季|夏季|冬天|夏天|结冰|路滑")]
+    [GeneratedRegex(@"投诉|反映|举报|跳|带泥|扫|晚上|白天|时候|春节|清明|前后|一路|顺着|映一下|点多|着|搞|修|下雨|雨后|几天|进站|出站|最近|近期|这阵|挖路|冬季|夏季|冬天|夏天|结冰|路滑|遗撒|泥土|尘土")]
     private static partial Regex NotAPlace();
 
     [GeneratedRegex(@"^(?:这|那)(?:个|家|条)?[^，。！？,!?；;的有是在片块边儿]{0,2}?(?:超市|商场|小区|胡同|工地|公园|饭馆|饭店|市场|路|街|楼)(?:后门|前门|门口|东门外|西门外|南门外|北门外|东门|西门|南门|北门|旁边|对面|楼下|后面|里)?")]

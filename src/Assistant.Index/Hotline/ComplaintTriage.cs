@@ -8,7 +8,7 @@ namespace Assistant.Index.Hotline;
 /// gazetteer: names, short forms, places), its time of day and key facts, and the plan measures that apply with their
 /// units — the street office standing in for 各街道办事处. Deterministic; no model.
 /// </summary>
-public sealed class ComplaintTriage
+public sealed partial class ComplaintTriage
 {
 
     private readonly KnowledgeBase _knowledge;
@@ -37,6 +37,12 @@ public sealed class ComplaintTriage
     {
         var text = ChineseText.Normalize(complaint);
         var hits = WithoutNegated(text, _cues.Find(text));
+        if (!WaterTrouble().IsMatch(text))
+        {
+            // A lake or river only named (声音沿湖面传, 后海边的酒吧) is where something happens, not what is wrong with it.
+            hits = hits.Select(h => h with { Entries = h.Entries.Where(e => e.Category != ComplaintCategories.Water).ToList() })
+                .Where(h => h.Entries.Count > 0).ToList();
+        }
         var time = ComplaintReader.ReadTime(text);
         var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true, PassingFrom(text));
         var issueWords = IssueWords(hits, category);
@@ -373,4 +379,9 @@ public sealed class ComplaintTriage
         var cos = basis.SelectMany(b => b.Measure.CoUnits).Select(Local).Distinct().Except(leads).ToList();
         return (leads, cos);
     }
+
+    /// <summary>Something wrong with water: its state, what is put into it, or water where it should not be.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("臭|脏|发黑|变黑|黑水|发绿|变绿|浑|死鱼|漂|油膜|有味|污水|污染|污物|垃圾|油污|油花|倾倒|倒进|倒入|倒在|往河|往湖|排污|排放|排水|直排|偷排|异味|味儿大|味道|堵|积水|冒水|溢|返水|蓝藻|泔水|刷锅水|水质|篦子|箅子|下水|雨水|水井|水沟|里倒|往里扔")]
+    private static partial System.Text.RegularExpressions.Regex WaterTrouble();
 }
+

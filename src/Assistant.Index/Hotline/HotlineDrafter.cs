@@ -294,8 +294,16 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         var told = ChineseText.Bigrams(ChineseText.Normalize($"{t.Complaint ?? t.Facts.Summary}{string.Concat(t.MainCues)}{t.Category}"));
         var wanted = ChineseText.Bigrams(ChineseText.Normalize($"{t.Complaint ?? t.Facts.Summary}{string.Concat(t.MainCues)}{t.Category}"));
         (string Clause, Measure Measure, double Score)? best = null;
+        // The one clause fits the matter the caller puts first: a second concern's rows (湖面 in a bar-noise call) are
+        // not quoted from while the main one has rows of its own.
+        var mainHasRows = t.Basis.Any(b => b.Category == t.Category);
         foreach (var (b, index) in t.Basis.Select((b, i) => (b, i)))
         {
+            if (mainHasRows && b.Category != t.Category)
+            {
+                continue;
+            }
+
             var m = b.Measure;
             foreach (var piece in ClauseOfPlan().Matches(m.Text).Select(x => x.Value))
             {
@@ -338,7 +346,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
     /// <summary>Words every plan clause and many complaints share; sharing them says nothing about fit.</summary>
     private static readonly HashSet<string> CommonBigrams =
-        ["加强", "管理", "工作", "推进", "开展", "问题", "重点", "进一", "一步", "相关", "部门", "处理", "解决", "市民", "反映", "情况", "实施", "落实", "提升", "持续", "有效", "严格", "要求", "及时", "全面", "进行", "噪声", "污染", "防治"];
+        ["加强", "管理", "工作", "推进", "开展", "问题", "重点", "进一", "一步", "相关", "部门", "处理", "解决", "市民", "反映", "情况", "实施", "落实", "提升", "持续", "有效", "严格", "要求", "及时", "全面", "进行", "噪声", "污染", "防治",
+         "检查", "巡查", "排查", "核查", "执法", "监管", "整治", "督促", "治理"];
 
     private string? PermitWord(Triage t)
     {

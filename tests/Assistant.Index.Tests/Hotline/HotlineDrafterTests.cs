@@ -154,6 +154,26 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     }
 
     [Fact]
+    public void The_clause_quoted_fits_the_main_matter_not_a_second_one()
+    {
+        // The lake carries the sound; the bar is the matter. No water-row clause for a noise call.
+        var triage = hotline.Triage.Triage("后海北沿一家酒吧每晚乐队演出到凌晨一点，门窗敞开，声音沿湖面传得很远，希望夜里安排突击检查");
+        var handling = Drafter.Handle(triage);
+
+        Assert.Equal(ComplaintCategories.SocialNoise, triage.Category);
+        Assert.True(handling.QuoteRef is null || triage.Basis.First(b => b.Measure.Ref == handling.QuoteRef).Category == triage.Category, handling.QuoteRef);
+    }
+
+    [Fact]
+    public void Mending_a_street_lamp_is_no_road_works()
+    {
+        var triage = hotline.Triage.Triage("白纸坊东街往南的胡同里三盏路灯坏了半个月，晚上一片漆黑。诉求：请尽快维修路灯。");
+
+        Assert.False(triage.Covered);
+        Assert.NotEqual(ComplaintCategories.ConstructionNoise, triage.Category);
+    }
+
+    [Fact]
     public void Open_burning_is_named_and_sent_to_the_street_office_as_a_matter_the_plan_does_not_cover()
     {
         // The plan has no row on burning leaves; its smoke is no cooking-fumes complaint.
