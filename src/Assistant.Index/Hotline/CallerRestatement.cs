@@ -468,7 +468,8 @@ public static partial class CallerRestatement
     [
         new("后半夜", "后半夜", true), new("大半夜", "半夜", true), new("半夜", "半夜", true), new("凌晨", "凌晨", true), new("深夜", "深夜", true),
         new("夜里", "夜里", true), new("天不亮", "凌晨", true), new("天还没亮", "凌晨", true), new("夜间", "夜间", true), new("晚上", "晚上", false),
-        new("傍晚", "傍晚", false), new("一大早", "一大早", false), new("大早上", "一大早", false), new("清晨", "清晨", false), new("早上", "早上", false),
+        new("傍晚", "傍晚", false), new("擦黑", "傍晚", false), new("黄昏", "傍晚", false), new("大清早", "一大早", false), new("清早", "清晨", false),
+        new("一大早", "一大早", false), new("大早上", "一大早", false), new("清晨", "清晨", false), new("早上", "早上", false),
         new("中午", "中午", false), new("下午", "下午", false), new("白天", "白天", false),
     ];
 

@@ -20,13 +20,14 @@ public static partial class ComplaintReader
         "晚上", "每晚", "今晚", "昨晚", "天天晚上", "傍晚", "晚间",
         // Evenings said another way, and the festival evenings when fireworks and gatherings start (hour not said).
         "天黑", "黑天", "晚饭后", "吃完晚饭", "晚饭点", "下班以后", "下班后", "夜宵", "宵夜", "大年三十", "年三十", "除夕", "小年夜", "元宵节",
+        "擦黑", "掌灯", "入夜", "黄昏", "晚半晌",
     ];
 
     private static readonly string[] DayWords =
     [
         "白天", "早上", "早晨", "清晨", "上午", "中午", "下午", "午休", "午睡", "大早", "一早", "早高峰", "晚高峰",
         // Meal times and the working day: 06:00–22:00 under the noise law.
-        "饭点", "午饭", "晌午", "大白天", "上班时间", "工作日白天", "午觉",
+        "饭点", "午饭", "晌午", "大白天", "上班时间", "工作日白天", "午觉", "大清早", "清早", "头午", "过晌", "后晌", "早起",
     ];
 
     private static readonly string[] PeriodWords = [.. NightWords, .. EveningWords, .. DayWords];
