@@ -169,7 +169,9 @@ public static partial class CallerConcerns
                 ask = ask.Length > 22 && ask.IndexOfAny(['、', '，']) is >= 4 and var cut ? ask[..cut] : ask;
                 ask = Particles().Replace(ask, "").TrimStart('：', ':').Replace("那种", "", StringComparison.Ordinal).Replace("那个", "", StringComparison.Ordinal);
                 ask = ask.Replace("我们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal);
+                // The record's own words (属地, 承办, 工单) are never said back to the caller.
                 if (ask.Length is >= 4 and <= 22 && !GenericAsk().IsMatch(ask) && !NotARequest().IsMatch(ask)
+                    && !DraftRubric.RecordWords.Concat(DraftRubric.Jargon).Any(w => ask.Contains(w, StringComparison.Ordinal))
                     && !ask.Contains('[', StringComparison.Ordinal) && !ask.Contains('“', StringComparison.Ordinal) && !ask.Contains('”', StringComparison.Ordinal))
                 {
                     return ask.Replace('，', '、');
@@ -198,7 +200,7 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:能不能|能否|可不可以|可否|麻烦(?:你们|您)?|(?:^|[，。！？])请)(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
     private static partial Regex SpokenAsk();
 
-    [GeneratedRegex(@"^(?:主要是?)?(?:请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|你们|您)?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
+    [GeneratedRegex(@"^(?:主要是?)?(?:请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|属地街道|属地|你们|您)?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
     private static partial Regex RequestLeadIn();
 
     [GeneratedRegex(@"(?:啊|吧|呀|呢|嘛|哈|行吗|好吗|成吗|不行吗|行不行)+$")]
