@@ -118,7 +118,8 @@ public static partial class CallerRestatement
         s = Demonstrative().Replace(s, "某");
         s = AreaFiller().Replace(s, "一带");
         s = DirectionFiller().Replace(s, m => m.Index + m.Length == s.Length ? "一带" : "");
-        s = s.Replace("外头", "外", StringComparison.Ordinal).Replace("里头", "里", StringComparison.Ordinal)
+        s = s.Replace("对过儿", "对面", StringComparison.Ordinal).Replace("对过", "对面", StringComparison.Ordinal)
+            .Replace("外头", "外", StringComparison.Ordinal).Replace("里头", "里", StringComparison.Ordinal)
             .Replace("边上", "边", StringComparison.Ordinal).TrimEnd('儿');
         s = Pronoun().Replace(s, "");
         s = s.EndsWith("小区楼", StringComparison.Ordinal) ? s[..^1] : s;
@@ -243,6 +244,7 @@ public static partial class CallerRestatement
         W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "人"),
         W(Social, "狗叫|犬吠|狗", "住户"),
         W(Social, "楼上|邻居|隔壁", "邻居"),
+        W(Dust, "装修垃圾|建筑垃圾|碎砖|破瓷砖|装修.{0,8}渣土", "装修垃圾"),
         W(Dust, "清扫|扫地车|扫路|扫大街", "道路清扫车"),
         W(Dust, "渣土车|拉土|拉渣土", "渣土车"),
         W(Dust, "工地|施工|拆迁|拆除|围挡|土方", "工地"),
@@ -253,6 +255,7 @@ public static partial class CallerRestatement
         W(Coal, "住户|人家|邻居|平房", "住户"),
         W(Coal, ".", "人"),
         W(Fireworks, ".", "人"),
+        W(Water, "(排水口|排污口|排口|管子).{0,10}(污水|脏水|浑)", ""),
         W(Water, "(饭馆|饭店|餐馆|餐厅).*((倒|倾倒|排).{0,6}(雨水|下水|河|沟|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒))", "餐馆"),
         W(Water, "(倒|倾倒|排|扔|丢).{0,6}(雨水|下水|河|湖|沟|箅子)|(雨水|下水|箅子|河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "人"),
         W(Water, "(箅子|雨水口|下水|排水).{0,6}(堵|不通|封)|积水", ""),
@@ -276,6 +279,7 @@ public static partial class CallerRestatement
         W(Building, "货车|卡车|大车|运钢筋|运材料|拉材料|进场", "施工车辆进出、噪声扰民"),
         W(Building, "打桩", "打桩施工、噪声扰民"),
         W(Building, "切割|电锯", "切割作业、噪声扰民"),
+        W(Building, "破碎|破路|风镐|电镐|砸|咣|哐", "破碎作业、噪声扰民"),
         W(Building, "大灯|灯光|强光|探照灯|照明灯", "灯光照射住户"),
         W(Traffic, "改装|摩托|炸街|飙车", "轰油门飙车、噪声扰民"),
         W(Traffic, "垃圾车|清运", "清运作业噪声扰民"),
@@ -308,6 +312,8 @@ public static partial class CallerRestatement
         W(Coal, "取暖", "烧煤取暖、煤烟味大"),
         W(Coal, "煤球|煤炉|蜂窝煤", "使用燃煤炉具、烟味大"),
         W(Water, "混接|错接|接错", "雨污管道接错、污水外流"),
+        W(Water, "冒了|漾出|溢出|冒水|返水|往外冒|冒出来", "冒水、污水外溢"),
+        W(Water, "(排水口|排污口|排口|管子).{0,10}(污水|脏水|浑)", "有排水口流出污水"),
         W(Water, "污水横流|脏水横流|污水满地", "污水横流"),
         W(Water, "(箅子|雨水口|下水|排水).{0,6}(堵|不通|封)|积水", "雨水口堵塞、积水"),
         W(Water, "油.{0,6}((倒|倾倒).{0,6}(雨水|下水|箅子))|(雨水|下水|箅子).{0,6}(倒|倾倒).{0,6}油", "向雨水井倾倒油污"),
@@ -486,6 +492,7 @@ public static partial class CallerRestatement
             .Select(c => Demonstrative().Replace(Pronoun().Replace(c, m => SaidToCaller(c, m)), ""))
             .Select(c => c.Replace("您楼里", "您所住的楼里", StringComparison.Ordinal).Replace("老在", "经常在", StringComparison.Ordinal).Replace("老是", "经常", StringComparison.Ordinal))
             .Select(c => c.Trim('：', ':', '、', '“', '”'))
+            .Select(c => SideTurn().Replace(c, ""))
             .Where(c => c.Length >= 3 && !NotTold().IsMatch(c) && !CallTalk().IsMatch(c))
             .ToList();
         if (clauses.Count == 0)
@@ -503,11 +510,18 @@ public static partial class CallerRestatement
 
         var from = at > 0 && Scene().IsMatch(clauses[at - 1]) ? at - 1 : at;
         var to = at + 1 < clauses.Count && Trouble().IsMatch(clauses[at + 1]) ? at + 1 : at;
-        return string.Join("，", clauses.Skip(from).Take(to - from + 1));
+        var told = string.Join("，", clauses.Skip(from).Take(to - from + 1));
+        // A second trouble said further on (边上还有个井盖儿有点儿活动) joins when the sentence stays short.
+        var more = clauses.Skip(to + 2).FirstOrDefault(c => Trouble().IsMatch(c));
+        return more is not null && told.Length + more.Length < 60 ? $"{told}，{more}" : told;
     }
 
+    /// <summary>How a clause turns to something else (此外, 另外, 还有): not part of what is restated.</summary>
+    [GeneratedRegex(@"^(?:此外|另外|还有就是|还有)")]
+    private static partial Regex SideTurn();
+
     /// <summary>Words that say something is wrong, for a matter the categories do not describe.</summary>
-    [GeneratedRegex(@"坏|漏|滴水|渗水|堵|不亮|不通|不热|不给|不退|不还|不走|拖欠|欠薪|占着|占用|堆|乱|脏|臭|味儿|味道|吵|叫唤|扰民|掉|裂|塌|隐患|停了|停在|没修|没人管|没人清|没人收|积水|涨|乱收费|故障|失灵|断了|冒水|满了|没电|没水|没暖气|温度|喂猫|野猫|老鼠|耗子|蟑螂|蚊子|违建|私搭")]
+    [GeneratedRegex(@"坏|漏|滴水|渗水|堵|不亮|不通|不热|不给|不退|不还|不走|拖欠|欠薪|占着|占用|堆|乱|脏|臭|味儿|味道|吵|叫唤|扰民|掉|裂|塌|隐患|停了|停在|没修|没人管|没人清|没人收|积水|涨|乱收费|故障|失灵|断了|冒水|满了|没电|没水|没暖气|温度|喂猫|野猫|老鼠|耗子|蟑螂|犬|狗|扑向|咬人|不拴绳|井盖|松动|蚊子|违建|私搭")]
     private static partial Regex Trouble();
 
     /// <summary>A clause that sets the scene for the trouble: a place or the thing itself.</summary>
@@ -515,7 +529,7 @@ public static partial class CallerRestatement
     private static partial Regex Scene();
 
     /// <summary>Talk about the call itself, not the matter: 跟你们说过两回了, 您那边能查着记录吧, 我是下斜街的, 我要举报一个….</summary>
-    [GeneratedRegex(@"说过|记录|你们|回复|结案|举报一个|投诉一个|^您是|打了?(?:122|110|119|12345)|查着|查得着|有啥用|什么用")]
+    [GeneratedRegex(@"说过|记录|你们|回复|结案|举报一个|投诉一个|^您是|打了?(?:122|110|119|12345)|查着|查得着|有啥用|什么用|又是您|又是我|上回打过|上次打过|还是.{0,12}的事儿?$")]
     private static partial Regex CallTalk();
 
     /// <summary>

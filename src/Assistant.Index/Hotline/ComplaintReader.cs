@@ -155,6 +155,13 @@ public static partial class ComplaintReader
             return issueWords.Any(w => w.Length > 0 && clause.Contains(w, StringComparison.Ordinal));
         }
 
+        // What the caller asks for (诉求：禁止车辆在居民区路段怠速) is no description of where the problem is.
+        var asked = RequestStart().Match(normalized) is { Success: true } r ? r.Index : int.MaxValue;
+        if (places.Any(p => p.Start < asked))
+        {
+            places = places.Where(p => p.Start < asked).ToList();
+        }
+
         return places.FirstOrDefault(p => !p.Home && InIssueClause(p))
             ?? places.FirstOrDefault(p => !p.Home)
             ?? places.FirstOrDefault();
@@ -306,7 +313,10 @@ public static partial class ComplaintReader
 
     private static readonly string[] GenericPlaces = ["小区", "社区", "胡同", "马路", "大街", "路", "街", "巷", "院", "楼", "大院", "市场", "公园", "广场", "工地"];
 
-    [GeneratedRegex(@"^(?:门口|路口|附近|一带|旁边|对面|周边|周围|边上|东侧|西侧|南侧|北侧|东口|西口|南口|北口|东门|西门|南门|北门|底下|楼下|下面|后面|里面|那边|这边|那块|这块|[一二三四五六七八九十\d]+(?:区|期|号院)|[东西南北中]区)")]
+    [GeneratedRegex(@"(?:诉求|要求)[：:]")]
+    private static partial Regex RequestStart();
+
+    [GeneratedRegex(@"^(?:门口|路口|附近|一带|旁边|对面|对过儿|对过|周边|周围|边上|东侧|西侧|南侧|北侧|东口|西口|南口|北口|东门|西门|南门|北门|底下|楼下|下面|后面|里面|那边|这边|那块|这块|[一二三四五六七八九十\d]+(?:区|期|号院)|[东西南北中]区)")]
     private static partial Regex Around();
 
     // Words that end a place name standing alone (…胡同, …公园); 里, 河, 楼 end too many other words to count alone.

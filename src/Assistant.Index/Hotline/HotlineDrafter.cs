@@ -314,7 +314,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
                 }
 
                 clause = clause.StartsWith('并') ? clause[1..] : clause;
-                if (clause.Length is < 6 or > MaxQuote || clause.Contains('《', StringComparison.Ordinal)
+                // A clause with a code in it (排放标准b限值) reads as jargon to a caller.
+                if (clause.Length is < 6 or > MaxQuote || clause.Contains('《', StringComparison.Ordinal) || clause.Any(char.IsAsciiLetter)
                     || knowledge.Units.Any(u => clause.Contains(u.Name, StringComparison.Ordinal) || u.Aliases.Any(a => a.Length > 1 && clause.Contains(a, StringComparison.Ordinal)))
                     || DraftRubric.Jargon.Any(j => clause.Contains(j, StringComparison.Ordinal))
                     || (_reply.Generic ?? []).Any(g => clause.Contains(g, StringComparison.Ordinal))

@@ -22,6 +22,8 @@ public sealed class WholeComplaintTriageTests(HotlineFixture hotline)
     [InlineData("后半夜楼上邻居还在拖椅子", "社会生活噪声", null, "夜间", null)]
     [InlineData("一到饭点楼下饭馆的油烟就飘进来", "餐饮油烟", null, "昼间", null)]
     [InlineData("天一擦黑楼下烧烤摊就冒烟，呛得关窗", "餐饮油烟", null, "晚上", null)]
+    [InlineData("胡同里下水道又冒了，脏水顺着胡同流，臭得没法走", "水环境", null, null, null)]
+    [InlineData("院里保洁把扫的落叶堆墙角就给点了，烟呼呼往楼上冒", "其他", null, null, null)]
     [InlineData("大清早菜市场就开始卸货，吵得人睡不了", "社会生活噪声", null, "昼间", null)]
     [InlineData("我住在德胜街道，但要反映的是新街口那边一个工地半夜施工", "建筑施工噪声", "新街口街道", "夜间", null)]
     [InlineData("我家住月坛，来电是想说广安门内大街有家烧烤店油烟很大", "餐饮油烟", "广安门内街道", null, null)]
