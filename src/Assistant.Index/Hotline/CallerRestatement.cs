@@ -521,7 +521,7 @@ public static partial class CallerRestatement
     private static partial Regex SideTurn();
 
     /// <summary>Words that say something is wrong, for a matter the categories do not describe.</summary>
-    [GeneratedRegex(@"坏|漏|滴水|渗水|堵|不亮|不通|不热|不给|不退|不还|不走|拖欠|欠薪|占着|占用|堆|乱|脏|臭|味儿|味道|吵|叫唤|扰民|掉|裂|塌|隐患|停了|停在|没修|没人管|没人清|没人收|积水|涨|乱收费|故障|失灵|断了|冒水|满了|没电|没水|没暖气|温度|喂猫|野猫|老鼠|耗子|蟑螂|犬|狗|扑向|咬人|不拴绳|井盖|松动|蚊子|违建|私搭")]
+    [GeneratedRegex(@"坏|漏|滴水|渗水|堵|不亮|不通|不热|不给|不退|不还|不走|拖欠|欠薪|占着|占用|堆|乱|脏|臭|味儿|味道|吵|叫唤|扰民|掉|裂|塌|隐患|停了|停在|没修|没人管|没人清|没人收|积水|涨|乱收费|故障|失灵|断了|冒水|满了|没电|没水|没暖气|温度|喂猫|野猫|老鼠|耗子|蟑螂|犬|狗|扑向|咬人|不拴绳|井盖|松动|占据|地锁|私装|私自安装|蚊子|违建|私搭")]
     private static partial Regex Trouble();
 
     /// <summary>A clause that sets the scene for the trouble: a place or the thing itself.</summary>
@@ -598,7 +598,7 @@ public static partial class CallerRestatement
     private static partial Regex Pronoun();
 
     // 其所在小区, 其居住小区: how the record speaks of the caller.
-    [GeneratedRegex(@"其(?=所在|居住|家|住)")]
+    [GeneratedRegex(@"来电人(?!称|反映|表示)|其(?=所在|居住|家|住|母亲|父亲|父母|孩子|爱人)")]
     private static partial Regex RecordPronoun();
 
     [GeneratedRegex(@"诉求|希望|请|要求|麻烦|能不能|管不管|咋办|怎么办|谁管|找谁|第.次|第.回|第.遍|打过|打了|又打|再打|打电话|反映过|投诉过|\[|不知道|想问|问问|是谁|为什么|吗|^您(?:家)?(?:不|就|也)?住(?!的|着)")]

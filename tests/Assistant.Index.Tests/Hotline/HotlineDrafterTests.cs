@@ -194,6 +194,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("喂，你好，我是下斜街那边儿的，长椿街那个十八层的高楼，电梯又坏了！", "电梯又坏了", "您是下斜街")]
     [InlineData("你好我要举报一个乱停车的，一辆白色的车，就停在我妈家院门口，正好把门堵死了", "把门堵死了", "举报")]
     [InlineData("喂，又是我，上回打过的，还是那个院子的事儿。楼道灯坏了一个月了，晚上黑得看不见", "楼道灯坏了", "又是您")]
+    [InlineData("市民来电反映：来电人家住新街口街道，其母亲居住在护国寺街附近胡同。近期有住户在胡同里私自安装地锁，占据多个车位", "地锁", "来电人")]
     [InlineData("香厂路拐角的路灯坏了半个月，一到晚上黑咕隆咚的，我差点摔了。边上还有个井盖有点松动", "井盖", "您差点")]
     public void A_matter_outside_the_plan_is_restated_by_what_is_wrong(string complaint, string said, string notSaid)
     {
