@@ -521,7 +521,7 @@ public static partial class CallerRestatement
     private static partial Regex SideTurn();
 
     /// <summary>Words that say something is wrong, for a matter the categories do not describe.</summary>
-    [GeneratedRegex(@"坏|漏|滴水|渗水|堵|不亮|不通|不热|不给|不退|不还|不走|拖欠|欠薪|占着|占用|堆|乱|脏|臭|味儿|味道|吵|叫唤|扰民|掉|裂|塌|隐患|停了|停在|没修|没人管|没人清|没人收|积水|涨|乱收费|故障|失灵|断了|冒水|满了|没电|没水|没暖气|温度|喂猫|野猫|老鼠|耗子|蟑螂|犬|狗|扑向|咬人|不拴绳|井盖|松动|占据|地锁|私装|私自安装|蚊子|违建|私搭")]
+    [GeneratedRegex(@"坏|漏|滴水|渗水|堵|不亮|不通|不热|不给|不退|不还|不走|拖欠|欠薪|占着|占用|堆|乱|脏|臭|味儿|味道|吵|叫唤|扰民|掉|裂|塌|隐患|停了|停在|没修|没人管|没人清|没人收|积水|涨|乱收费|故障|失灵|断了|冒水|满了|没电|没水|没暖气|温度|喂猫|野猫|老鼠|耗子|蟑螂|犬|狗|扑向|咬人|不拴绳|井盖|松动|占据|地锁|私装|私自安装|扣了|不退|押金|蚊子|违建|私搭")]
     private static partial Regex Trouble();
 
     /// <summary>A clause that sets the scene for the trouble: a place or the thing itself.</summary>

@@ -284,7 +284,7 @@ public static partial class ComplaintReader
         return HomeWords.Any(w => clause.Contains(w, StringComparison.Ordinal)) || CallerLives().IsMatch(clause);
     }
 
-    [GeneratedRegex(@"(?:我|本人|自己|咱|其|来电人)(?:们)?(?:自己|自个儿)?(?:家)?(?:就|是|现在|一直|原来|本身)?(?:住|家住|居住|家在)")]
+    [GeneratedRegex(@"(?:我|本人|自己|咱|其|来电人)(?:们)?(?:自己|自个儿)?(?:家)?(?:就|是|现在|一直|原来|本身)?(?:住|家住|居住|家在)|搬到$|搬去$|搬家到$")]
     private static partial Regex CallerLives();
 
     [GeneratedRegex(@"(?:我|本人)[^，。！？]{0,3}从$")]

@@ -81,8 +81,8 @@ public static partial class PersonalData
     [GeneratedRegex(@"(?<![零〇一二三四五六七八九幺两])[零〇一二三四五六七八九幺两](?:[\s-]?[零〇一二三四五六七八九幺两]){6,}(?![零〇一二三四五六七八九幺两])")]
     private static partial Regex ChineseNumeralPhone();
 
-    // 实名：王某某, 姓名张三, 联系人李四, 我姓张, 免贵姓王: the name that follows, up to three characters.
-    [GeneratedRegex(@"(?<lead>(?:实名|姓名|联系人|署名)(?:为|是)?[：:\s]*)[\p{IsCJKUnifiedIdeographs}](?:某某|某|[\p{IsCJKUnifiedIdeographs}-[电手住家反投说称在的是要联系号码和与及也就都还我您他她]]{0,2})|(?<lead>(?:我|本人|免贵)姓)[\p{IsCJKUnifiedIdeographs}](?:某某|某)?")]
+    // 实名：王某某, 姓名张三, 联系人李四, 我叫李娜, 我姓张, 免贵姓王: the name that follows, up to three characters.
+    [GeneratedRegex(@"(?<lead>(?:实名|姓名|联系人|署名|我叫|本人叫|我的名字叫|我名叫)(?:为|是)?[：:\s]*)[\p{IsCJKUnifiedIdeographs}](?:某某|某|[\p{IsCJKUnifiedIdeographs}-[电手住家反投说称在的是要联系号码和与及也就都还我您他她]]{0,2})|(?<lead>(?:我|本人|免贵)姓)[\p{IsCJKUnifiedIdeographs}](?:某某|某)?")]
     private static partial Regex NameForTheRecord();
 
     // 张先生, 王女士, 李阿姨, 王某某: a surname with a form of address or 某某 (not 这位先生, 老先生, 各位女士).

@@ -20,6 +20,7 @@ public sealed class PersonalDataTests
     [InlineData("实名：王某某，楼下吵", "实名：[姓名]，楼下吵")]
     [InlineData("姓名张三，电话13812345678", "姓名[姓名]，电话[电话]")]
     [InlineData("我姓张，住附近", "我姓[姓名]，住附近")]
+    [InlineData("喂您好，我叫李娜，我想问问", "喂您好，我叫[姓名]，我想问问")]
     [InlineData("我是李先生，楼下吵", "我是[姓名]先生，楼下吵")]
     [InlineData("邮箱wang.li@example.com", "邮箱[邮箱]")]
     [InlineData("车牌京A·12345的车天天停这", "车牌[车牌号]的车天天停这")]
