@@ -54,8 +54,8 @@ public sealed class ModelAnswerTests
     [Fact]
     public async Task A_question_the_rules_miss_can_be_answered_by_the_model()
     {
-        // The rules find no measure for this wording (打虫药 ≠ the plan's 开展农药检查工作); the model's search does.
-        const string question = "绿地里打虫药这事谁来查";
+        // The rules find no measure for this wording (a tree with pests ≠ the plan's 开展农药检查工作); the model's search does.
+        const string question = "胡同里的老槐树生虫子了，谁来打药";
         await using var model = await ScriptedModelServer.StartAsync();
         model.CallsTool("plan-search_measures", new { topic = "农药检查" })
             .Answers(request => AskClient.CiteFirstMeasure(request.LastToolResult()));
