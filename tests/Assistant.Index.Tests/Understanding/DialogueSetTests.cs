@@ -32,6 +32,12 @@ public sealed class DialogueSetTests(PlanFixture plan)
         {
             ["lead"] = 0.5, ["deadline"] = 0.6, ["co"] = 0.6, ["duties"] = 0.95, ["indicator"] = 0.6, ["search"] = 0.95, ["none"] = 0.95,
         },
+        // By dev3's writer (first score 0.850). Its three search dialogues ask for the wording (原文咋说) after a first turn
+        // that lands on a sibling measure, so they stand or fall with first-turn ranking: no floor of their own yet.
+        ["dialogues-everyday-dev3.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.55, ["deadline"] = 0.8, ["co"] = 0.65, ["duties"] = 0.95, ["indicator"] = 0.75, ["search"] = 0.0, ["none"] = 0.95,
+        },
     };
 
     private static readonly DateTimeOffset WrittenInDecember = new(2026, 12, 3, 10, 0, 0, TimeSpan.FromHours(8));
@@ -40,13 +46,14 @@ public sealed class DialogueSetTests(PlanFixture plan)
     [InlineData("dialogues.jsonl")]
     [InlineData("dialogues-everyday-dev.jsonl")]
     [InlineData("dialogues-everyday-dev2.jsonl")]
+    [InlineData("dialogues-everyday-dev3.jsonl")]
     public void Dialogue_accuracy_per_kind_stays_above_its_floor(string file)
     {
         var items = Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file));
         Assert.True(items.Count >= 40, $"{file} has {items.Count} dialogues; it should keep at least 40");
         Assert.All(items, i => Assert.InRange(i.Context?.Count ?? 0, 1, 3));
 
-        var at = file.EndsWith("dev2.jsonl", StringComparison.Ordinal) ? WrittenInDecember : ScoredAt;
+        var at = file.EndsWith("dev2.jsonl", StringComparison.Ordinal) || file.EndsWith("dev3.jsonl", StringComparison.Ordinal) ? WrittenInDecember : ScoredAt;
         var report = Evaluator.Run(plan.Runtime.AnswersAt(new FakeTimeProvider(at)), items);
 
         var failures = report.Results.Where(r => !r.Passed)
@@ -62,6 +69,7 @@ public sealed class DialogueSetTests(PlanFixture plan)
     [InlineData("dialogues.jsonl")]
     [InlineData("dialogues-everyday-dev.jsonl")]
     [InlineData("dialogues-everyday-dev2.jsonl")]
+    [InlineData("dialogues-everyday-dev3.jsonl")]
     public void Every_expected_reference_exists(string file)
     {
         foreach (var item in Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file)))
