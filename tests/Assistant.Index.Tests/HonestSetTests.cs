@@ -21,11 +21,12 @@ public sealed class HonestSetTests(PlanFixture plan)
         {
             // none was 0.85 until the pooled-words search (MeasurePool): it names the closest measures for some questions
             // the plan cannot answer (0.893 → 0.786) while lead rose 0.632 → 0.842 and search 0.375 → 0.688.
-            ["lead"] = 0.8, ["deadline"] = 0.7, ["co"] = 0.5, ["duties"] = 0.95, ["indicator"] = 0.9, ["search"] = 0.65, ["none"] = 0.75,
+            // none back to 0.821 with the decline of matters the plan never names (Understanding/OutsideThePlan).
+            ["lead"] = 0.8, ["deadline"] = 0.7, ["co"] = 0.5, ["duties"] = 0.95, ["indicator"] = 0.9, ["search"] = 0.65, ["none"] = 0.8,
         },
         ["dialogues-honest.jsonl"] = new(StringComparer.Ordinal)
         {
-            ["lead"] = 0.75, ["deadline"] = 0.4, ["co"] = 0.55, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.33, ["none"] = 0.5,
+            ["lead"] = 0.75, ["deadline"] = 0.55, ["co"] = 0.7, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.6, ["none"] = 0.5,
         },
     };
 
