@@ -1,4 +1,5 @@
 using System.Net;
+using Assistant.Bot.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,7 +38,9 @@ public static class BotFrameworkServiceExtensions
         services.AddSingleton<ISqliteSchema, ActivityInboxSchema>();
         services.AddSingleton<IPostgresSchema, ActivityInboxSchema>();
         services.AddStore<IActivityInbox, SqliteActivityInbox, PostgresActivityInbox>();
-        services.AddHostedService<ActivityWorker>();
+        // It answers through the conversation service, built from the plan: it starts draining once the plan has loaded
+        // (activities received meanwhile wait in the queue).
+        services.AddHostedServiceAfterPlan(sp => ActivatorUtilities.CreateInstance<ActivityWorker>(sp));
         services.AddHostedService<ActivityInboxKeeper>();
         services.AddSingleton<UnauthenticatedMode>();
         services.AddHostedService(sp => sp.GetRequiredService<UnauthenticatedMode>());
