@@ -107,15 +107,17 @@ public static class PlanServiceExtensions
     /// </summary>
     public static IServiceCollection AddHostedServiceAfterPlan<T>(this IServiceCollection services, Func<IServiceProvider, T> build)
         where T : class, IHostedService =>
-        services.AddHostedService(sp => new AfterPlanLoads(sp.GetRequiredService<LivePlan>(), () => build(sp),
-            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<AfterPlanLoads>>()));
+        // A type per service: AddHostedService keeps one registration per implementation type.
+        services.AddHostedService(sp => new AfterPlanLoads<T>(sp.GetRequiredService<LivePlan>(), () => build(sp),
+            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<AfterPlanLoads<T>>>()));
 
-    private sealed class AfterPlanLoads(LivePlan plan, Func<IHostedService> build, IHostApplicationLifetime lifetime, ILogger<AfterPlanLoads> logger)
+    private sealed class AfterPlanLoads<T>(LivePlan plan, Func<T> build, IHostApplicationLifetime lifetime, ILogger<AfterPlanLoads<T>> logger)
         : IHostedService, IDisposable
+        where T : class, IHostedService
     {
         private readonly CancellationTokenSource _stopping = new();
         private Task _starting = Task.CompletedTask;
-        private IHostedService? _service;
+        private T? _service;
 
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -142,7 +144,7 @@ public static class PlanServiceExtensions
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogCritical(e, "A service could not start with the plan; stopping");
+                logger.LogCritical(e, "{Service} could not start with the plan; stopping", typeof(T).Name);
                 Environment.ExitCode = 1;
                 lifetime.StopApplication();
             }
