@@ -112,9 +112,10 @@ public static class PlanServiceExtensions
             sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<AfterPlanLoads<T>>>()));
 
     private sealed class AfterPlanLoads<T>(LivePlan plan, Func<T> build, IHostApplicationLifetime lifetime, ILogger<AfterPlanLoads<T>> logger)
-        : IHostedService, IDisposable
+        : IHostedService
         where T : class, IHostedService
     {
+        // Never disposed (it has no timer): the host may stop its services after the container has disposed them.
         private readonly CancellationTokenSource _stopping = new();
         private Task _starting = Task.CompletedTask;
         private T? _service;
@@ -166,8 +167,6 @@ public static class PlanServiceExtensions
                 await _service.StopAsync(cancellationToken);
             }
         }
-
-        public void Dispose() => _stopping.Dispose();
     }
 
     /// <summary>
