@@ -29,7 +29,7 @@ public static class PlanServiceExtensions
                 ? approved.ApprovedAsync(cancellationToken)
                 : Task.FromResult<IReadOnlyList<SplitCorrection>>([]);
             // Loaded on another core while the server starts: it listens (/healthz) at once, /readyz says 503 until the plan
-            // is loaded, and a question asked meanwhile waits for it (WaitForPlan).
+            // is loaded, and a question asked meanwhile waits for it (UseWaitForPlan).
             var plan = new LivePlan(
                 corrections => Loaded(PlanRuntime.Load(directory, clock, corrections), logger),
                 Approved,
@@ -178,7 +178,9 @@ public static class PlanServiceExtensions
         var plan = app.ApplicationServices.GetRequiredService<LivePlan>();
         return app.Use(async (context, next) =>
         {
-            if (!plan.IsLoaded && !context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase) && !context.Request.Path.StartsWithSegments("/readyz", StringComparison.OrdinalIgnoreCase))
+            var path = context.Request.Path;
+            if (!plan.IsLoaded && !path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments("/readyz", StringComparison.OrdinalIgnoreCase))
             {
                 await plan.Loaded.WaitAsync(context.RequestAborted);
             }
