@@ -21,7 +21,8 @@ dotnet src/Assistant.Bot/bin/Release/net10.0/Assistant.Bot.dll --urls "http://12
   --Assistant:Limits:PerIpPerMinute=100000000 --Assistant:Limits:AuthenticatedPerMinute=100000000 --DirectLine:MessagesPerMinute=10000 ${LOAD_SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; tail -5 "$data/server.log" >&2; rm -rf "$data"' EXIT
-for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.05; done
+# Ready: /healthz answers once the server listens, /readyz once the plan (loading meanwhile) is loaded too.
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.05; done
 echo "server pid $pid on port $port; RSS at start: $(awk '/VmRSS/ {print int($2/1024) " MB"}' /proc/$pid/status)"
 # A server's first seconds of questions it has never seen (no warm-up): JIT, tiering and the answer path's first use.
 echo "first $seconds s of a fresh server, every question distinct:"

@@ -10,6 +10,12 @@ using Assistant.Index.Search;
 var rounds = args.Length > 1 && args[0] == "--rounds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var knowledgeDir = KnowledgeLoader.LocateDirectory();
 var root = Path.GetDirectoryName(knowledgeDir)!;
+// --answers <file>: every eval question's answer, to compare before and after a change that must not change answers.
+if (args.Length > 1 && args[0] == "--answers")
+{
+    AnswerSnapshot.Write(knowledgeDir, Path.Combine(root, "tests", "eval"), args[1]);
+    return;
+}
 
 var cold = Stopwatch.StartNew();
 using var runtime = PlanRuntime.Load(knowledgeDir);
@@ -58,6 +64,8 @@ for (var w = 0; w < 5; w++)
 var latencies = new List<double>(questions.Count * rounds);
 var gc0 = GC.CollectionCount(0);
 var allocated = GC.GetAllocatedBytesForCurrentThread();
+// CPU time: on a shared machine it holds where wall-clock time swings with the load.
+var cpu = ProcessCpu();
 var total = Stopwatch.StartNew();
 for (var r = 0; r < rounds; r++)
 {
@@ -70,12 +78,13 @@ for (var r = 0; r < rounds; r++)
 }
 
 total.Stop();
+var cpuPerAnswer = (ProcessCpu() - cpu).TotalMilliseconds / latencies.Count;
 var perAnswer = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)latencies.Count;
 var collections = GC.CollectionCount(0) - gc0;
 latencies.Sort();
 Console.WriteLine($"answer latency (uncached) over {latencies.Count} questions ({questions.Count} distinct × {rounds}): "
     + $"p50 {Percentile(latencies, 0.50):0.000} ms, p90 {Percentile(latencies, 0.90):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, max {latencies[^1]:0.000} ms");
-Console.WriteLine($"throughput (one thread): {latencies.Count / total.Elapsed.TotalSeconds:0} answers/s; allocated {perAnswer / 1024:0} KB per answer; "
+Console.WriteLine($"throughput (one thread): {latencies.Count / total.Elapsed.TotalSeconds:0} answers/s; process CPU {cpuPerAnswer:0.000} ms per answer; allocated {perAnswer / 1024:0} KB per answer; "
     + $"gen0 GCs {collections} ({1000.0 * collections / latencies.Count:0.0} per 1,000 answers); working set {Environment.WorkingSet / 1024 / 1024} MB");
 
 // The same questions on two threads at once (this machine has two cores): shared state and allocation show up here.
@@ -128,6 +137,9 @@ for (var r = 0; r < rounds + 5; r++)
 followUps.Sort();
 Console.WriteLine($"follow-up latency (uncached) over {followUps.Count} last turns ({dialogues.Count} dialogues × {rounds}): "
     + $"p50 {Percentile(followUps, 0.50):0.000} ms, p90 {Percentile(followUps, 0.90):0.000} ms, p99 {Percentile(followUps, 0.99):0.000} ms, max {followUps[^1]:0.000} ms");
+
+// The process's CPU time (the measuring loop is its only busy thread then; the GC's work counts, as it should).
+static TimeSpan ProcessCpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
 static double Median(List<double> xs) => Percentile(xs.Order().ToList(), 0.5);
 

@@ -67,6 +67,8 @@ app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+// The plan loads while the server starts: until it has, requests wait for it (health and readiness answer at once).
+app.UseWaitForPlan();
 app.UseWebSockets();
 app.UseCors();
 app.UseAuthentication();

@@ -13,22 +13,43 @@ public sealed class LivePlan : IDisposable
     private readonly Func<IReadOnlyList<SplitCorrection>, PlanRuntime> _load;
     private readonly Func<CancellationToken, Task<IReadOnlyList<SplitCorrection>>> _approved;
     private readonly SemaphoreSlim _reloading = new(1, 1);
-    private PlanRuntime _current;
+    private readonly Task<PlanRuntime> _first;
+    private PlanRuntime? _current;
 
     /// <param name="load">Builds a runtime over the knowledge with these corrections.</param>
     /// <param name="approved">Reads every approved correction (the store); none when the host keeps no corrections.</param>
-    public LivePlan(Func<IReadOnlyList<SplitCorrection>, PlanRuntime> load, Func<CancellationToken, Task<IReadOnlyList<SplitCorrection>>>? approved = null)
+    /// <param name="inBackground">
+    /// Load the first runtime on a pool thread and return at once (the server: it listens while the plan loads on the other
+    /// core); <see cref="Current"/> waits for it. Otherwise the constructor loads it.
+    /// </param>
+    public LivePlan(Func<IReadOnlyList<SplitCorrection>, PlanRuntime> load, Func<CancellationToken, Task<IReadOnlyList<SplitCorrection>>>? approved = null, bool inBackground = false)
     {
         _load = load;
         _approved = approved ?? (_ => Task.FromResult<IReadOnlyList<SplitCorrection>>([]));
-        _current = load(_approved(CancellationToken.None).GetAwaiter().GetResult());
+        _first = inBackground ? Task.Run(LoadFirstAsync) : Task.FromResult(LoadFirst());
+    }
+
+    private async Task<PlanRuntime> LoadFirstAsync() => Publish(_load(await _approved(CancellationToken.None)));
+
+    private PlanRuntime LoadFirst() => Publish(_load(_approved(CancellationToken.None).GetAwaiter().GetResult()));
+
+    private PlanRuntime Publish(PlanRuntime runtime)
+    {
+        Volatile.Write(ref _current, runtime);
+        return runtime;
     }
 
     /// <summary>A plan over one runtime that keeps no corrections (a test's, a tool's): reloading keeps it.</summary>
     public static LivePlan Of(PlanRuntime runtime) => new(_ => runtime);
 
-    /// <summary>The runtime to answer from now. Read it once per request or operation.</summary>
-    public PlanRuntime Current => Volatile.Read(ref _current);
+    /// <summary>Whether the first runtime has loaded (a request may be answered without waiting).</summary>
+    public bool IsLoaded => Volatile.Read(ref _current) is not null;
+
+    /// <summary>Completes when the first runtime has loaded (faulted if loading failed): requests await it instead of blocking a thread.</summary>
+    public Task Loaded => _first;
+
+    /// <summary>The runtime to answer from now. Read it once per request or operation. Before the first has loaded, waits for it.</summary>
+    public PlanRuntime Current => Volatile.Read(ref _current) ?? _first.GetAwaiter().GetResult();
 
     /// <summary>
     /// Reads the approved corrections and, when they differ from the ones applied, builds a new runtime on a pool thread
@@ -63,7 +84,16 @@ public sealed class LivePlan : IDisposable
 
     public void Dispose()
     {
-        Current.Dispose();
+        // A first load still running is waited for, so its runtime is released too; one that failed left nothing.
+        try
+        {
+            _first.Wait();
+        }
+        catch (AggregateException)
+        {
+        }
+
+        Volatile.Read(ref _current)?.Dispose();
         _reloading.Dispose();
     }
 }

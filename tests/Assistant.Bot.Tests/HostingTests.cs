@@ -33,6 +33,8 @@ public sealed class HostingTests
         using var client = app.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        // The plan loads while the server starts: ready once it has.
+        await PlanLoadingTests.UntilReadyAsync(client);
         var ready = await client.GetFromJsonAsync<JsonElement>("/readyz");
         Assert.Equal("ready", ready.GetProperty("status").GetString());
         Assert.Equal(163, ready.GetProperty("measures").GetInt32());

@@ -34,7 +34,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server on a free loopback port and waits until /healthz answers.</summary>
+    /// <summary>Starts the server on a free loopback port and waits until it is ready (/readyz: the plan, which loads while the server listens, is loaded).</summary>
     public static Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs) =>
         StartCoreAsync(umask: null, AppFolder, [$"--Assistant:DataDirectory={dataDirectory}", .. extraArgs]);
 
@@ -93,7 +93,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
+                if ((await client.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK)
                 {
                     return server;
                 }
@@ -109,7 +109,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         await server.DisposeAsync();
-        throw new TimeoutException($"The server did not answer /healthz within 60 s:\n{server.Output}");
+        throw new TimeoutException($"The server was not ready (/readyz) within 60 s:\n{server.Output}");
     }
 
     /// <summary>kill -9: no shutdown hooks, no flushing — only what was committed survives.</summary>

@@ -97,4 +97,32 @@ public sealed class SplitCorrectionTests(PlanFixture plan)
         Assert.Single(second.Corrections);
         Assert.Equal(2, loads);
     }
+
+    [Fact]
+    public async Task A_plan_loading_in_the_background_is_waited_for_by_whoever_reads_it_first()
+    {
+        using var release = new SemaphoreSlim(0);
+        var live = new LivePlan(
+            _ =>
+            {
+                release.Wait();
+                return plan.Runtime;
+            },
+            inBackground: true);
+        // Not disposed: it would dispose the fixture's runtime.
+
+        Assert.False(live.IsLoaded);
+        var reading = Task.Run(() => live.Current);
+        await Task.Delay(200);
+        Assert.False(reading.IsCompleted);
+        Assert.False(live.Loaded.IsCompleted);
+
+        release.Release();
+        Assert.Same(plan.Runtime, await reading.WaitAsync(TimeSpan.FromSeconds(30)));
+        await live.Loaded;
+        Assert.True(live.IsLoaded);
+        Assert.Same(plan.Runtime, live.Current);
+        // Loaded in the constructor otherwise.
+        Assert.True(LivePlan.Of(plan.Runtime).IsLoaded);
+    }
 }

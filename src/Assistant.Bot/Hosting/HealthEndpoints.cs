@@ -6,7 +6,7 @@ namespace Assistant.Bot.Hosting;
 
 public static class HealthEndpoints
 {
-    /// <summary>/healthz: the process answers. /readyz: the plan is loaded and the database opens.</summary>
+    /// <summary>/healthz: the process answers (from the moment it listens). /readyz: the plan is loaded and the database opens.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/healthz", () => TypedResults.Ok(new HealthStatus("ok")))
@@ -14,6 +14,12 @@ public static class HealthEndpoints
         routes.MapGet("/readyz", async Task<Results<Ok<ReadyStatus>, ProblemHttpResult>> (
             LivePlan plan, IDatabase database, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
+            // 503 while the plan loads (the first seconds after start): a load balancer waits for this instance.
+            if (!plan.IsLoaded)
+            {
+                return TypedResults.Problem("The plan is loading.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             var runtime = plan.Current;
             try
             {
@@ -28,7 +34,7 @@ public static class HealthEndpoints
 
             return TypedResults.Ok(new ReadyStatus("ready", runtime.Knowledge.Plan.Measures.Count()));
         }).WithTags("Health").WithSummary("Readiness: the plan is loaded and the database answers.")
-            .WithDescription("503 (problem+json) while the database cannot be reached, so a load balancer sends traffic elsewhere.")
+            .WithDescription("503 (problem+json) while the plan is still loading after start, or while the database cannot be reached, so a load balancer sends traffic elsewhere.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }

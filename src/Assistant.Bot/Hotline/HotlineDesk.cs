@@ -113,12 +113,16 @@ public static class HotlineServiceExtensions
         return services;
     }
 
-    /// <summary>Builds the triage (and so checks knowledge/hotline.json against the plan) before the first request.</summary>
-    private sealed class HotlineWarmUp(ComplaintTriage triage) : IHostedService
+    /// <summary>
+    /// Runs the triage once (its code compiled before the first complaint) as soon as the plan has loaded, off the start-up
+    /// path: the server listens while the plan loads.
+    /// </summary>
+    private sealed class HotlineWarmUp(LivePlan plan) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            triage.Triage("楼下饭馆油烟扰民");
+            plan.Loaded.ContinueWith(_ => plan.Current.Triage.Triage("楼下饭馆油烟扰民"), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             return Task.CompletedTask;
         }
 

@@ -41,7 +41,8 @@ public static class ProgressServiceExtensions
         services.AddSingleton<StaffSubscriptions>();
         services.AddSingleton<TeamsStaff>();
         services.AddSingleton<ProgressReminders>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProgressReminders>());
+        // Its staff directory reads the plan's unit names: started once the plan has loaded.
+        services.AddHostedServiceAfterPlan(sp => sp.GetRequiredService<ProgressReminders>());
         return services;
     }
 

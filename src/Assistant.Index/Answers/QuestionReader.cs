@@ -77,8 +77,6 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         "挺", "真", "大", "老是", "总是", "经常", "别的", "这块", "那块", "这种", "那种", "这事", "那些", "他们", "它们", "该单位", "该部门", "这个单位", "这个部门", "该街道",
     ];
 
-    private static readonly Lucene.Net.Analysis.Analyzer Words = PlanAnalyzers.Words();
-
     private static readonly HashSet<string> FunctionWordSet = new(FunctionWords, StringComparer.Ordinal);
 
     /// <summary>The cue phrases taken out of the topic, longest first.</summary>
@@ -89,22 +87,18 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     private static string DropFunctionWords(string text)
     {
         var chars = text.ToCharArray();
-        using var stream = Words.GetTokenStream("topic", text);
-        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-        var offset = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
+        // The segmentation the searches share (segmented once a text).
+        foreach (var word in QuestionTokens.Words(text))
         {
-            if (FunctionWordSet.Contains(term.ToString()))
+            if (FunctionWordSet.Contains(word.Term))
             {
-                for (var i = offset.StartOffset; i < offset.EndOffset && i < chars.Length; i++)
+                for (var i = word.Start; i < word.End && i < chars.Length; i++)
                 {
                     chars[i] = ' ';
                 }
             }
         }
 
-        stream.End();
         return new string(chars);
     }
 

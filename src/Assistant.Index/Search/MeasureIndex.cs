@@ -2,6 +2,7 @@ using System.Globalization;
 using Assistant.Index.Knowledge;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -34,18 +35,20 @@ public sealed class MeasureIndex : IDisposable
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _words;
     private readonly Analyzer _bigrams;
+    private readonly SynonymMap _synonyms;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly Similarity _similarity = new BM25Similarity();
     private readonly IndexTerms _terms;
     private readonly Measure?[] _measures;
 
-    private MeasureIndex(KnowledgeBase knowledge, LuceneDirectory directory, Analyzer words, Analyzer bigrams)
+    private MeasureIndex(KnowledgeBase knowledge, LuceneDirectory directory, Analyzer words, Analyzer bigrams, SynonymMap synonyms)
     {
         _knowledge = knowledge;
         _directory = directory;
         _words = words;
         _bigrams = bigrams;
+        _synonyms = synonyms;
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = _similarity };
         // Read once: the index never changes, and a search then neither seeks terms nor loads stored fields.
@@ -56,7 +59,8 @@ public sealed class MeasureIndex : IDisposable
     /// <summary>Builds the index in memory (163 measures: a fraction of a second) and opens it.</summary>
     public static MeasureIndex Build(KnowledgeBase knowledge)
     {
-        var words = PlanAnalyzers.Words(PlanAnalyzers.BuildSynonyms(knowledge.Synonyms));
+        var synonyms = PlanAnalyzers.BuildSynonyms(knowledge.Synonyms);
+        var words = PlanAnalyzers.Words(synonyms);
         var bigrams = PlanAnalyzers.Bigrams();
         var perField = new PerFieldAnalyzerWrapper(words, new Dictionary<string, Analyzer>
         {
@@ -79,7 +83,7 @@ public sealed class MeasureIndex : IDisposable
             writer.Commit();
         }
 
-        return new MeasureIndex(knowledge, directory, words, bigrams);
+        return new MeasureIndex(knowledge, directory, words, bigrams, synonyms);
     }
 
     private static Document ToDocument(Measure m)
@@ -113,13 +117,15 @@ public sealed class MeasureIndex : IDisposable
     public IReadOnlyList<MeasureHit> Search(string text, IReadOnlyCollection<string>? units = null, int max = 10)
     {
         var query = new BooleanQuery();
-        foreach (var word in PlanAnalyzers.Tokens(_words, text).Distinct().Take(MaxTermsPerField))
+        // The text's words as the index's analyzer makes them (SmartCn, then the synonyms), from the segmentation the
+        // question's other steps share (QuestionTokens): the same terms in the same order, segmented once.
+        foreach (var word in QuestionTokens.WithSynonyms(QuestionTokens.Words(text), _synonyms).Distinct().Take(MaxTermsPerField))
         {
             Add(query, TextField, word, 1f);
             Add(query, TaskField, word, 1.5f);
         }
 
-        foreach (var bigram in PlanAnalyzers.Tokens(_bigrams, text).Distinct().Take(MaxTermsPerField))
+        foreach (var bigram in QuestionTokens.Bigrams(text).Select(t => t.Term).Distinct().Take(MaxTermsPerField))
         {
             Add(query, TextBigrams, bigram, 0.5f);
             Add(query, TaskBigrams, bigram, 0.75f);

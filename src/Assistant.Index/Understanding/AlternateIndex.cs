@@ -83,7 +83,8 @@ public sealed class AlternateIndex : IDisposable
         }
 
         var query = new BooleanQuery();
-        foreach (var word in PlanAnalyzers.Tokens(_words, topic).Distinct().Take(MaxTerms))
+        // Tokens shared with the measure search, which reads the same topic (segmented once).
+        foreach (var word in QuestionTokens.Words(topic).Select(t => t.Term).Distinct().Take(MaxTerms))
         {
             if (_index.Terms.Query(WordsField, word) is { } term)
             {
@@ -91,7 +92,7 @@ public sealed class AlternateIndex : IDisposable
             }
         }
 
-        foreach (var bigram in PlanAnalyzers.Tokens(_bigrams, topic).Distinct().Take(MaxTerms))
+        foreach (var bigram in QuestionTokens.Bigrams(topic).Select(t => t.Term).Distinct().Take(MaxTerms))
         {
             if (_index.Terms.Query(BigramsField, bigram) is { } term)
             {

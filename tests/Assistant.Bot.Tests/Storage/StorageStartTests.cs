@@ -92,7 +92,8 @@ public sealed class StorageStartTests
         await using var db = await TestDatabase.CreateAsync(backend);
         await using var app = new AssistantApplication(db.Settings, db.DataDirectory);
         using var client = app.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        // The plan loads while the server starts: ready once it has.
+        await PlanLoadingTests.UntilReadyAsync(client);
 
         var bringBack = await db.TakeAwayAsync();
         var away = await client.GetAsync("/readyz");

@@ -1,4 +1,5 @@
 using System.Net;
+using Assistant.Bot.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,8 +38,12 @@ public static class BotFrameworkServiceExtensions
         services.AddSingleton<ISqliteSchema, ActivityInboxSchema>();
         services.AddSingleton<IPostgresSchema, ActivityInboxSchema>();
         services.AddStore<IActivityInbox, SqliteActivityInbox, PostgresActivityInbox>();
-        services.AddHostedService<ActivityWorker>();
-        services.AddHostedService<ActivityInboxKeeper>();
+        // The worker answers through the conversation service, built from the plan: it starts once the plan has loaded
+        // (a message posted meanwhile waits for the plan before it is acknowledged). The keeper takes over what an earlier
+        // instance left only then too: claimed entries waiting seconds in the queue could see their lease run out and be
+        // claimed, and answered, twice.
+        services.AddHostedServiceAfterPlan(sp => ActivatorUtilities.CreateInstance<ActivityWorker>(sp));
+        services.AddHostedServiceAfterPlan(sp => ActivatorUtilities.CreateInstance<ActivityInboxKeeper>(sp));
         services.AddSingleton<UnauthenticatedMode>();
         services.AddHostedService(sp => sp.GetRequiredService<UnauthenticatedMode>());
         return services;
