@@ -36,7 +36,9 @@ public static partial class CallerRestatement
     {
         var where = p.Where ?? "";
         // 一段河|水, 公园湖|水: the place runs on into the water it names; 河水有异味 is said without 有.
-        var source = p.Source.Length == 0 || where.Contains(p.Source, StringComparison.Ordinal) ? ""
+        // 拆除工地 + 拆迁工地: the place already names the thing (same head noun), so it is not said twice.
+        var source = p.Source.Length == 0 || where.Contains(p.Source, StringComparison.Ordinal)
+            || (where.Length >= 2 && p.Source.Length >= 2 && where.EndsWith(p.Source[^2..], StringComparison.Ordinal)) ? ""
             : where.Length > 0 && p.Source.Length > 1 && where[^1] is '河' or '湖' && where[^1] == p.Source[0] ? p.Source[1..]
             : p.Predicate.StartsWith('有') || p.Source.EndsWith('水') ? p.Source
             : "有" + p.Source;

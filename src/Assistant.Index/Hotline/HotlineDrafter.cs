@@ -316,6 +316,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
                 clause = clause.StartsWith('并') ? clause[1..] : clause;
                 // A clause with a code in it (排放标准b限值) reads as jargon to a caller.
                 if (clause.Length is < 6 or > MaxQuote || clause.Contains('《', StringComparison.Ordinal) || clause.Any(char.IsAsciiLetter)
+                    // Night-work rules do not fit work done by day (中午也在拆).
+                    || (t.Time is { AfterDark: false } && clause.Contains("夜间", StringComparison.Ordinal))
                     || knowledge.Units.Any(u => clause.Contains(u.Name, StringComparison.Ordinal) || u.Aliases.Any(a => a.Length > 1 && clause.Contains(a, StringComparison.Ordinal)))
                     || DraftRubric.Jargon.Any(j => clause.Contains(j, StringComparison.Ordinal))
                     || (_reply.Generic ?? []).Any(g => clause.Contains(g, StringComparison.Ordinal))

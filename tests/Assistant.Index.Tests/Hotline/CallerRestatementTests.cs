@@ -135,6 +135,26 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
         Assert.DoesNotContain("那个", sentence);
     }
 
+    [Fact]
+    public void A_place_that_names_the_source_does_not_say_it_twice()
+    {
+        // 拆除工地 is both where and what: not "拆除工地有拆迁工地".
+        var sentence = CallerRestatement.Sentence(hotline.Triage.Triage("白纸坊西街那个拆除工地中午也在拆，破碎锤咣咣的，吵得午觉都睡不了"));
+
+        Assert.DoesNotContain("工地有拆迁工地", sentence);
+        Assert.Contains("工地", sentence);
+    }
+
+    [Fact]
+    public void Night_work_rules_are_not_quoted_for_work_by_day()
+    {
+        var triage = hotline.Triage.Triage("白纸坊西街那个拆除工地中午也在拆，破碎锤咣咣的，吵得午觉都睡不了");
+        var draft = new HotlineDrafter(hotline.Plan.Knowledge, new DraftTerms(24, 15), hotline.Triage.Guide).Draft(triage).Draft;
+
+        Assert.Equal(TimeOfDay.Day, triage.Time?.Period);
+        Assert.DoesNotContain("夜间", draft, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^您反映：?(?:喂|哎|嗯)|(?:喂|啊|呀|呢|嘛|哦)(?=[，。、的])|(?<!酒)吧(?=[，。、的])")]
     private static partial Regex Filler();
 

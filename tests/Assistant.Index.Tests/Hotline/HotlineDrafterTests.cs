@@ -296,6 +296,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("楼下饭馆油烟太大，麻烦您给看看吧", null)]
     [InlineData("市民来电反映：小区门口饭馆排烟扰民。诉求：请属地核查该店排烟设施", "您希望核查该店排烟设施")]
     [InlineData("工地夜里施工。诉求：请承办单位查处", null)]
+    [InlineData("楼下饭馆油烟太大，请求核查该店净化器", "您希望核查该店净化器")]
     [InlineData("我就想问问楼下饭馆油烟这么大归谁管", null)]
     public void What_the_caller_asks_for_in_speech_is_taken_up(string complaint, string? taken)
     {
