@@ -56,10 +56,11 @@ public static partial class CallerRestatement
         {
             // The caller's words; the place they named put first when those words leave it out.
             var told = Told(text) ?? "";
-            if (told.Length > 0 && !told.StartsWith('您') && t.Facts.Where is not null && where is { Length: > 0 } && !told.Contains(where, StringComparison.Ordinal)
+            if (told.Length > 0 && t.Facts.Where is not null && where is { Length: > 0 } && !told.Contains(where, StringComparison.Ordinal)
                 && !(t.StreetEvidence is { } e && told.Contains(e, StringComparison.Ordinal)))
             {
-                told = where + told;
+                // 您每周回去…: the place said first, as a clause of its own.
+                told = told.StartsWith('您') ? $"{where}，{told}" : where + told;
             }
 
             return new Parts(where, "", "", "", "", told);

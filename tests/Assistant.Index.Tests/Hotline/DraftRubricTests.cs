@@ -14,6 +14,10 @@ public sealed class DraftRubricTests(HotlineFixture hotline)
     [Theory]
     [InlineData("complaints.jsonl")]
     [InlineData("complaints-blind.jsonl")]
+    [InlineData("review2/complaints-blind-review2.jsonl")]
+    [InlineData("review3/complaints-blind-review3.jsonl")]
+    [InlineData("review4/complaints-blind-review4.jsonl")]
+    [InlineData("review5/complaints-blind-review5.jsonl")]
     public void Every_draft_of_the_complaint_sets_passes_the_rubric(string file)
     {
         var drafter = new HotlineDrafter(hotline.Plan.Knowledge, new DraftTerms(24, 15), hotline.Triage.Guide);
