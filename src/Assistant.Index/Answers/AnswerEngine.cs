@@ -179,6 +179,13 @@ public sealed partial class AnswerEngine
 
     private Answer Respond(Question q, ConversationContext? context)
     {
+        // A matter of daily life the plan never names (宠物, 摇号, 物业费) is declined before any search, not answered
+        // with a measure whose words only sit near it (新能源车 for a car-plate lottery).
+        if (q.OutOfScope is null && Understanding.OutsideThePlan.Find(q.Normalized) is not null)
+        {
+            return NoBasis(q with { OutOfScope = Understanding.OutsideThePlan.Category });
+        }
+
         var answer = q.Intent switch
         {
             Intent.None => NoBasis(q),
@@ -204,13 +211,6 @@ public sealed partial class AnswerEngine
         if (!answer.NoAnswer && !_planHasMoney && MoneyQuestion().IsMatch(q.Normalized))
         {
             return NoBasis(q with { OutOfScope = "money" });
-        }
-
-        // A matter of daily life the plan never names (宠物, 摇号, 物业费) is declined, not answered with a measure whose
-        // words only sit near it (新能源车 for a car-plate lottery).
-        if (!answer.NoAnswer && Understanding.OutsideThePlan.Find(q.Normalized) is not null)
-        {
-            return NoBasis(q with { OutOfScope = Understanding.OutsideThePlan.Category });
         }
 
         // Another year than 2024 is answered only by wording of the plan that names that year (到2025年…).
@@ -849,7 +849,8 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"(?<=[。；;])")]
     private static partial Regex ClauseSplit();
 
-    [System.Text.RegularExpressions.GeneratedRegex("主要|具体|一般|平时|大概|分别|总共|一共|目前|都")]
-    private static partial System.Text.RegularExpressions.Regex DutyFraming();
+    // Adverbs only: 都 and 一般 also stand inside plan words (首都, 一般工业固体废物).
+    [GeneratedRegex("主要|具体|平时|大概|分别|总共|一共|目前")]
+    private static partial Regex DutyFraming();
 }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assistant.Index.Knowledge;
 using Assistant.Index.Search;
 
@@ -43,6 +44,7 @@ public sealed partial class ComplaintTriage
             hits = hits.Select(h => h with { Entries = h.Entries.Where(e => e.Category != ComplaintCategories.Water).ToList() })
                 .Where(h => h.Entries.Count > 0).ToList();
         }
+
         var time = ComplaintReader.ReadTime(text);
         var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true, PassingFrom(text));
         var issueWords = IssueWords(hits, category);
@@ -51,7 +53,7 @@ public sealed partial class ComplaintTriage
         // A named matter the plan has no row for (露天焚烧) is not made "covered" by what is said beside it.
         var basis = topic is { Refs.Count: 0, LeadRef: null } && _guide.Category(category) is { Refs.Count: 0, DefaultRefs.Count: 0 }
             ? []
-            : Basis(text, category, alsoConcerns);
+            : Basis(text, category, topic, alsoConcerns);
         var (leads, cos) = Units(basis, street);
         return new Triage(
             category, alsoConcerns, cues, street, streetEvidence, time,
@@ -314,13 +316,13 @@ public sealed partial class ComplaintTriage
 
     // ---- measures and units -------------------------------------------------------------------------------------
 
-    private List<BasisMeasure> Basis(string text, string category, IReadOnlyList<string> alsoConcerns)
+    private List<BasisMeasure> Basis(string text, string category, TopicGuide? mainTopic, IReadOnlyList<string> alsoConcerns)
     {
         var basis = new List<BasisMeasure>();
         foreach (var name in alsoConcerns.Prepend(category))
         {
             var guide = _guide.Category(name);
-            var topic = guide.Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(text, c)));
+            var topic = name == category ? mainTopic : guide.Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(text, c)));
             var refs = (topic?.Refs ?? guide.DefaultRefs).Concat(guide.Refs);
             foreach (var reference in refs)
             {
@@ -381,7 +383,7 @@ public sealed partial class ComplaintTriage
     }
 
     /// <summary>Something wrong with water: its state, what is put into it, or water where it should not be.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex("臭|脏|发黑|变黑|黑水|发绿|变绿|浑|死鱼|漂|油膜|有味|污水|污染|污物|垃圾|油污|油花|倾倒|倒进|倒入|倒在|往河|往湖|排污|排放|排水|直排|偷排|异味|味儿大|味道|堵|积水|冒水|溢|返水|蓝藻|泔水|刷锅水|水质|篦子|箅子|下水|雨水|水井|水沟|里倒|往里扔")]
-    private static partial System.Text.RegularExpressions.Regex WaterTrouble();
+    [GeneratedRegex("臭|脏|发黑|变黑|黑水|发绿|变绿|浑|死鱼|漂|油膜|有味|污水|污染|污物|垃圾|油污|油花|倾倒|倒进|倒入|倒在|往河|往湖|排污|排放|排水|直排|偷排|异味|味儿大|味道|堵|积水|冒水|溢|返水|蓝藻|泔水|刷锅水|水质|篦子|箅子|下水|雨水|水井|水沟|里倒|往里扔")]
+    private static partial Regex WaterTrouble();
 }
 
