@@ -24,6 +24,16 @@ public sealed class HonestSetTests(PlanFixture plan)
             // none back to 0.821 with the decline of matters the plan never names (Understanding/OutsideThePlan).
             ["lead"] = 0.8, ["deadline"] = 0.7, ["co"] = 0.5, ["duties"] = 0.95, ["indicator"] = 0.9, ["search"] = 0.65, ["none"] = 0.8,
         },
+        // Written blind at the end of a session and scored once, after every change of it: 0.740 on the session's
+        // starting code, 0.760 at its end (dialogues 0.825 both). No change has been made against it.
+        ["questions-fresh4.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.65, ["deadline"] = 0.7, ["co"] = 0.7, ["duties"] = 0.9, ["indicator"] = 0.9, ["search"] = 0.6, ["none"] = 0.85,
+        },
+        ["dialogues-fresh4.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.85, ["deadline"] = 0.5, ["co"] = 0.95, ["duties"] = 0.8, ["indicator"] = 0.95, ["search"] = 0.75, ["none"] = 0.75,
+        },
         ["dialogues-honest.jsonl"] = new(StringComparer.Ordinal)
         {
             ["lead"] = 0.75, ["deadline"] = 0.55, ["co"] = 0.7, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.6, ["none"] = 0.5,
@@ -33,6 +43,8 @@ public sealed class HonestSetTests(PlanFixture plan)
     [Theory]
     [InlineData("questions-honest.jsonl", 150)]
     [InlineData("dialogues-honest.jsonl", 40)]
+    [InlineData("questions-fresh4.jsonl", 150)]
+    [InlineData("dialogues-fresh4.jsonl", 40)]
     public void Honest_set_stays_above_its_floor_per_kind(string file, int atLeast)
     {
         var items = Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file));
