@@ -32,8 +32,15 @@ public static partial class CallerConcerns
         @"|还是没人管|还是没有人管|还是没解决|还是没处理|一直没解决|一直没人管|也没人管过" +
         @"|(?:反映过|投诉过|举报过|来电过|打过电话)" +
         @"|(?:打过|打了|说过|说了|找过|找了|反映了|投诉了|举报了)(?:你们)?(?:好几|几|多|两|三|四|五|无数)(?:回|次|遍)" +
-        @"|(?:多次|好几次|几次|屡次)(?:反映|投诉|来电|举报|打电话|打)")]
+        @"|(?:多次|好几次|几次|屡次)(?:反映|投诉|来电|举报|打电话|打)" +
+        @"|打(?:了)?(?:好)?几(?:回|次)了|(?:今年|这个月|这月|这周|都|已经|得)有?[两三四五六七八九十几]{1,2}(?:回|次)了|每(?:回|次)打完")]
     private static partial Regex Repeat();
+
+    /// <summary>The caller says nobody has come since the last call (到现在没人来看, 没动静).</summary>
+    public static bool NothingDone(string normalized) => NoAction().IsMatch(normalized);
+
+    [GeneratedRegex(@"(?:到现在|至今|结果|一直)[^，。！？]{0,4}没(?:动静|人来|人管|人看|人理|变化|下文)|没动静|石沉大海")]
+    private static partial Regex NoAction();
 
     /// <summary>The side matters the caller mentions besides the main one, in plain words (at most two).</summary>
     public static IReadOnlyList<string> SideMatters(Triage t, string normalized, string restated = "")
@@ -89,7 +96,8 @@ public static partial class CallerConcerns
     /// </summary>
     public static bool EarlierAnswerFailed(string normalized) => Failed().IsMatch(normalized);
 
-    [GeneratedRegex(@"说会[^，。！？]{0,10}(?:也没|没有|还是|没)|说好的|说好了|答应(?:过|了|好)|承诺|说(?:已经)?处理了|处理了[^，。！？]{0,6}(?:没用|屁用|还是|也没|没见)|(?:没用|屁用没有|不管用|没效果|没有效果|没见效)")]
+    [GeneratedRegex(@"说会[^，。！？]{0,10}(?:也没|没有|还是|没)|说好的|说好了|答应(?:过|了|好)|承诺|说(?:已经)?(?:处理|整改|约谈|解决)了|(?:处理|整改|约谈|解决)(?:完|过)?了[^，。！？]{0,6}(?:没用|屁用|还是|也没|没见|照样|照旧|又)|(?:没用|屁用没有|不管用|没效果|没有效果|没见效)" +
+        @"|(?:小|好|消停|安生|安静|老实)了?(?:[两三几]|没两|没几)天|一点(?:儿)?没变|该怎么[^，。！？]{0,4}还怎么|不让进[^，。！？]{0,4}就走|说[^，。！？]{0,3}办结|回访[^，。！？]{0,12}(?:整改|处理)")]
     private static partial Regex Failed();
 
     private static readonly (Regex Cue, string Word)[] SideWords =
@@ -103,6 +111,31 @@ public static partial class CallerConcerns
         (new Regex("冲洗路面|路面全是泥|满地泥"), "路面泥土"),
         (new Regex("占道经营"), "占道经营"),
     ];
+
+    /// <summary>
+    /// The danger the caller fears besides the nuisance (灯口滴水怕漏电, 井盖松动, 救护车进不来, 入秋风大怕着起来), in
+    /// a word; null when none. A simile (呛得跟着火了似的) is no danger: similes are cut before this reads the text.
+    /// </summary>
+    public static string? Danger(string normalized)
+    {
+        var text = Simile().Replace(normalized, "");
+        return Dangers.Where(d => d.Cue.IsMatch(text)).Select(d => d.Word).FirstOrDefault();
+    }
+
+    private static readonly (Regex Cue, string Word)[] Dangers =
+    [
+        (new Regex("漏电|触电"), "漏电隐患"),
+        (new Regex("煤气中毒|一氧化碳|中毒"), "中毒隐患"),
+        (new Regex("着起来|着火|起火|失火|火灾|引燃|烧着"), "火灾隐患"),
+        (new Regex("井盖[^，。！？]{0,6}(?:松|翘|活动|晃|没盖|丢|坏)"), "井盖松动隐患"),
+        (new Regex("救护车|消防车|消防通道"), "消防救护通道受阻的情况"),
+        (new Regex("(?:摔|滑)(?:一跤|倒|着|伤|了)|绊倒|崴脚"), "摔伤隐患"),
+        (new Regex("砸(?:着|到|伤)|掉下来|坍塌|塌了"), "坠落坍塌隐患"),
+        (new Regex("安全隐患|危险"), "安全隐患"),
+    ];
+
+    [GeneratedRegex("(?:像|跟|如同|仿佛|好像)[^，。！？]{1,10}(?:似的|一样|一般)")]
+    private static partial Regex Simile();
 
     /// <summary>The caller says the property company would not help (找物业物业不管, 与物业协商未果).</summary>
     public static bool PropertyRefused(string normalized) => PropertyRefusal().IsMatch(normalized);
@@ -144,10 +177,10 @@ public static partial class CallerConcerns
     [GeneratedRegex("睡不着|没法睡|睡不好|失眠|吵醒|醒好几回|醒好几次|休息|睡觉")]
     private static partial Regex Sleep();
 
-    [GeneratedRegex("咳嗽|嗓子疼|嗓子|喘不上|心脏|头疼|头晕|过敏|哮喘|身体|健康")]
+    [GeneratedRegex("咳嗽|嗓子(?:眼)?(?:儿)?(?:疼|痛|干|哑|发干|难受|不舒服)|喘不上|心脏|头疼|头晕|过敏|哮喘|身体|健康")]
     private static partial Regex Health();
 
-    [GeneratedRegex("写作业|做作业|孩子[^，。！？]{0,6}(?:学习|作业|上学)|学生|考试|高考|中考|上网课")]
+    [GeneratedRegex("写作业|做作业|孩子[^，。！？]{0,6}(?:学习|作业)|考试|高考|中考|上网课")]
     private static partial Regex Study();
 
     [GeneratedRegex("老人|老太太|老爷子|老两口|我妈|我爸|老母亲|父母|孩子|家人|一家|老伴|老头|爱人|媳妇|孕妇")]
@@ -169,6 +202,8 @@ public static partial class CallerConcerns
                 ask = ask.Length > 22 && ask.IndexOfAny(['、', '，']) is >= 4 and var cut ? ask[..cut] : ask;
                 ask = Particles().Replace(ask, "").TrimStart('：', ':').Replace("那种", "", StringComparison.Ordinal).Replace("那个", "", StringComparison.Ordinal);
                 ask = ask.Replace("我们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal);
+                // 让他把管子挪挪: said back, 他 has nobody to refer to; the other party is 对方.
+                ask = OtherParty().Replace(ask, "对方");
                 // The record's own words (属地, 承办, 工单) are never said back to the caller.
                 if (ask.Length is >= 4 and <= 22 && !GenericAsk().IsMatch(ask) && !NotARequest().IsMatch(ask)
                     && !DraftRubric.RecordWords.Concat(DraftRubric.Jargon).Any(w => ask.Contains(w, StringComparison.Ordinal))
@@ -188,8 +223,11 @@ public static partial class CallerConcerns
     /// </summary>
     public static bool AsksAboutRules(string normalized) => RulesQuestion().IsMatch(normalized);
 
-    [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?")]
+    [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?|(?:能|可以|让|准)(?:开|弄|搞|建|设|摆|干)[^。！？?，]{0,12}[吗么][？?]?|合适吗|合不合规|符不符合")]
     private static partial Regex RulesQuestion();
+
+    [GeneratedRegex(@"(?<!其)(?:他们|她们|他|她|人家)")]
+    private static partial Regex OtherParty();
 
     [GeneratedRegex(@"(?:诉求|要求)[：:](?<r>[^。！？]+)")]
     private static partial Regex RequestText();
@@ -200,7 +238,7 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:能不能|能否|可不可以|可否|麻烦(?:你们|您)?|(?:^|[，。！？])请(?!求))(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
     private static partial Regex SpokenAsk();
 
-    [GeneratedRegex(@"^(?:主要是?)?(?:请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|属地街道|属地|你们|您)?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
+    [GeneratedRegex(@"^(?:主要是?)?(?:请求|请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|属地街道|属地|你们|您)?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
     private static partial Regex RequestLeadIn();
 
     [GeneratedRegex(@"(?:啊|吧|呀|呢|嘛|哈|行吗|好吗|成吗|不行吗|行不行)+$")]

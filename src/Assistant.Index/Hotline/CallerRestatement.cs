@@ -84,6 +84,12 @@ public static partial class CallerRestatement
             where = where[at..];
         }
 
+        // 该处路边: the record points back to a place named before; that place is the one to say.
+        if (where is not null && (where.StartsWith("该处", StringComparison.Ordinal) || where.StartsWith("此处", StringComparison.Ordinal)))
+        {
+            where = t.StreetEvidence;
+        }
+
         if (where is not null && NotAPlace().IsMatch(where))
         {
             where = t.StreetEvidence is { } e && where.Contains(e, StringComparison.Ordinal) ? e : null;
@@ -143,13 +149,19 @@ public static partial class CallerRestatement
     {
         if (category == ComplaintCategories.Other)
         {
-            return topic is not null && OtherTopics.TryGetValue(topic, out var known) ? known : null;
+            if (topic is null || !OtherTopics.TryGetValue(topic, out var known))
+            {
+                return null;
+            }
+
+            // A topic's own wordings (Sources/Predicates keyed by the topic's name) say which business or vehicle it
+            // is — 家具作坊 rather than 汽修店 — before the topic's default words.
+            category = topic;
+            var (ownSource, ownPredicate) = (Said(Sources, category, text), Predicates.Where(p => p.Category == category).FirstOrDefault(p => p.Cue.IsMatch(text))?.Text);
+            return (ownSource ?? known.Item1, ownPredicate ?? known.Item2);
         }
 
-        // "$0": the caller's own word is already the standard one (酒吧, KTV).
-        var source = Sources.Where(s => s.Category == category).Select(s => (s.Text, Match: s.Cue.Match(text))).FirstOrDefault(s => s.Match.Success) is { Match: not null } found
-            ? (found.Text == "$0" ? found.Match.Value : found.Text)
-            : "";
+        var source = Said(Sources, category, text) ?? "";
         var predicate = Predicates.Where(p => p.Category == category).FirstOrDefault(p => p.Cue.IsMatch(text))?.Text ?? "";
         if (category == ComplaintCategories.Water && source.Length > 0 && predicate.Length == 0)
         {
@@ -158,6 +170,12 @@ public static partial class CallerRestatement
 
         return (source, predicate.Length > 0 ? predicate : Defaults[category]);
     }
+
+    /// <summary>The first wording of the category whose cue the text matches; "$0" in it is the caller's own word (酒吧, KTV).</summary>
+    private static string? Said(Wording[] wordings, string category, string text) =>
+        wordings.Where(s => s.Category == category).Select(s => (s.Text, Match: s.Cue.Match(text))).FirstOrDefault(s => s.Match.Success) is { Match: not null } found
+            ? found.Text.Replace("$0", found.Match.Value, StringComparison.Ordinal)
+            : null;
 
     private static string WaterState(string text)
     {
@@ -212,11 +230,14 @@ public static partial class CallerRestatement
     private static readonly Wording[] Sources =
     [
         W(Fumes, "(露天|摆摊|支炉子|支摊|占道|路边|街边).*(烧烤|烤串|撸串)|(烧烤|烤串|撸串).*(露天|摆摊|支炉子|支摊|占道)", "露天烧烤摊"),
-        W(Fumes, "烧烤店|烤串店|串店|串吧|烧烤馆|烤肉店", "烧烤店"),
+        W(Fumes, "烧烤店|烤串店|串店|串吧|烧烤馆", "烧烤店"),
+        W(Fumes, "烤肉(?:馆|店)", "烤肉店"),
         W(Fumes, "烧烤摊|烤串摊|烧烤|烤串|撸串|烤肉", "烧烤摊"),
         W(Fumes, "(?:烤鸭|炸鸡|麻辣烫|包子|饺子|面|粥|早点|早餐|小吃|快餐|火锅|卤煮|炒菜)(?:店|馆|铺)", "$0"),
         W(Fumes, "火锅店", "火锅店"),
         W(Fumes, "[川湘粤鲁]菜馆", "餐馆"),
+        W(Fumes, "私房菜", "私房菜馆"),
+        W(Fumes, "烤(?:白薯|红薯|地瓜)|糖炒栗子", "$0摊"),
         W(Fumes, "食堂", "食堂"),
         W(Fumes, "早点摊|卖早点|早点|早餐摊|炸油条|油条|油饼", "早点摊"),
         W(Fumes, "煎饼|小吃摊", "小吃摊"),
@@ -224,6 +245,7 @@ public static partial class CallerRestatement
         W(Building, "拆迁|拆除", "拆迁工地"),
         W(Building, "修路|挖路|管道施工", "道路施工"),
         W(Building, ".", "工地"),
+        W(Traffic, "快递站|快递驿站|分拣站|分拣点", "快递站"),
         W(Traffic, "改装|摩托|炸街|飙车", "改装摩托车"),
         W(Traffic, "公交", "公交车"),
         W(Traffic, "垃圾车|清运", "垃圾清运车"),
@@ -241,6 +263,7 @@ public static partial class CallerRestatement
         W(Social, "冷却塔|压缩机|水泵", "$0"),
         W(Social, "排风机|风机|排风扇|排气扇", "排风设备"),
         W(Social, "喇叭|广告|促销|叫卖|扩音|招揽", "商户"),
+        W(Social, "快递站|快递驿站|分拣站|分拣点", "快递站"),
         W(Social, "卸货|装卸", "货车"),
         W(Social, "垃圾车|清运|垃圾站", "垃圾清运车"),
         W(Social, "装修|电钻|砸墙", "住户"),
@@ -248,6 +271,7 @@ public static partial class CallerRestatement
         W(Social, "狗叫|犬吠|狗", "住户"),
         W(Social, "楼上|邻居|隔壁", "邻居"),
         W(Dust, "装修垃圾|建筑垃圾|碎砖|破瓷砖|装修.{0,8}渣土", "装修垃圾"),
+        W(Dust, "^(?!.*(?:工地|施工|围挡)).*(?:裸地|裸土|裸露|空地|黄土)", "裸露地面"),
         W(Dust, "清扫|扫地车|扫路|扫大街", "道路清扫车"),
         W(Dust, "渣土车|拉土|拉渣土", "渣土车"),
         W(Dust, "工地|施工|拆迁|拆除|围挡|土方", "工地"),
@@ -268,12 +292,19 @@ public static partial class CallerRestatement
         W(Water, "湖", "湖水"),
         W(Water, "河|护城河", "河水"),
         W(Charging, "飞线|私拉|拉电线|拉线|接线|插线板", "人"),
+        W("汽修喷漆", "汽修|修车|钣金|4S店", "汽修店"),
+        W("汽修喷漆", "(?:翻新|家具|印刷|广告|装裱)[^，。！？]{0,6}(?:作坊|厂|店|铺)", "$0"),
+        W("汽修喷漆", "作坊|加工点|小厂", "作坊"),
+        W("汽修喷漆", ".", "商户"),
+        W("机动车冒黑烟", "大巴|旅游车|客车", "旅游大巴"),
+        W("机动车冒黑烟", "货车|卡车|渣土车", "货车"),
     ];
 
     // What is wrong, in the hotline's plain words; first match of the category.
     private static readonly Wording[] Predicates =
     [
-        W(Fumes, "冒黑烟|黑烟|烟[^，。！？]{0,4}黑", "烟囱冒黑烟"),
+        W(Fumes, "(烟囱|烟筒)[^，。！？]{0,6}黑烟", "烟囱冒黑烟"),
+        W(Fumes, "冒黑烟|黑烟|烟[^，。！？]{0,4}黑", "冒黑烟"),
         W(Fumes, "(净化器|净化设备|净化设施).{0,6}(不清洗|没清洗|不洗|坏|不开|没开)", "油烟净化设施不清洗、油烟直排"),
         W(Fumes, "直排|没装净化|没有净化|未安装净化|未装净化", "油烟未经净化直排"),
         W(Fumes, "(排烟口|排风口|烟筒|烟囱|烟道|管子|排烟管|油烟机|排风扇).{0,8}(正对|对着|冲着|朝着|对准)", "排烟口正对住户、油烟扰民"),
@@ -284,6 +315,7 @@ public static partial class CallerRestatement
         W(Building, "切割|电锯", "切割作业、噪声扰民"),
         W(Building, "破碎|破路|风镐|电镐|砸|咣|哐", "破碎作业、噪声扰民"),
         W(Building, "大灯|灯光|强光|探照灯|照明灯", "灯光照射住户"),
+        W(Traffic, "分拣|扔包裹|卸包裹|卸货|装卸", "装卸货物噪声扰民"),
         W(Traffic, "改装|摩托|炸街|飙车", "轰油门飙车、噪声扰民"),
         W(Traffic, "垃圾车|清运", "清运作业噪声扰民"),
         W(Traffic, "鸣笛|按喇叭|摁喇叭|喇叭", "鸣笛扰民"),
@@ -300,7 +332,7 @@ public static partial class CallerRestatement
         W(Social, "空调外机|外机|冷却塔|压缩机|水泵|排风机|风机|排风扇|排气扇", "运行噪声大"),
         W(Social, "喇叭|扩音", "用喇叭招揽生意、噪声扰民"),
         W(Social, "广告|促销|叫卖|招揽", "外放音响招揽生意、噪声扰民"),
-        W(Social, "卸货|装卸", "卸货噪声扰民"),
+        W(Social, "分拣|扔包裹|卸包裹|卸货|装卸", "装卸货物噪声扰民"),
         W(Social, "垃圾车|清运|垃圾站", "清运作业噪声扰民"),
         W(Social, "装修|电钻|砸墙", "装修噪声扰民"),
         W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "大声喧哗扰民"),
@@ -324,6 +356,8 @@ public static partial class CallerRestatement
         W(Water, "(污水|脏水)[^，。！？]{0,6}(流|排|淌|倒)[^，。！？]{0,4}(路面|马路|地上|街上|路上)", "排放污水、流到路面"),
         W(Water, "(倒|倾倒|排|扔|丢).{0,6}(河|湖|沟)|(河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "向河湖倾倒垃圾污物"),
         W(Charging, "充电桩[^，。！？]{0,6}(坏|故障|不能用|没人修|用不了)", "充电桩经常损坏、无人维修"),
+        W("汽修喷漆", "^(?!.*(?:喷漆|烤漆)).*(?:刷漆|刷油漆|油漆|稀料|香蕉水|天那水)", "使用油漆稀料、气味刺鼻"),
+        W("机动车冒黑烟", "怠速|不熄火|打着火|突突", "停车不熄火、怠速冒黑烟"),
         W(Charging, "楼道|推进楼|进楼", "把电动车推进楼道私拉电线充电、存在火灾隐患"),
         W(Charging, "飞线|私拉|拉电线|扯电线|拉线|接线|插线板", "私拉电线给电动车充电、存在安全隐患"),
         W(Charging, "(占用|公共区域|停放).{0,10}充电|火灾隐患|安全隐患|着火", "违规停放电动车充电、存在火灾隐患"),

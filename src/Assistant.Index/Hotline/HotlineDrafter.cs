@@ -211,9 +211,22 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
         if (t.Facts.ReportedBefore)
         {
-            parts.Add((CallerConcerns.EarlierAnswerFailed(text)
-                ? "您此前已反映过此问题，前次处理未见成效，本次已按重复反映标注，将督促办理单位加快办理。"
+            // An earlier handling that came to nothing is the caller's real grievance: say so, and ask for a visit at
+            // the hour the nuisance happens (a shop that opens at night is not seen by day).
+            var visit = t.Covered && t.Time is { } when && (when.AfterDark || when.Surface.Contains('晚', StringComparison.Ordinal) || when.Surface.Contains('夜', StringComparison.Ordinal))
+                ? "在晚间问题发生时段到现场核查" : "到现场核查";
+            parts.Add((CallerConcerns.EarlierAnswerFailed(text) ? $"您此前已反映过此问题，前次处理后问题仍未解决，本次已按重复反映标注，将督促办理单位{visit}。"
+                : CallerConcerns.NothingDone(text) ? $"您此前已反映过此问题，至今未见处理，本次已按重复反映标注，将督促办理单位{visit}。"
                 : "您此前已反映过此问题，本次已按重复反映标注，将督促办理单位加快办理。", 9));
+        }
+        else if (CallerConcerns.EarlierAnswerFailed(text))
+        {
+            parts.Add(("您提到此前处理后问题仍未解决，我们将一并告知办理单位。", 7));
+        }
+
+        if (CallerConcerns.Danger(text) is { } danger)
+        {
+            parts.Add(($"您提到的{danger}，已提示办理单位优先核查处置。", 8));
         }
 
         var side = CallerConcerns.SideMatters(t, text, restated);
@@ -243,7 +256,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
         if (!t.Covered)
         {
-            parts.Add(($"我们将把此事转交{h.Local?.Unit ?? "问题所在地的街道办事处"}办理。", 10));
+            // The plan names no department for it: the street office takes it in and brings in whoever is competent.
+            parts.Add(($"我们将把此事转交{h.Local?.Unit ?? "问题所在地的街道办事处"}，由其协调相关部门办理。", 10));
         }
         else
         {

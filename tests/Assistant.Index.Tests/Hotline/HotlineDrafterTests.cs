@@ -343,4 +343,75 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
 
     [GeneratedRegex(@"(\d+)\s*(?:个)?(?:小时|工作日|日|天)")]
     private static partial Regex TimeLimit();
+
+    [Theory]
+    [InlineData("我又打了啊，德外大街那个烤肉馆子晚上六点多烟就顺着胡同过来了。上回说已经约谈了，约谈完了该怎么烤还怎么烤，一点儿没变", "前次处理后问题仍未解决", "在晚间问题发生时段到现场核查")]
+    [InlineData("第二回打了，陶然亭公园北门外的小广场，一大早六点不到就开音响跳舞，上回来了人说让小点声，就小了三天", "前次处理后问题仍未解决", "到现场核查")]
+    [InlineData("上个月就反映过，月坛南街那个饭馆油烟直排，到现在也没人来看", "至今未见处理", "到现场核查")]
+    public void A_repeat_call_whose_earlier_handling_came_to_nothing_is_said_so_and_a_visit_is_asked(string complaint, string said, string visit)
+    {
+        var reply = Draft(complaint);
+
+        Assert.Contains(HotlineDrafter.FlagRepeat, reply.DispatchNote);
+        Assert.Contains(said, reply.Draft);
+        Assert.Contains(visit, reply.Draft);
+    }
+
+    [Fact]
+    public void A_plain_repeat_call_promises_no_visit()
+    {
+        var reply = Draft("这是我第三次打电话了，什刹海那边有个工地半夜还在打桩");
+
+        Assert.Contains("本次已按重复反映标注", reply.Draft);
+        Assert.DoesNotContain("到现场核查", reply.Draft);
+    }
+
+    [Theory]
+    [InlineData("月坛南街一个饭馆的排烟管子从我家窗户边过，水顺着灯口往下滴，我都不敢开灯，怕漏电", "漏电隐患")]
+    [InlineData("黑窑厂街平房院门口有人傍晚烧树叶子，这入秋了风又大，万一着起来怎么办", "火灾隐患")]
+    [InlineData("赵登禹路东侧胡同里污水井返水，井盖也松动了", "井盖松动隐患")]
+    public void A_danger_the_caller_fears_is_taken_up_first(string complaint, string danger)
+    {
+        var reply = Draft(complaint);
+
+        Assert.Contains($"您提到的{danger}，已提示办理单位优先核查处置", reply.Draft);
+    }
+
+    [Fact]
+    public void A_figure_of_speech_is_no_danger()
+    {
+        var reply = Draft("西四那边烧烤摊的烟呛得跟着火了似的，天天晚上都这样");
+
+        Assert.DoesNotContain("隐患", reply.Draft);
+    }
+
+    [Theory]
+    [InlineData("德胜门外我们楼底下的门脸改成快递站了，每天四点多大货车就来卸货，扔包裹哗啦哗啦的", "快递站")]
+    [InlineData("铁树斜街院里有个翻新旧家具的小作坊，晚上刷油漆，稀料味冲得人头晕", "翻新旧家具的小作坊")]
+    [InlineData("南礼士路宾馆门口每天早上停一溜旅游大巴，都不熄火，柴油味黑烟往人行道上喷", "旅游大巴")]
+    [InlineData("白纸坊东街拆迁后的空地大面积裸土没盖，一刮风满脸是土", "裸露地面")]
+    public void The_business_or_thing_is_the_one_the_caller_describes(string complaint, string source)
+    {
+        var reply = Draft(complaint);
+
+        Assert.Contains(source, reply.Draft);
+    }
+
+    [Fact]
+    public void A_request_said_about_him_names_the_other_party_and_a_question_of_rules_is_taken_up()
+    {
+        var asked = Draft("马连道一楼新开了个川菜馆，排烟管子从我家厨房窗户边过，中午呛得直打喷嚏。居民楼底下能开这种炒菜馆吗？能不能让他把管子挪挪？");
+
+        Assert.DoesNotMatch("您希望[^，。]*他", asked.Draft);
+        Assert.Contains("您希望对方把管子挪挪", asked.Draft);
+    }
+
+    [Fact]
+    public void A_matter_the_plan_does_not_cover_goes_to_the_street_office_to_bring_in_whoever_is_competent()
+    {
+        var reply = Draft("西绒线胡同东口的路灯坏了半个多月了，晚上黑得看不见路");
+
+        Assert.Contains(HotlineDrafter.FlagNotCovered, reply.DispatchNote);
+        Assert.Contains("西长安街街道办事处，由其协调相关部门办理", reply.Draft);
+    }
 }
