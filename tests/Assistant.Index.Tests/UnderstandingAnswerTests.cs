@@ -72,6 +72,8 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("养大狗要办证吗，能养多大的")]
     [InlineData("新能源车摇号一年摇几次")]
     [InlineData("小区物业费涨价了找谁")]
+    [InlineData("电动自行车上牌去哪儿")]
+    [InlineData("饭馆服务员态度差能投诉吗")]
     public void A_matter_of_daily_life_the_plan_never_names_is_declined(string question)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -79,6 +81,27 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.True(answer.NoAnswer, answer.Text);
         Assert.Equal(OutsideThePlan.Category, answer.OutOfScope);
         Assert.Contains("我可以回答", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("举报工地夜里施工有奖励吗")]
+    [InlineData("我家煤改电的补贴啥时候发到卡上")]
+    public void A_sum_or_payment_for_a_person_is_a_money_question_the_plan_does_not_answer(string question)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+
+        Assert.True(answer.NoAnswer, answer.Text);
+        Assert.Equal("money", answer.OutOfScope);
+    }
+
+    [Fact]
+    public void A_units_supporting_work_asked_as_a_list_is_its_co_duties()
+    {
+        var answer = plan.Runtime.Answers.Compute("园林局给别的单位打配合的活儿都列一下");
+
+        Assert.Equal(Intent.Duties, answer.Intent);
+        Assert.False(answer.NoAnswer, answer.Text);
+        Assert.All(answer.Matches, m => Assert.Contains("区园林绿化局", plan.Runtime.Knowledge.FindMeasure(m.MeasureRef)!.CoUnits));
     }
 
     [Fact]
@@ -93,6 +116,8 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     // How someone asked, or working with the neighbours, is no reason to decline.
     [InlineData("快过年了有人打电话问放鞭炮的规矩谁负责落实", "附件1-17-2")]
     [InlineData("跟天津河北一起应对重污染天，是常态化的还是有截止", "附件1-23-1")]
+    // A national day (全国低碳日) is kept in the district too: no other place's plan.
+    [InlineData("全国低碳日那些活动谁牵头搞", "附件4-17-1")]
     public void Words_near_an_out_of_scope_cue_do_not_decline(string question, string measureRef)
     {
         var answer = plan.Runtime.Answers.Compute(question);

@@ -92,7 +92,7 @@ public static partial class AskedScope
     private static partial Regex NamedBusinessPermit();
 
     // Another of Beijing's districts, another city or province.
-    [GeneratedRegex(@"东城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|亦庄|经开区|上海|天津|重庆|广州|深圳|河北|雄安|外地|全国(?:的|范围内?|层面)?.{0,6}(?:目标|指标|多少|排名|平均|谁|哪个部门)|国家层面")]
+    [GeneratedRegex(@"东城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|亦庄|经开区|上海|天津|重庆|广州|深圳|河北|雄安|外地|全国(?![^，。？]{1,5}[日周])(?:的|范围内?|层面)?.{0,6}(?:目标|指标|多少|排名|平均|谁|哪个部门)|国家层面")]
     private static partial Regex OtherDistrict();
 
     [GeneratedRegex(@"天津|河北|京津冀|周边")]
