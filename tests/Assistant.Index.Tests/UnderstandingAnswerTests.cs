@@ -35,9 +35,25 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("老旧小区改造年内能完吗", Intent.Deadline)]
     [InlineData("普及土壤知识的活动有没有", Intent.Search)]
     [InlineData("供暖节能改造哪些单位参与", Intent.Co)]
+    [InlineData("教委在方案里有啥活儿", Intent.Duties)]
+    [InlineData("环保局下半年要交哪些差", Intent.Duties)]
+    [InlineData("住建那边配合人家干的事儿", Intent.Duties)]
+    [InlineData("我是城管执法的，我们二季度有啥要完成的", Intent.Duties)]
     public void The_question_kind_is_read_from_everyday_cues(string question, Intent intent)
     {
         Assert.Equal(intent, plan.Runtime.Answers.Reader.Read(question).Intent);
+    }
+
+    [Theory]
+    [InlineData("城管委10月到12月的任务", 10, 12)]
+    [InlineData("七至九月发改有啥到期", 7, 9)]
+    public void A_span_of_months_is_read_whole(string question, int first, int last)
+    {
+        var asked = plan.Runtime.Answers.Reader.Read(question);
+
+        Assert.Equal(Intent.Duties, asked.Intent);
+        Assert.Equal(new DateOnly(2024, first, 1), asked.Time!.From);
+        Assert.Equal(last, asked.Time.To.Month);
     }
 
     [Fact]
