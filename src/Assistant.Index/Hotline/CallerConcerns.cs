@@ -88,7 +88,8 @@ public static partial class CallerConcerns
         [ComplaintCategories.Dust] = new("尘|土|灰"),
         [ComplaintCategories.LooseCoal] = new("煤"),
         [ComplaintCategories.Fireworks] = new("烟花|鞭炮|放炮|礼花|爆竹"),
-        [ComplaintCategories.Water] = new("臭|黑|味|脏"),
+        // The smell of the main complaint coming up a drain is no second, water complaint: open water is named.
+        [ComplaintCategories.Water] = new("(?:河|湖|水沟|臭沟|渠|海子)[^，。！？]{0,8}(?:臭|黑|味|脏)"),
     };
 
     /// <summary>
@@ -97,7 +98,8 @@ public static partial class CallerConcerns
     public static bool EarlierAnswerFailed(string normalized) => Failed().IsMatch(normalized);
 
     [GeneratedRegex(@"说会[^，。！？]{0,10}(?:也没|没有|还是|没)|说好的|说好了|答应(?:过|了|好)|承诺|说(?:已经)?(?:处理|整改|约谈|解决)了|(?:处理|整改|约谈|解决)(?:完|过)?了[^，。！？]{0,6}(?:没用|屁用|还是|也没|没见|照样|照旧|又)|(?:没用|屁用没有|不管用|没效果|没有效果|没见效)" +
-        @"|(?:小|好|消停|安生|安静|老实)了?(?:[两三几]|没两|没几)天|一点(?:儿)?没变|该怎么[^，。！？]{0,4}还怎么|不让进[^，。！？]{0,4}就走|说[^，。！？]{0,3}办结|回访[^，。！？]{0,12}(?:整改|处理)")]
+        @"|(?:小|好|消停|安生|安静|老实)了?(?:[两三几]|没两|没几)天|一点(?:儿)?没变|该怎么[^，。！？]{0,4}还怎么|不让进[^，。！？]{0,4}就走|说[^，。！？]{0,3}办结|回访[^，。！？]{0,12}(?:整改|处理)" +
+        @"|好转[^，。！？]{0,4}天|恢复原状|又恢复|又出来了|这又出来|又开始了|管(?:了)?[两三几]天|停了[两三几]天")]
     private static partial Regex Failed();
 
     private static readonly (Regex Cue, string Word)[] SideWords =
@@ -125,7 +127,7 @@ public static partial class CallerConcerns
     private static readonly (Regex Cue, string Word)[] Dangers =
     [
         (new Regex("漏电|触电"), "漏电隐患"),
-        (new Regex("煤气中毒|一氧化碳|中毒"), "中毒隐患"),
+        (new Regex("煤气中毒|一氧化碳|中毒|中煤气"), "中毒隐患"),
         (new Regex("着起来|着火|起火|失火|火灾|引燃|烧着"), "火灾隐患"),
         (new Regex("井盖[^，。！？]{0,6}(?:松|翘|活动|晃|没盖|丢|坏)"), "井盖松动隐患"),
         (new Regex("救护车|消防车|消防通道"), "消防救护通道受阻的情况"),
@@ -199,8 +201,10 @@ public static partial class CallerConcerns
             {
                 var ask = RequestLeadIn().Replace(m.Groups["r"].Value, "").Trim('，', '。', '、');
                 // A long record request (核查烤炉是否符合要求、排烟是否经过净化) is taken up by its first point.
-                ask = ask.Length > 22 && ask.IndexOfAny(['、', '，']) is >= 4 and var cut ? ask[..cut] : ask;
-                ask = Particles().Replace(ask, "").TrimStart('：', ':').Replace("那种", "", StringComparison.Ordinal).Replace("那个", "", StringComparison.Ordinal);
+                ask = ask.Length > 22 && ask.IndexOfAny(['；', ';']) is >= 4 and var point ? ask[..point] : ask;
+                // 占道经营、使用液化气罐是否合规: a question is not cut inside what it asks.
+                ask = ask.Length > 22 && !ask.Contains("是否", StringComparison.Ordinal) && ask.IndexOfAny(['、', '，']) is >= 4 and var cut ? ask[..cut] : ask;
+                ask = Particles().Replace(ask, "").TrimStart('：', ':', '于').Replace("那种", "", StringComparison.Ordinal).Replace("那个", "", StringComparison.Ordinal);
                 ask = ask.Replace("我们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal);
                 // 让他把管子挪挪: said back, 他 has nobody to refer to; the other party is 对方.
                 ask = OtherParty().Replace(ask, "对方");
@@ -223,7 +227,7 @@ public static partial class CallerConcerns
     /// </summary>
     public static bool AsksAboutRules(string normalized) => RulesQuestion().IsMatch(normalized);
 
-    [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?|(?:能|可以|让|准)(?:开|弄|搞|建|设|摆|干)[^。！？?，]{0,12}[吗么][？?]?|合适吗|合不合规|符不符合")]
+    [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?|(?:能|可以|让|准)(?:开|弄|搞|建|设|摆|干)[^。！？?，]{0,12}[吗么][？?]?|合适吗|合不合规|合规不合规|合法不合法|符不符合")]
     private static partial Regex RulesQuestion();
 
     [GeneratedRegex(@"(?<!其)(?:他们|她们|他|她|人家)")]
@@ -238,7 +242,7 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:能不能|能否|可不可以|可否|麻烦(?:你们|您)?|(?:^|[，。！？])请(?!求))(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
     private static partial Regex SpokenAsk();
 
-    [GeneratedRegex(@"^(?:主要是?)?(?:请求|请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|属地街道|属地|你们|您)?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
+    [GeneratedRegex(@"^(?:主要(?:诉求)?是?[：:]?)?(?:请求|请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|属地街道|属地|你们|您|\p{IsCJKUnifiedIdeographs}{2,4}部门(?=于|在|到|尽快|及时|加强|督促|对|核|查|依法))?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
     private static partial Regex RequestLeadIn();
 
     [GeneratedRegex(@"(?:啊|吧|呀|呢|嘛|哈|行吗|好吗|成吗|不行吗|行不行)+$")]

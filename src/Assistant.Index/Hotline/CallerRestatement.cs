@@ -51,6 +51,11 @@ public static partial class CallerRestatement
         var topic = t.Topic ?? t.Basis.FirstOrDefault()?.Topic;
         var what = What(t.Category, topic, text);
         var (when, tail) = When(text, t);
+        // 凌晨四点来卸……一宿就睡到四点: the same hour said twice is one time, not a span.
+        if (tail.StartsWith("、持续到", StringComparison.Ordinal) && when.Contains(tail["、持续到".Length..], StringComparison.Ordinal))
+        {
+            tail = "";
+        }
         var where = Place(t, text);
         if (what is null)
         {
@@ -122,7 +127,8 @@ public static partial class CallerRestatement
 
     private static string Tidy(string where, Triage t)
     {
-        var s = where;
+        // 马路对面|阜成门外大街: the opposite side is no part of the place's name.
+        var s = where.StartsWith('面') ? where[1..] : where;
         s = ThisRoad().Replace(s, m => "一带" + (m.Groups[2].Value == "胡同" ? "胡同" : "道路"));
         s = Demonstrative().Replace(s, "某");
         s = AreaFiller().Replace(s, "一带");
@@ -212,6 +218,11 @@ public static partial class CallerRestatement
         return states.Count == 0 ? "水质差" : string.Join("、", states);
     }
 
+    /// <summary>Smoke that is not from cooking (焙茶, 烘咖啡豆, 锯末熏制, 门口生炭): no 油烟, and no cooking-fumes clause quoted.</summary>
+    private const string NotCookingSmoke = "焙茶|炒茶|烘茶|烘豆|烘焙|烤豆子|熏制|熏肉|锯末|生炭|点炭|烧炭";
+
+    public static bool NotCooking(string normalized) => Regex.IsMatch(normalized, NotCookingSmoke);
+
     private sealed record Wording(string Category, Regex Cue, string Text);
 
     private static Wording W(string category, string cue, string word) => new(category, new Regex(cue, RegexOptions.CultureInvariant), word);
@@ -229,6 +240,10 @@ public static partial class CallerRestatement
     // The source the complaint names, in standard words; the caller's exact word where it is already standard.
     private static readonly Wording[] Sources =
     [
+        W(Fumes, "咖啡", "咖啡馆"),
+        W(Fumes, "焙茶|炒茶|烘茶|茶叶|茶城", "茶叶店"),
+        W(Fumes, "熏肉|熏制|锯末", "熟食熏制作坊"),
+        W(Fumes, "涮肉|铜锅", "涮肉馆"),
         W(Fumes, "(露天|摆摊|支炉子|支摊|占道|路边|街边).*(烧烤|烤串|撸串)|(烧烤|烤串|撸串).*(露天|摆摊|支炉子|支摊|占道)", "露天烧烤摊"),
         W(Fumes, "烧烤店|烤串店|串店|串吧|烧烤馆", "烧烤店"),
         W(Fumes, "烤肉(?:馆|店)", "烤肉店"),
@@ -264,14 +279,14 @@ public static partial class CallerRestatement
         W(Social, "排风机|风机|排风扇|排气扇", "排风设备"),
         W(Social, "喇叭|广告|促销|叫卖|扩音|招揽", "商户"),
         W(Social, "快递站|快递驿站|分拣站|分拣点", "快递站"),
-        W(Social, "卸货|装卸", "货车"),
+        W(Social, "卸货|装卸|往下卸|卸车|冷藏车", "货车"),
         W(Social, "垃圾车|清运|垃圾站", "垃圾清运车"),
         W(Social, "装修|电钻|砸墙", "住户"),
         W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "人"),
         W(Social, "狗叫|犬吠|狗", "住户"),
         W(Social, "楼上|邻居|隔壁", "邻居"),
-        W(Dust, "装修垃圾|建筑垃圾|碎砖|破瓷砖|装修.{0,8}渣土", "装修垃圾"),
         W(Dust, "^(?!.*(?:工地|施工|围挡)).*(?:裸地|裸土|裸露|空地|黄土)", "裸露地面"),
+        W(Dust, "装修垃圾|建筑垃圾|碎砖|破瓷砖|装修.{0,8}渣土", "装修垃圾"),
         W(Dust, "清扫|扫地车|扫路|扫大街", "道路清扫车"),
         W(Dust, "渣土车|拉土|拉渣土", "渣土车"),
         W(Dust, "工地|施工|拆迁|拆除|围挡|土方", "工地"),
@@ -303,11 +318,13 @@ public static partial class CallerRestatement
     // What is wrong, in the hotline's plain words; first match of the category.
     private static readonly Wording[] Predicates =
     [
+        W(Fumes, NotCookingSmoke, "烟气、焦糊味扰民"),
         W(Fumes, "(烟囱|烟筒)[^，。！？]{0,6}黑烟", "烟囱冒黑烟"),
         W(Fumes, "冒黑烟|黑烟|烟[^，。！？]{0,4}黑", "冒黑烟"),
         W(Fumes, "(净化器|净化设备|净化设施).{0,6}(不清洗|没清洗|不洗|坏|不开|没开)", "油烟净化设施不清洗、油烟直排"),
         W(Fumes, "直排|没装净化|没有净化|未安装净化|未装净化", "油烟未经净化直排"),
         W(Fumes, "(排烟口|排风口|烟筒|烟囱|烟道|管子|排烟管|油烟机|排风扇).{0,8}(正对|对着|冲着|朝着|对准)", "排烟口正对住户、油烟扰民"),
+        W(Fumes, "(排烟管|烟管|管子|烟道)[^。！？]{0,24}窗(户)?(边|口|旁)", "排烟管道通到住户窗边、油烟扰民"),
         W(Fumes, "呛|熏|咳嗽|嗓子", "油烟呛人"),
         W(Building, "(渣土车|运土|拉土)", "运土施工、渣土车往来噪声扰民"),
         W(Building, "货车|卡车|大车|运钢筋|运材料|拉材料|进场", "施工车辆进出、噪声扰民"),
@@ -332,7 +349,7 @@ public static partial class CallerRestatement
         W(Social, "空调外机|外机|冷却塔|压缩机|水泵|排风机|风机|排风扇|排气扇", "运行噪声大"),
         W(Social, "喇叭|扩音", "用喇叭招揽生意、噪声扰民"),
         W(Social, "广告|促销|叫卖|招揽", "外放音响招揽生意、噪声扰民"),
-        W(Social, "分拣|扔包裹|卸包裹|卸货|装卸", "装卸货物噪声扰民"),
+        W(Social, "分拣|扔包裹|卸包裹|卸货|装卸|往下卸|卸车", "装卸货物噪声扰民"),
         W(Social, "垃圾车|清运|垃圾站", "清运作业噪声扰民"),
         W(Social, "装修|电钻|砸墙", "装修噪声扰民"),
         W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "大声喧哗扰民"),
@@ -381,6 +398,8 @@ public static partial class CallerRestatement
         ["汽修喷漆"] = ("汽修店", "喷漆、气味刺鼻"),
         ["文明祭祀"] = ("人", "焚烧纸钱"),
         ["露天焚烧"] = ("人", "露天焚烧树叶杂物、烟味呛人"),
+        ["印刷异味"] = ("印刷店", "油墨胶水气味刺鼻"),
+        ["干洗异味"] = ("干洗店", "化学品气味刺鼻"),
         ["加油站油气"] = ("加油站", "油气味大"),
         ["非法加油"] = ("流动加油车", "非法加油"),
         ["机动车冒黑烟"] = ("车辆", "冒黑烟"),
@@ -395,7 +414,9 @@ public static partial class CallerRestatement
     internal static (string When, string Tail) When(string text, Triage t)
     {
         // 七点到九点半 is a range; 跳到九点半, 营业至凌晨 say how long it lasts.
-        var clocks = Clock().Matches(text).Where(c => !ShouldBe().IsMatch(ClauseOf(text, c.Index))).ToList();
+        // 往东一点, 小声一点: 一点 with no time of day is no clock.
+        var clocks = Clock().Matches(text).Where(c => !ShouldBe().IsMatch(ClauseOf(text, c.Index))
+            && !(c.Groups["p"].Length == 0 && c.Groups["h"].Value == "一" && !c.Groups["range"].Success)).ToList();
         var until = UntilClock().Matches(text).FirstOrDefault(u => !clocks.Any(c => c.Groups["range"].Success && u.Index >= c.Index && u.Index < c.Index + c.Length)) ?? Match.Empty;
         var clock = clocks.FirstOrDefault(m => !until.Success || m.Index + m.Length <= until.Index || m.Index >= until.Index + until.Length);
         var festival = Festivals.FirstOrDefault(f => text.Contains(f, StringComparison.Ordinal));
@@ -520,7 +541,8 @@ public static partial class CallerRestatement
 
     private static string? Told(string text)
     {
-        var clauses = text.Split(ClauseMarks, StringSplitOptions.RemoveEmptyEntries)
+        // A record's aside on the caller ((来电人姓赵), (实名：…)) is no part of what they reported.
+        var clauses = RecordAside().Replace(text, "").Split(ClauseMarks, StringSplitOptions.RemoveEmptyEntries)
             .Where(c => !PersonalClause().IsMatch(c))
             .Select(c => c.Replace(PersonalData.DoorMask, "", StringComparison.Ordinal).Replace(PersonalData.PlateMask, "车辆", StringComparison.Ordinal))
             .Select(c => DirectionFiller().Replace(c, m => m.Index + m.Length < c.Length && c[m.Index + m.Length] == '有' ? "一带" : ""))
@@ -554,8 +576,11 @@ public static partial class CallerRestatement
     }
 
     /// <summary>How a clause turns to something else (此外, 另外, 还有): not part of what is restated.</summary>
-    [GeneratedRegex(@"^(?:此外|另外|还有就是|还有)")]
+    [GeneratedRegex(@"^(?:此外|另外|还有就是|还有|可是|但是|不过|可(?=[我您他她]))")]
     private static partial Regex SideTurn();
+
+    [GeneratedRegex(@"[（(][^）)]{0,20}(?:来电人|您姓|实名|姓名|姓|电话|手机)[^）)]{0,20}[）)]")]
+    private static partial Regex RecordAside();
 
     /// <summary>Words that say something is wrong, for a matter the categories do not describe.</summary>
     [GeneratedRegex(@"坏|漏|滴水|渗水|堵|不亮|不通|不热|不给|不退|不还|不走|拖欠|欠薪|占着|占用|堆|乱|脏|臭|味儿|味道|吵|叫唤|扰民|掉|裂|塌|隐患|停了|停在|没修|没人管|没人清|没人收|积水|涨|乱收费|故障|失灵|断了|冒水|满了|没电|没水|没暖气|温度|喂猫|野猫|老鼠|耗子|蟑螂|犬|狗|扑向|咬人|不拴绳|井盖|松动|占据|地锁|私装|私自安装|扣了|不退|押金|蚊子|违建|私搭")]
@@ -650,7 +675,7 @@ public static partial class CallerRestatement
         : said.EndsWith('院') ? "您所住院内" + relative
         : (said.EndsWith('楼') ? "您所住的楼" : "您家") + (relative.Length > 0 ? relative : "附近");
 
-    [GeneratedRegex(@"投诉|反映|举报|跳|带泥|扫|晚上|白天|时候|春节|清明|前后|一路|顺着|映一下|点多|着|搞|修|下雨|雨后|几天|进站|出站|最近|近期|这阵|挖路|冬季|夏季|冬天|夏天|结冰|路滑|遗撒|泥土|尘土")]
+    [GeneratedRegex(@"投诉|反映|举报|跳|带泥|扫|晚上|白天|时候|春节|清明|前后|一路|顺着|映一下|点多|着|搞|修|下雨|雨后|几天|进站|出站|最近|近期|这阵|挖路|冬季|夏季|冬天|夏天|结冰|路滑|遗撒|泥土|尘土|发现|上学|得走|送孩子|下班|上班|路过|途经|经过|穿过")]
     private static partial Regex NotAPlace();
 
     [GeneratedRegex(@"^(?:这|那)(?:个|家|条)?[^，。！？,!?；;的有是在片块边儿]{0,2}?(?:超市|商场|小区|胡同|工地|公园|饭馆|饭店|市场|路|街|楼)(?:后门|前门|门口|东门外|西门外|南门外|北门外|东门|西门|南门|北门|旁边|对面|楼下|后面|里)?")]

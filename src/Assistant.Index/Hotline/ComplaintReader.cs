@@ -265,6 +265,12 @@ public static partial class ComplaintReader
             return true;
         }
 
+        // 新街口外大街……不是，我说的是新街口北大街: a place the caller takes back is not where the trouble is.
+        if (Retracted().IsMatch(text[(start + length)..]))
+        {
+            return true;
+        }
+
         var end = text.IndexOfAny(ClauseMarks, start + length) is >= 0 and var e ? e : text.Length;
         var after = text[(start + length)..end];
         // 我是椿树的 / 我是下斜街那边儿的: who the caller is, said by where they are from.
@@ -273,8 +279,8 @@ public static partial class ComplaintReader
             return true;
         }
 
-        // 我住琉璃厂那边儿，椿树的: a bare "X的" clause goes on saying where the caller lives.
-        return before.Length == 0 && OfPlace().IsMatch(after) && from > 1
+        // 我住琉璃厂那边儿，椿树的 / 我住椿树这边儿，琉璃厂西街: a bare place clause goes on saying where the caller lives.
+        return before.Length == 0 && (OfPlace().IsMatch(after) || after.Length == 0) && from > 1
             && IsHomeClause(text, text.LastIndexOfAny(ClauseMarks, from - 2) + 1, from - 1);
     }
 
@@ -292,6 +298,9 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"(?:^|[^家])(?:我|本人)(?:就)?是(?:住)?$")]
     private static partial Regex CallerIs();
+
+    [GeneratedRegex(@"^[…\.。，,、\s]{0,6}不是[，,、\s]*(?:我说的是|我是说|是)")]
+    private static partial Regex Retracted();
 
     [GeneratedRegex(@"^(?:那边|这边|那块|这块|附近|那片|一带|那一片)?儿?的$")]
     private static partial Regex OfPlace();

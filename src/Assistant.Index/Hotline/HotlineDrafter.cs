@@ -92,7 +92,9 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
             return new Handling(null, office, [], flags, null, null);
         }
 
-        var (quote, quoteMeasure) = TopicOf(t.Basis[0]) is { NoQuote: true } ? (null, null) : BestClause(t);
+        // Smoke that is not cooking (焙茶, 熏制) is not told a cooking-fumes clause.
+        var notCooking = t.Category == ComplaintCategories.CookingFumes && CallerRestatement.NotCooking(ChineseText.Normalize(t.Complaint ?? t.Facts.Summary));
+        var (quote, quoteMeasure) = TopicOf(t.Basis[0]) is { NoQuote: true } || notCooking ? (null, null) : BestClause(t);
         var main = t.Basis[0];
         var lead = LeadOf(t, main, quoteMeasure, quote);
 
@@ -243,7 +245,10 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         var permit = PermitWord(t);
         if (CallerConcerns.Request(text) is { } request)
         {
-            parts.Add(($"您希望{request}，我们将请办理单位核实并向您反馈。", 6));
+            // 咨询…是否合规 is a question put to the hotline: it is answered, not "hoped for".
+            parts.Add((request.StartsWith("咨询", StringComparison.Ordinal) && request.Length > 4
+                ? $"您咨询{request[2..]}，将请办理单位核实后答复。"
+                : $"您希望{request}，我们将请办理单位核实并向您反馈。", 6));
         }
         else if (permit is not null)
         {

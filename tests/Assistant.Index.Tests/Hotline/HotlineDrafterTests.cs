@@ -414,4 +414,61 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Contains(HotlineDrafter.FlagNotCovered, reply.DispatchNote);
         Assert.Contains("西长安街街道办事处，由其协调相关部门办理", reply.Draft);
     }
+
+    [Theory]
+    [InlineData("马连道茶城附近一临街商铺在店内焙茶、炒茶，烟味飘进后面居民楼，呛得慌，不清楚这算不算餐饮油烟", "茶叶店")]
+    [InlineData("杨梅竹斜街有家咖啡馆自个儿烘豆子，上午烘，挺呛，我也不懂这算不算油烟", "咖啡馆")]
+    public void Smoke_that_is_not_cooking_is_not_called_cooking_fumes_nor_quoted_a_cooking_clause(string complaint, string source)
+    {
+        var reply = Draft(complaint);
+
+        Assert.Contains(source, reply.Draft);
+        Assert.DoesNotContain("油烟", reply.Draft);
+        Assert.Null(reply.Handling!.Quote);
+    }
+
+    [Fact]
+    public void A_place_the_caller_takes_back_is_not_the_place_of_the_problem()
+    {
+        var reply = Draft("我住德胜这边儿，新街口外大街……不是，我说的是新街口北大街那段儿，每天晚上十点以后就有骑改装摩托的轰油门");
+
+        Assert.Contains("新街口北大街", reply.Draft);
+        Assert.DoesNotContain("新街口外大街", reply.Draft);
+    }
+
+    [Fact]
+    public void A_bare_place_right_after_where_the_caller_lives_is_still_their_home()
+    {
+        var triage = hotline.Triage.Triage("哎您好，我住椿树这边儿，琉璃厂西街，但我要说的是杨梅竹斜街那块儿，有家咖啡馆自个儿烘豆子，那股糊味儿飘出去老远");
+
+        Assert.Equal("大栅栏街道", triage.Street?.Name);
+        Assert.Contains("杨梅竹斜街", Drafter.Draft(triage).Draft);
+    }
+
+    [Fact]
+    public void A_records_aside_on_the_caller_is_never_said_back()
+    {
+        var reply = Draft("市民来电反映（来电人姓赵）：德胜街道新康街附近某小区内有住户在公共区域私装地锁占用车位，导致其他居民无处停车");
+
+        Assert.DoesNotContain("姓", reply.Draft);
+        Assert.DoesNotContain("（", reply.Draft);
+    }
+
+    [Fact]
+    public void A_question_put_to_the_hotline_is_answered_as_one_and_not_cut_inside()
+    {
+        var reply = Draft("市民来电反映：过年那几天，天桥街道某小区院内每晚均有人燃放烟花爆竹。诉求：咨询西城区是否全域禁放；小区内燃放应由公安、物业还是街道管理");
+
+        Assert.Contains("您咨询西城区是否全域禁放，将请办理单位核实后答复", reply.Draft);
+        Assert.DoesNotContain("应由公安，", reply.Draft);
+    }
+
+    [Fact]
+    public void A_direction_said_with_yi_dian_is_no_clock_time()
+    {
+        var reply = Draft("您好，广安门内大街报国寺往东一点那个超市，天天凌晨四点来钟大货车就来了，哐当哐当往下卸");
+
+        Assert.Contains("凌晨四点", reply.Draft);
+        Assert.DoesNotContain("一点", reply.Draft);
+    }
 }
