@@ -9,6 +9,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
 {
     [Theory]
     [InlineData("明天空气怎么样，能出去晨练吗", AskedScope.Forecast)]
+    [InlineData("明天会下大雨吗", AskedScope.Forecast)]
     [InlineData("楼下饭馆油烟熏了我好几年，能给我赔点钱不", AskedScope.Claim)]
     [InlineData("区生态环境局电话多少", AskedScope.Contact)]
     [InlineData("护国寺那家“老王卤煮”有没有营业执照", AskedScope.Permit)]

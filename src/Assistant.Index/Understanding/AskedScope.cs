@@ -75,7 +75,7 @@ public static partial class AskedScope
     private static partial Regex LatinWords();
 
     // Today's or tomorrow's air, weather, traffic restrictions: what monitoring and forecasts say, not a plan.
-    [GeneratedRegex(@"(?:明天|明儿|后天|今天|今儿|今日|现在|此刻|这会儿|眼下|当前|实时|这两天|这几天|周末|昨天|昨儿)(?:个)?.{0,8}(?:空气|天气|PM2\.5|PM25|AQI|雾霾|霾|污染指数|下雨|刮风|气温|限号|限行|尾号|能见度|咋样|怎么样|多少)|天气预报|空气质量预报|实时(?:监测|数据|浓度)|限号限几|尾号限行|今天限|监测站点?.{0,4}坏")]
+    [GeneratedRegex(@"(?:明天|明儿|后天|今天|今儿|今日|现在|此刻|这会儿|眼下|当前|实时|这两天|这几天|周末|昨天|昨儿)(?:个)?.{0,8}(?:空气|天气|PM2\.5|PM25|AQI|雾霾|霾|污染指数|下雨|下大雨|下暴雨|下雪|大雨|暴雨|刮风|气温|限号|限行|尾号|能见度|咋样|怎么样|多少)|天气预报|空气质量预报|实时(?:监测|数据|浓度)|限号限几|尾号限行|今天限|监测站点?.{0,4}坏")]
     private static partial Regex Conditions();
 
     // Money or a legal remedy for a person: compensation, refunds, fines paid, lawsuits.
