@@ -36,6 +36,18 @@ public static partial class CallerConcerns
         @"|打(?:了)?(?:好)?几(?:回|次)了|(?:今年|这个月|这月|这周|都|已经|得)有?[两三四五六七八九十几]{1,2}(?:回|次)了|每(?:回|次)打完")]
     private static partial Regex Repeat();
 
+    /// <summary>The caller asks who is in charge (归谁管, 是环保还是市场监管, 这路灯到底归谁修).</summary>
+    public static bool AsksWho(string normalized) => WhoQuestion().IsMatch(normalized);
+
+    [GeneratedRegex(@"归谁管|归谁修|归谁|谁管|谁来管|归哪个|哪个部门管|哪个部门负责|找哪个部门|该找谁|得找谁|找谁啊|是[^，。！？]{1,6}还是[^，。！？]{1,8}(?:管|负责)|归不归[^，。！？]{0,4}管|算谁的")]
+    private static partial Regex WhoQuestion();
+
+    /// <summary>The caller says they were passed from one office to another (转哪儿去了, 转来转去, 踢皮球).</summary>
+    public static bool PassedAround(string normalized) => PassedOn().IsMatch(normalized);
+
+    [GeneratedRegex(@"转哪儿?去了|转来转去|踢皮球|推来推去|来回推|转了一圈|转一圈|转了转了|互相推")]
+    private static partial Regex PassedOn();
+
     /// <summary>The caller says nobody has come since the last call (到现在没人来看, 没动静).</summary>
     public static bool NothingDone(string normalized) => NoAction().IsMatch(normalized);
 
@@ -106,7 +118,7 @@ public static partial class CallerConcerns
     [
         (new Regex("楼道灯"), "楼道灯损坏"),
         (new Regex("路灯"), "路灯不亮"),
-        (new Regex("垃圾[^，。！？]{0,8}(?:没人清|不清|没清|没人收|满|臭|堆)"), "垃圾清运不及时"),
+        (new Regex("垃圾(?:桶|站|箱|房)?[^，。！？]{0,6}(?:没人清|不清运|没清运|没人收|满了|堆满|好几天不)"), "垃圾清运不及时"),
         (new Regex("停车[^，。！？]{0,3}(?:乱|难)|乱停|占道停车"), "停车秩序"),
         (new Regex("蚊子|蚊虫|苍蝇"), "蚊虫多"),
         (new Regex("烧东西|焚烧|烧垃圾|烧树叶"), "焚烧杂物"),

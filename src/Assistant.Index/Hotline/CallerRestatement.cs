@@ -318,7 +318,7 @@ public static partial class CallerRestatement
     // What is wrong, in the hotline's plain words; first match of the category.
     private static readonly Wording[] Predicates =
     [
-        W(Fumes, NotCookingSmoke, "烟气、焦糊味扰民"),
+        W(Fumes, NotCookingSmoke, "烟味扰民"),
         W(Fumes, "(烟囱|烟筒)[^，。！？]{0,6}黑烟", "烟囱冒黑烟"),
         W(Fumes, "冒黑烟|黑烟|烟[^，。！？]{0,4}黑", "冒黑烟"),
         W(Fumes, "(净化器|净化设备|净化设施).{0,6}(不清洗|没清洗|不洗|坏|不开|没开)", "油烟净化设施不清洗、油烟直排"),

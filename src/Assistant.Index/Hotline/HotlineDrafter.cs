@@ -217,13 +217,18 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
             // the hour the nuisance happens (a shop that opens at night is not seen by day).
             var visit = t.Covered && t.Time is { } when && (when.AfterDark || when.Surface.Contains('晚', StringComparison.Ordinal) || when.Surface.Contains('夜', StringComparison.Ordinal))
                 ? "在晚间问题发生时段到现场核查" : "到现场核查";
-            parts.Add((CallerConcerns.EarlierAnswerFailed(text) ? $"您此前已反映过此问题，前次处理后问题仍未解决，本次已按重复反映标注，将督促办理单位{visit}。"
-                : CallerConcerns.NothingDone(text) ? $"您此前已反映过此问题，至今未见处理，本次已按重复反映标注，将督促办理单位{visit}。"
-                : "您此前已反映过此问题，本次已按重复反映标注，将督促办理单位加快办理。", 9));
+            parts.Add((CallerConcerns.EarlierAnswerFailed(text) ? $"您此前已反映过此问题，前次处理后问题仍未解决，本次来电已记为重复反映，并提示办理单位{visit}。"
+                : CallerConcerns.NothingDone(text) ? $"您此前已反映过此问题，至今未见处理，本次来电已记为重复反映，并提示办理单位{visit}。"
+                : "您此前已反映过此问题，本次来电已记为重复反映，将督促办理单位加快办理。", 9));
         }
         else if (CallerConcerns.EarlierAnswerFailed(text))
         {
             parts.Add(("您提到此前处理后问题仍未解决，我们将一并告知办理单位。", 7));
+        }
+
+        if (CallerConcerns.PassedAround(text))
+        {
+            parts.Add(("您提到此前转办后没有结果，本次将请办理单位明确答复。", 7));
         }
 
         if (CallerConcerns.Danger(text) is { } danger)
@@ -259,15 +264,17 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
             parts.Add(("您询问的相关规定，将请办理单位核实后一并答复。", 5));
         }
 
+        // 归谁管: the caller's own question is answered where the handling is said.
+        var asked = CallerConcerns.AsksWho(text) ? "关于您问的归谁管：" : "";
         if (!t.Covered)
         {
             // The plan names no department for it: the street office takes it in and brings in whoever is competent.
-            parts.Add(($"我们将把此事转交{h.Local?.Unit ?? "问题所在地的街道办事处"}，由其协调相关部门办理。", 10));
+            parts.Add(($"{asked}我们将把此事转交{h.Local?.Unit ?? "问题所在地的街道办事处"}，由其协调相关部门办理。", 10));
         }
         else
         {
             var office = h.Local is { } l ? (t.Street is null ? "问题所在地的街道办事处" : l.Unit) : null;
-            var who = new StringBuilder("此事由");
+            var who = new StringBuilder(asked).Append(asked.Length > 0 && h.Lead is { Role: "主责" } ? "按行动计划，此事由" : "此事由");
             if (office is not null && h.Lead is { Role: "主责" } lead)
             {
                 who.Append(office).Append("会同").Append(lead.Unit).Append("办理。");

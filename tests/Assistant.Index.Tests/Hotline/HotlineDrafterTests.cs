@@ -41,7 +41,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Equal("月坛街道", triage.Street?.Name);
         Assert.Equal("德胜街道", triage.HomeStreet?.Name);
         Assert.Contains("您反映月坛公园门口有人每天晚上十点以后跳广场舞、音响声音过大的问题", reply.Draft);
-        Assert.Contains("您此前已反映过此问题，本次已按重复反映标注", reply.Draft);
+        Assert.Contains("您此前已反映过此问题，本次来电已记为重复反映", reply.Draft);
         Assert.Contains("月坛街道办事处会同西城公安分局办理", reply.Draft);
         Assert.Contains(HotlineDrafter.FlagRepeat, reply.DispatchNote);
         Assert.Contains(HotlineDrafter.FlagNight, reply.DispatchNote);
@@ -362,7 +362,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     {
         var reply = Draft("这是我第三次打电话了，什刹海那边有个工地半夜还在打桩");
 
-        Assert.Contains("本次已按重复反映标注", reply.Draft);
+        Assert.Contains("本次来电已记为重复反映", reply.Draft);
         Assert.DoesNotContain("到现场核查", reply.Draft);
     }
 
@@ -470,5 +470,22 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
 
         Assert.Contains("凌晨四点", reply.Draft);
         Assert.DoesNotContain("一点", reply.Draft);
+    }
+
+    [Fact]
+    public void Who_is_in_charge_asked_by_the_caller_is_answered_where_the_handling_is_said()
+    {
+        var reply = Draft("新街口北大街每天晚上十点以后就有骑改装摩托的轰油门，这算谁管啊，交警还是环保？");
+
+        Assert.Contains("关于您问的归谁管：按行动计划，此事由新街口街道办事处会同西城交通支队办理", reply.Draft);
+    }
+
+    [Fact]
+    public void A_caller_passed_from_office_to_office_is_promised_a_clear_answer()
+    {
+        var reply = Draft("百万庄老楼楼上漏水漏到我家顶上，这是第三回打电话了，上两回你们都说转了转了，转哪儿去了？");
+
+        Assert.Contains("您提到此前转办后没有结果，本次将请办理单位明确答复", reply.Draft);
+        Assert.Contains(HotlineDrafter.FlagNotCovered, reply.DispatchNote);
     }
 }
