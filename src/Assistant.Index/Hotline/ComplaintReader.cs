@@ -200,7 +200,8 @@ public static partial class ComplaintReader
         var chosen = new List<(int Start, int End)>();
         foreach (var f in found.OrderBy(f => f.Start).ThenByDescending(f => f.End))
         {
-            if (chosen.Count > 0 && f.Start < chosen[^1].End)
+            // Overlapping, or right behind with nothing between (广外|湾子): one place, said whole.
+            if (chosen.Count > 0 && f.Start <= chosen[^1].End)
             {
                 if (f.End > chosen[^1].End)
                 {

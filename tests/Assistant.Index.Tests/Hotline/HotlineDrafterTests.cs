@@ -488,4 +488,12 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Contains("您提到此前转办后没有结果，本次将请办理单位明确答复", reply.Draft);
         Assert.Contains(HotlineDrafter.FlagNotCovered, reply.DispatchNote);
     }
+
+    [Fact]
+    public void Two_place_names_said_one_after_the_other_are_one_place_said_whole()
+    {
+        var reply = Draft("广外湾子那边儿，楼底下健身房，晚上七点到十点放音乐，教练拿麦克风喊");
+
+        Assert.Contains("广外湾子", reply.Draft);
+    }
 }
