@@ -42,7 +42,18 @@ public static partial class CallerRestatement
             : where.Length > 0 && p.Source.Length > 1 && where[^1] is '河' or '湖' && where[^1] == p.Source[0] ? p.Source[1..]
             : p.Predicate.StartsWith('有') || p.Source.EndsWith('水') ? p.Source
             : "有" + p.Source;
-        return $"{where}{source}{p.When}{p.Predicate}{p.Tail}";
+        // 一条公交线路|公交线路调整: what the place already says is not said again.
+        var predicate = p.Predicate;
+        for (var k = Math.Min(6, Math.Min(where.Length, predicate.Length - 1)); k >= 2 && source.Length == 0 && p.When.Length == 0; k--)
+        {
+            if (where.EndsWith(predicate[..k], StringComparison.Ordinal))
+            {
+                predicate = predicate[k..];
+                break;
+            }
+        }
+
+        return $"{where}{source}{p.When}{predicate}{p.Tail}";
     }
 
     public static Parts Build(Triage t)
@@ -50,7 +61,8 @@ public static partial class CallerRestatement
         var text = Clean(ChineseText.Normalize(t.Complaint ?? t.Facts.Summary));
         var topic = t.Topic ?? t.Basis.FirstOrDefault()?.Topic;
         var what = What(t.Category, topic, text);
-        var (when, tail) = When(text, t);
+        // A matter of daily life (路灯不亮) is said without the hour it was noticed at.
+        var (when, tail) = t.Category == ComplaintCategories.Other && topic is null ? ("", "") : When(text, t);
         // 凌晨四点来卸……一宿就睡到四点: the same hour said twice is one time, not a span.
         if (tail.StartsWith("、持续到", StringComparison.Ordinal) && when.Contains(tail["、持续到".Length..], StringComparison.Ordinal))
         {
@@ -157,7 +169,9 @@ public static partial class CallerRestatement
         {
             if (topic is null || !OtherTopics.TryGetValue(topic, out var known))
             {
-                return null;
+                // A matter of daily life the plan does not cover, said in the hotline's words when it is a common one
+                // (楼上漏水, 路灯不亮): the caller's own clauses otherwise.
+                return DailyMatters.FirstOrDefault(d => d.Cue.IsMatch(text)) is { } daily ? ("", daily.Text) : null;
             }
 
             // A topic's own wordings (Sources/Predicates keyed by the topic's name) say which business or vehicle it
@@ -404,6 +418,17 @@ public static partial class CallerRestatement
         ["非法加油"] = ("流动加油车", "非法加油"),
         ["机动车冒黑烟"] = ("车辆", "冒黑烟"),
     };
+
+    /// <summary>Common hotline matters outside the plan, in plain words. No unit is named: the plan gives none.</summary>
+    private static readonly Wording[] DailyMatters =
+    [
+        W(ComplaintCategories.Other, "(楼上|顶上|屋顶|天花板|吊顶|卫生间)[^。！？]{0,12}(漏水|渗水|洇水|滴水)|(漏水|渗水|洇水)[^。！？]{0,12}(顶上|屋顶|天花板|吊顶|墙皮)", "楼上漏水、屋顶受损"),
+        W(ComplaintCategories.Other, "路灯[^。！？]{0,10}(坏|不亮|灭|黑)", "路灯损坏不亮"),
+        W(ComplaintCategories.Other, "地锁", "有人私装地锁占用车位"),
+        W(ComplaintCategories.Other, "押金[^。！？]{0,12}(不退|没退|扣)|(不退|扣)[^。！？]{0,8}押金", "房东不退还租房押金"),
+        W(ComplaintCategories.Other, "(公交|线路|车站|站点)[^。！？]{0,16}(取消|调整|改线|撤)", "公交线路调整、原站点取消"),
+        W(ComplaintCategories.Other, "(狗|犬)[^。！？]{0,12}(叫|吠|不拴绳|粪便)", "邻居养犬扰民、不文明养犬"),
+    ];
 
     // ---- when -----------------------------------------------------------------------------------------------------
 

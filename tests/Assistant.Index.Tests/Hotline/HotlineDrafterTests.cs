@@ -190,7 +190,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
 
     [Theory]
     // A matter outside the plan is restated by what is wrong, not by the caller's talk about the call.
-    [InlineData("我这事儿都跟你们说过两回了，您那边能查着记录吧？我是月坛南街的，楼上卫生间漏水，漏到我家顶棚", "卫生间漏水", "说过两回")]
+    [InlineData("我这事儿都跟你们说过两回了，您那边能查着记录吧？我是月坛南街的，楼上卫生间漏水，漏到我家顶棚", "楼上漏水、屋顶受损", "说过两回")]
     [InlineData("喂，你好，我是下斜街那边儿的，长椿街那个十八层的高楼，电梯又坏了！", "电梯又坏了", "您是下斜街")]
     [InlineData("你好我要举报一个乱停车的，一辆白色的车，就停在我妈家院门口，正好把门堵死了", "把门堵死了", "举报")]
     [InlineData("喂，又是我，上回打过的，还是那个院子的事儿。楼道灯坏了一个月了，晚上黑得看不见", "楼道灯坏了", "又是您")]
@@ -495,5 +495,18 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         var reply = Draft("广外湾子那边儿，楼底下健身房，晚上七点到十点放音乐，教练拿麦克风喊");
 
         Assert.Contains("广外湾子", reply.Draft);
+    }
+
+    [Theory]
+    [InlineData("西绒线胡同东口那段儿路灯坏了半个多月了，晚上黑得跟锅底似的", "西绒线胡同东口路灯损坏不亮")]
+    [InlineData("我之前在西四北三条租了个房子，合同到期搬走一个多月了，房东那押金六千块钱一直不退", "房东不退还租房押金")]
+    [InlineData("市民来电反映：月坛街道三里河路附近一条公交线路近期调整走向，原月坛南街附近站点被取消", "一条公交线路调整、原站点取消")]
+    public void A_common_matter_outside_the_plan_is_said_in_the_hotlines_plain_words(string complaint, string said)
+    {
+        var reply = Draft(complaint);
+
+        Assert.Contains(said, reply.Draft);
+        Assert.Contains(HotlineDrafter.FlagNotCovered, reply.DispatchNote);
+        Assert.DoesNotContain("您反映：", reply.Draft);
     }
 }
