@@ -76,8 +76,14 @@ public static class MeasureRanking
         // often than the right measure on the question sets.
         var text = e.TextPasses ? e.Coverage + 0.3 * e.Phrases + 0.5 * e.Relative : 0;
         var alternate = e.Alternate >= AlternateLow ? AlternateWeight * e.Alternate * (e.TextPasses ? 1 - e.Coverage : 1) : 0;
-        return text + alternate + PoolWeight * e.Pooled;
+        return text + alternate + PoolWeight * e.Pooled + (e.NamedUnit ? NamedUnitWeight : 0);
     }
+
+    /// <summary>
+    /// A unit the question names (除了住建委还有谁配合, 市场监管局牵头查的话) takes part in the measure meant: between
+    /// sibling measures it is often the only evidence that tells them apart.
+    /// </summary>
+    public const double NamedUnitWeight = 0.3;
 
     /// <summary>The pool alone makes a measure worth naming as the closest.</summary>
     /// <remarks>A measure the question's named unit takes part in needs no share of the topic: the unit is evidence too.</remarks>
