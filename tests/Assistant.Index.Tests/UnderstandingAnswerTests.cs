@@ -37,6 +37,8 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("普及土壤知识的活动有没有", Intent.Search)]
     [InlineData("供暖节能改造哪些单位参与", Intent.Co)]
     [InlineData("教委在方案里有啥活儿", Intent.Duties)]
+    [InlineData("街边谁都能用的充电桩啥时候能多建点", Intent.Deadline)]
+    [InlineData("不让新建燃煤锅炉的规定是一直有效吗", Intent.Deadline)]
     [InlineData("环保局下半年要交哪些差", Intent.Duties)]
     [InlineData("住建那边配合人家干的事儿", Intent.Duties)]
     [InlineData("我是城管执法的，我们二季度有啥要完成的", Intent.Duties)]

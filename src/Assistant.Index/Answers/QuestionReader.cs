@@ -30,7 +30,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         "哪一天", "多长时间", "几号", "时间表", "时间要求", "最晚", "哪个月", "何日", "DEADLINE", "什么时间", "啥时间", "几时",
         "哪段时间", "多会儿", "时间是", "开始执行", "从何时", "几个月", "哪个时间段", "什么时段", "截至", "期限是",
         "有期限", "能完吗", "能完成吗", "完得成", "完得了", "常年干", "是常年", "长期的吗", "长期干", "是长期的", "长期的还是",
-        "有个截止", "有没有截止",
+        "有个截止", "有没有截止", "一直有效", "长期有效", "是全年", "全年都要",
     ];
 
     private static readonly string[] DutiesCues =
@@ -188,7 +188,9 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         // "归环保局管吧", "是园林局弄吗": a yes/no question about who is responsible.
         var deadline = HasAny(text, DeadlineCues);
         // "修绿道的活儿谁牵头" asks who; "那活儿有期限吗" names the task and asks when; "普及的活动" is no task.
-        var lead = HasAny(text, LeadCues) || ResponsibleWho().IsMatch(text) || (!deadline && TaskWord().IsMatch(text));
+        // 谁都能用的充电桩: 谁都 names everyone, it asks nobody's name.
+        var asked = Everyone().Replace(text, "");
+        var lead = HasAny(asked, LeadCues) || ResponsibleWho().IsMatch(asked) || (!deadline && TaskWord().IsMatch(asked));
         var duties = HasAny(text, DutiesCues) || WhichDuties().IsMatch(text);
 
         // 配合 is also a verb ("啥时候要配合完成"): with a deadline cue and no 协办, the question is about the deadline.
@@ -265,6 +267,9 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     /// What a question asks by its cue words alone, without names or context (null: none). Tells a follow-up that only
     /// changes the topic ("那公交车呢") from one that asks something ("那公交车谁管").
     /// </summary>
+    [GeneratedRegex("谁都|谁也|随便谁|不管谁")]
+    private static partial Regex Everyone();
+
     [GeneratedRegex("的活(?!动)")]
     private static partial Regex TaskWord();
 
