@@ -48,6 +48,24 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     }
 
     [Theory]
+    [InlineData("我们园林今年牵头的活儿有哪些", "区园林绿化局")]
+    [InlineData("水务这块儿年底前要干完的有啥", "区水务局")]
+    [InlineData("咱们环保下半年要交哪些差", "区生态环境局")]
+    public void Staff_naming_their_own_unit_by_a_bare_word_get_its_duties(string question, string unit)
+    {
+        var asked = plan.Runtime.Answers.Reader.Read(question);
+
+        Assert.Equal(Intent.Duties, asked.Intent);
+        Assert.Equal(unit, Assert.Single(asked.Units).Name);
+    }
+
+    [Fact]
+    public void A_bare_word_the_plan_uses_for_a_thing_is_no_unit_outside_a_question_of_duties()
+    {
+        Assert.Empty(plan.Runtime.Answers.Reader.Read("园林绿化垃圾怎么处理").Units);
+    }
+
+    [Theory]
     [InlineData("城管委10月到12月的任务", 10, 12)]
     [InlineData("七至九月发改有啥到期", 7, 9)]
     public void A_span_of_months_is_read_whole(string question, int first, int last)

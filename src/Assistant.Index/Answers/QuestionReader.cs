@@ -108,6 +108,13 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         var text = gazetteer.ToPlanVocabulary(normalized);
         var mentions = gazetteer.Find(text);
         var units = mentions.Where(m => m.Unit is not null).Select(m => m.Unit!).Distinct().ToList();
+        // 我们园林今年牵头的活儿: staff name their own unit by a bare word the plan also uses for a thing.
+        if (units.Count == 0 && mentions.All(m => m.Street is null) && (HasAny(text, DutiesCues) || WhichDuties().IsMatch(text))
+            && gazetteer.StaffUnit(normalized) is { } ownUnit)
+        {
+            units.Add(ownUnit);
+        }
+
         // A street by name, else by a place in it (后海 → 什刹海街道).
         var named = mentions.Where(m => m.Street is not null && !m.IsPlace).Select(m => m.Street!).Distinct().ToList();
         var streets = named.Count > 0 ? named : mentions.Where(m => m.Street is not null).Select(m => m.Street!).Distinct().ToList();

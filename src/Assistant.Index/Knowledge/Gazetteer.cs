@@ -13,7 +13,7 @@ public sealed record Mention(string Surface, int Start, Unit? Unit, Street? Stre
 /// dictionary and splits these names (区生态环境局 → 区|生态|环境|局), so they are found here first, longest match wins.
 /// Texts are expected normalised (<see cref="Search.ChineseText.Normalize"/>).
 /// </summary>
-public sealed class Gazetteer
+public sealed partial class Gazetteer
 {
     private readonly FrozenDictionary<char, (string Surface, Unit? Unit, Street? Street, bool IsPlace)[]> _names;
     private readonly Understanding.EverydayVocabulary _vocabulary;
@@ -80,6 +80,13 @@ public sealed class Gazetteer
             }
         }
 
+        _staffNames = knowledge.Everyday.Units
+            .SelectMany(n => (n.Staff ?? []).Select(w => (Word: Search.ChineseText.Normalize(w), Unit: knowledge.FindUnit(n.Name))))
+            .Where(x => x.Unit is not null && x.Word.Length >= 2)
+            .Select(x => (x.Word, x.Unit!))
+            .OrderByDescending(x => x.Word.Length)
+            .ToArray();
+
         // A nickname that means different units to different people (城管) is not read as one of them here; where a
         // curated alias gives it one, the answer says which others it may mean (AmbiguousUnits).
         _ambiguous = knowledge.Everyday.Ambiguous
@@ -142,6 +149,21 @@ public sealed class Gazetteer
 
         return found;
     }
+
+    private readonly (string Word, Unit Unit)[] _staffNames;
+
+    /// <summary>
+    /// The unit a staff member names by its bare word at the head of the question (我们园林今年牵头的活儿, 水务这块儿年底到期的):
+    /// a word the plan also uses for a thing, so only there, and only read by the caller for a question about duties.
+    /// </summary>
+    public Unit? StaffUnit(string normalized)
+    {
+        var head = StaffHead().Replace(normalized, "");
+        return _staffNames.FirstOrDefault(s => head.StartsWith(s.Word, StringComparison.Ordinal)).Unit;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:我们是|我是|我们|咱们|咱|俺们)?(?:区里)?")]
+    private static partial System.Text.RegularExpressions.Regex StaffHead();
 
     public IReadOnlyList<Unit> FindUnits(string text) =>
         Find(text).Where(m => m.Unit is not null).Select(m => m.Unit!).Distinct().ToList();

@@ -23,8 +23,11 @@ public sealed record IndicatorWords(string Name, IReadOnlyList<Concept> Concepts
 /// <summary>A column of 附件1's street table (pm25Annual, goodDaysRatio…) in everyday words.</summary>
 public sealed record StreetColumnWords(string Column, IReadOnlyList<Concept> Concepts, IReadOnlyList<string> Questions);
 
-/// <summary>What people call a unit (城管委, 环保局).</summary>
-public sealed record UnitNicknames(string Name, IReadOnlyList<string> Everyday);
+/// <summary>
+/// What people call a unit (城管委, 环保局), and the bare word its own staff use for it (园林, 水务, 环保) — a word the
+/// plan also uses for a thing, so it is read as the unit only where a staff member speaks of their unit's duties.
+/// </summary>
+public sealed record UnitNicknames(string Name, IReadOnlyList<string> Everyday, IReadOnlyList<string>? Staff = null);
 
 /// <summary>A nickname that means different units to different people (城管): never silently one of them.</summary>
 public sealed record AmbiguousNickname(string Word, IReadOnlyList<string> Units);

@@ -44,7 +44,7 @@ public static class EverydayWordsLoader
         {
             files.Add("units.json");
             var file = Read<UnitsFile>(unitsPath);
-            units = (file.Units ?? []).Select(u => new UnitNicknames(u.Name, u.Everyday ?? [])).ToList();
+            units = (file.Units ?? []).Select(u => new UnitNicknames(u.Name, u.Everyday ?? [], u.Staff ?? [])).ToList();
             ambiguous = (file.Ambiguous ?? []).Select(a => new AmbiguousNickname(a.Word, a.Units ?? [])).ToList();
         }
 
@@ -84,7 +84,7 @@ public static class EverydayWordsLoader
 
     private sealed record UnitsFile(IReadOnlyList<UnitFile>? Units, IReadOnlyList<AmbiguousFile>? Ambiguous);
 
-    private sealed record UnitFile(string Name, IReadOnlyList<string>? Everyday);
+    private sealed record UnitFile(string Name, IReadOnlyList<string>? Everyday, IReadOnlyList<string>? Staff);
 
     private sealed record AmbiguousFile(string Word, IReadOnlyList<string>? Units);
 }
