@@ -211,7 +211,8 @@ public static partial class CallerConcerns
         {
             foreach (Match m in pattern.Matches(normalized))
             {
-                var ask = RequestLeadIn().Replace(m.Groups["r"].Value, "").Trim('，', '。', '、');
+                // 诉求：一、请相关部门尽快组织清运；二、…: the first point, its number left off.
+                var ask = RequestLeadIn().Replace(Enumerator().Replace(m.Groups["r"].Value, ""), "").Trim('，', '。', '、');
                 // A long record request (核查烤炉是否符合要求、排烟是否经过净化) is taken up by its first point.
                 ask = ask.Length > 22 && ask.IndexOfAny(['；', ';']) is >= 4 and var point ? ask[..point] : ask;
                 // 占道经营、使用液化气罐是否合规: a question is not cut inside what it asks.
@@ -241,6 +242,9 @@ public static partial class CallerConcerns
 
     [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?|(?:能|可以|让|准)(?:开|弄|搞|建|设|摆|干)[^。！？?，]{0,12}[吗么][？?]?|合适吗|合不合规|合规不合规|合法不合法|符不符合")]
     private static partial Regex RulesQuestion();
+
+    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]|\d{1,2})[、.．)）]")]
+    private static partial Regex Enumerator();
 
     [GeneratedRegex(@"(?<!其)(?:他们|她们|他|她|人家)")]
     private static partial Regex OtherParty();

@@ -509,4 +509,17 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Contains(HotlineDrafter.FlagNotCovered, reply.DispatchNote);
         Assert.DoesNotContain("您反映：", reply.Draft);
     }
+
+    [Fact]
+    public void Renovation_waste_dumped_at_night_is_dumping_and_dust_not_noise_and_a_numbered_request_is_read_by_its_first_point()
+    {
+        var triage = hotline.Triage.Triage("市民来电反映：某小区5号楼与6号楼之间的公共绿地近一个月来被人陆续倾倒装修垃圾，碎砖、编织袋装渣土堆成小土堆，起风时扬尘明显。来电人称曾于夜间十一点后多次看到三轮车进入小区卸倒。诉求：一、请相关部门尽快组织清运；二、查明倾倒者并依法处罚。");
+        var reply = Drafter.Draft(triage);
+
+        Assert.Equal(ComplaintCategories.Dust, triage.Category);
+        Assert.Contains("装修垃圾", reply.Draft);
+        Assert.Contains("被偷倒堆放", reply.Draft);
+        Assert.DoesNotContain("噪声", reply.Draft);
+        Assert.DoesNotContain("一、", reply.Draft);
+    }
 }
