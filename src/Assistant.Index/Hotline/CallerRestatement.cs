@@ -446,6 +446,11 @@ public static partial class CallerRestatement
         var until = UntilClock().Matches(text).FirstOrDefault(u => !clocks.Any(c => c.Groups["range"].Success && u.Index >= c.Index && u.Index < c.Index + c.Length)) ?? Match.Empty;
         var clock = clocks.FirstOrDefault(m => !until.Success || m.Index + m.Length <= until.Index || m.Index >= until.Index + until.Length);
         var festival = Festivals.FirstOrDefault(f => text.Contains(f, StringComparison.Ordinal));
+        // 过年那几天直至正月十五: the span of the holidays, said once in standard words.
+        var festivalText = festival is null ? ""
+            : SpringFestival().IsMatch(text) && LanternFestival().IsMatch(text) ? "春节至元宵节期间"
+            : SpringFestival().IsMatch(text) && !festival.Contains("三十", StringComparison.Ordinal) && festival != "除夕" ? "春节期间"
+            : festival;
         var frequency = Frequencies.FirstOrDefault(f => text.Contains(f.Said, StringComparison.Ordinal) && InIssueClause(text, f.Said, t));
         var season = Seasons.FirstOrDefault(s => text.Contains(s.Said, StringComparison.Ordinal));
         var clockPeriod = clock?.Groups["p"].Value ?? "";
@@ -490,7 +495,7 @@ public static partial class CallerRestatement
         period = head is "昼夜" or "全天" && clockText.Length == 0 ? "" : period;
         // 下雨时 / 刮风时 say when it happens only where no time of day is said.
         var condition = season.Standard is { } c && (period.Length == 0 || !c.EndsWith('时')) ? c : "";
-        var when = (festival ?? "") + condition + head + period + clockText + adverb;
+        var when = festivalText + condition + head + period + clockText + adverb;
         if (when.Length == 0 && tail.Length == 0 && t.Time is { IsNight: true })
         {
             when = "夜间";
@@ -535,7 +540,13 @@ public static partial class CallerRestatement
 
     private static readonly char[] ClauseMarks = ['，', '。', '！', '？', '；', ',', '!', '?', ';'];
 
-    private static readonly string[] Festivals = ["大年三十", "年三十", "除夕", "正月十五", "元宵节", "十五晚上", "春节", "清明"];
+    private static readonly string[] Festivals = ["大年三十", "年三十", "除夕", "过年那几天", "过年期间", "正月十五", "元宵节", "十五晚上", "春节", "过年", "清明"];
+
+    [GeneratedRegex("过年|春节|大年初")]
+    private static partial Regex SpringFestival();
+
+    [GeneratedRegex("正月十五|元宵")]
+    private static partial Regex LanternFestival();
 
     private readonly record struct Phrase(string Said, string? Standard, string? Period = null, bool Adverb = false);
 

@@ -522,4 +522,13 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.DoesNotContain("噪声", reply.Draft);
         Assert.DoesNotContain("一、", reply.Draft);
     }
+
+    [Theory]
+    [InlineData("过年那几天直至正月十五，牛街附近某小区内每晚有人燃放烟花爆竹", "春节至元宵节期间每天晚上")]
+    [InlineData("过年那几天天桥某小区院内每晚均有人燃放烟花爆竹", "春节期间每天晚上")]
+    [InlineData("大年三十晚上楼下一直放鞭炮，牛街那边", "大年三十晚上")]
+    public void The_holidays_are_said_as_the_span_the_caller_gave(string complaint, string when)
+    {
+        Assert.Contains(when, Draft(complaint).Draft);
+    }
 }
