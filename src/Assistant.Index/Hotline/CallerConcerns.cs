@@ -67,10 +67,11 @@ public static partial class CallerConcerns
             }
         }
 
+        var noiseComplaint = t.Category is ComplaintCategories.SocialNoise or ComplaintCategories.ConstructionNoise or ComplaintCategories.TrafficNoise;
         foreach (var (cue, word) in SideWords)
         {
-            // What the restatement already says (焚烧树叶垃圾) is no side matter.
-            if (cue.IsMatch(normalized) && !cue.IsMatch(restated) && !found.Contains(word))
+            // What the restatement already says (焚烧树叶垃圾) is no side matter; nor is rowdiness in a noise complaint.
+            if (cue.IsMatch(normalized) && !cue.IsMatch(restated) && !found.Contains(word) && !(noiseComplaint && word == Rowdiness))
             {
                 found.Add(word);
             }
@@ -124,7 +125,12 @@ public static partial class CallerConcerns
         (new Regex("烧东西|焚烧|烧垃圾|烧树叶"), "焚烧杂物"),
         (new Regex("冲洗路面|路面全是泥|满地泥"), "路面泥土"),
         (new Regex("占道经营"), "占道经营"),
+        (new Regex("泔水"), "泔水桶堆放"),
+        (new Regex("喧哗|嚷嚷|划拳|摔瓶子|摔酒瓶|大声喊叫|吆五喝六"), Rowdiness),
+        (new Regex("堵[^，。！？]{0,4}(?:门口|大门|通道|路口|胡同)"), "车辆堵路"),
     ];
+
+    private const string Rowdiness = "人员喧哗";
 
     /// <summary>
     /// The danger the caller fears besides the nuisance (灯口滴水怕漏电, 井盖松动, 救护车进不来, 入秋风大怕着起来), in

@@ -531,4 +531,14 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     {
         Assert.Contains(when, Draft(complaint).Draft);
     }
+
+    [Fact]
+    public void Rowdy_drinkers_beside_a_barbecue_are_a_side_matter_and_not_one_of_a_noise_complaint()
+    {
+        var fumes = Draft("右安门内大街那个烧烤店炉子搬马路边上烤，烟大得三层以下都没法开窗，还有那帮喝酒的大半夜划拳嚷嚷摔瓶子");
+        var noise = Draft("后海酒吧驻唱每晚到凌晨一点，客人还在门口大声喧哗，吵得睡不着");
+
+        Assert.Contains("人员喧哗", fumes.Draft);
+        Assert.DoesNotContain("人员喧哗", noise.Draft);
+    }
 }
