@@ -36,6 +36,12 @@ public static partial class CallerConcerns
         @"|打(?:了)?(?:好)?几(?:回|次)了|(?:今年|这个月|这月|这周|都|已经|得)有?[两三四五六七八九十几]{1,2}(?:回|次)了|每(?:回|次)打完")]
     private static partial Regex Repeat();
 
+    /// <summary>The caller has photos or video of it (我拍了视频了，你们要不要).</summary>
+    public static bool OffersEvidence(string normalized) => Evidence().IsMatch(normalized);
+
+    [GeneratedRegex(@"拍了(?:视频|照片|录像)|拍(?:下|到)了|(?:有|录了)(?:视频|录像|照片)|录了音|拍照(?:了|留证)|视频为证")]
+    private static partial Regex Evidence();
+
     /// <summary>The caller asks who is in charge (归谁管, 是环保还是市场监管, 这路灯到底归谁修).</summary>
     public static bool AsksWho(string normalized) => WhoQuestion().IsMatch(normalized);
 

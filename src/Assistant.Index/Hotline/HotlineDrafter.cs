@@ -248,7 +248,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         }
 
         var permit = PermitWord(t);
-        if (CallerConcerns.Request(text) is { } request)
+        var request = CallerConcerns.Request(text);
+        if (request is not null)
         {
             // 咨询…是否合规 is a question put to the hotline: it is answered, not "hoped for".
             parts.Add((request.StartsWith("咨询", StringComparison.Ordinal) && request.Length > 4
@@ -259,9 +260,16 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         {
             parts.Add(($"您提到的{permit}情况，将请办理单位一并核实并向您反馈。", 6));
         }
-        else if (CallerConcerns.AsksAboutRules(text))
+
+        // 居民楼底下能开这种馆子吗？能不能让他把管子挪挪: the question is taken up beside the request.
+        if (CallerConcerns.AsksAboutRules(text) && !(request?.StartsWith("咨询", StringComparison.Ordinal) ?? false) && (request is not null || permit is null))
         {
             parts.Add(("您询问的相关规定，将请办理单位核实后一并答复。", 5));
+        }
+
+        if (CallerConcerns.OffersEvidence(text))
+        {
+            parts.Add(("您提到已拍下照片或视频，可在办理单位与您联系时提供。", 5));
         }
 
         // 归谁管: the caller's own question is answered where the handling is said.

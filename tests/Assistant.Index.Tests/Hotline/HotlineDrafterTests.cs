@@ -541,4 +541,13 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Contains("人员喧哗", fumes.Draft);
         Assert.DoesNotContain("人员喧哗", noise.Draft);
     }
+
+    [Fact]
+    public void A_question_of_rules_beside_a_request_and_evidence_offered_are_both_taken_up()
+    {
+        var reply = Draft("我又打了，小马厂那个汽修厂在院子里直接喷漆，味儿刺鼻。居民楼边上能开这种厂子吗？能不能让他们进烤漆房喷？我拍了视频了，你们要不要？");
+
+        Assert.Contains("您询问的相关规定，将请办理单位核实后一并答复", reply.Draft);
+        Assert.Contains("您提到已拍下照片或视频", reply.Draft);
+    }
 }
