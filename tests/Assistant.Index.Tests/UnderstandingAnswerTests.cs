@@ -39,6 +39,8 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("教委在方案里有啥活儿", Intent.Duties)]
     [InlineData("街边谁都能用的充电桩啥时候能多建点", Intent.Deadline)]
     [InlineData("不让新建燃煤锅炉的规定是一直有效吗", Intent.Deadline)]
+    [InlineData("水源地执法是常态化的还是阶段性的", Intent.Deadline)]
+    [InlineData("大气治理那个规划编完有日子吗", Intent.Deadline)]
     [InlineData("环保局下半年要交哪些差", Intent.Duties)]
     [InlineData("住建那边配合人家干的事儿", Intent.Duties)]
     [InlineData("我是城管执法的，我们二季度有啥要完成的", Intent.Duties)]

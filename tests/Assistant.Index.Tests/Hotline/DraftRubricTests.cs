@@ -18,6 +18,8 @@ public sealed class DraftRubricTests(HotlineFixture hotline)
     [InlineData("review3/complaints-blind-review3.jsonl")]
     [InlineData("review4/complaints-blind-review4.jsonl")]
     [InlineData("review5/complaints-blind-review5.jsonl")]
+    [InlineData("review6/complaints-blind-review6.jsonl")]
+    [InlineData("review7/complaints-blind-review7.jsonl")]
     public void Every_draft_of_the_complaint_sets_passes_the_rubric(string file)
     {
         var drafter = new HotlineDrafter(hotline.Plan.Knowledge, new DraftTerms(24, 15), hotline.Triage.Guide);
