@@ -19,6 +19,11 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("Who is responsible for restaurant fumes in Xicheng?", AskedScope.Language)]
     [InlineData("天津的PM2.5目标是多少", AskedScope.Place)]
     [InlineData("全国的优良天数目标是多少", AskedScope.Place)]
+    [InlineData("西城区今年空气质量排名全市第几", AskedScope.Place)]
+    [InlineData("北京市的PM2.5目标是多少", AskedScope.Place)]
+    [InlineData("我想开个烧烤店需要啥手续", AskedScope.Permit)]
+    [InlineData("附近哪有充电桩", AskedScope.Contact)]
+    [InlineData("你们这个机器人准不准啊", AskedScope.Chat)]
     public void Out_of_scope_is_decided_by_what_is_asked(string question, string category)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -113,6 +118,8 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("小区物业费涨价了找谁")]
     [InlineData("电动自行车上牌去哪儿")]
     [InlineData("饭馆服务员态度差能投诉吗")]
+    [InlineData("我家孩子哮喘，雾霾天该咋办")]
+    [InlineData("养的鸽子扰民怎么办")]
     public void A_matter_of_daily_life_the_plan_never_names_is_declined(string question)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -125,6 +132,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [Theory]
     [InlineData("举报工地夜里施工有奖励吗")]
     [InlineData("我家煤改电的补贴啥时候发到卡上")]
+    [InlineData("新能源车补贴今年还有吗")]
     public void A_sum_or_payment_for_a_person_is_a_money_question_the_plan_does_not_answer(string question)
     {
         var answer = plan.Runtime.Answers.Compute(question);

@@ -282,7 +282,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         else
         {
             var office = h.Local is { } l ? (t.Street is null ? "问题所在地的街道办事处" : l.Unit) : null;
-            var who = new StringBuilder(asked).Append(asked.Length > 0 && h.Lead is { Role: "主责" } ? "按行动计划，此事由" : "此事由");
+            var who = new StringBuilder(asked).Append("此事由");
             if (office is not null && h.Lead is { Role: "主责" } lead)
             {
                 who.Append(office).Append("会同").Append(lead.Unit).Append("办理。");

@@ -42,7 +42,8 @@ public static partial class AskedScope
             return Contact;
         }
 
-        if (NamedBusinessPermit().IsMatch(text))
+        // 我想开个烧烤店需要啥手续: how a person gets a licence is no part of the plan either.
+        if (NamedBusinessPermit().IsMatch(text) || OpeningProcedure().IsMatch(text))
         {
             return Permit;
         }
@@ -84,15 +85,19 @@ public static partial class AskedScope
 
     // Phone numbers, addresses, people to contact.
     // "打电话问…" is how someone asked, not a number asked for.
-    [GeneratedRegex(@"(?<!打|来|通|过|了)电话(?!问|说|来|反映|投诉|咨询)|手机号|号码|联系方式|怎么联系|联系人|邮箱|微信号|公众号|官网|网址|办公地址|在哪办公|地址在哪|局长是谁|主任是谁|队长是谁")]
+    [GeneratedRegex(@"(?<!打|来|通|过|了)电话(?!问|说|来|反映|投诉|咨询)|手机号|号码|联系方式|怎么联系|联系人|邮箱|微信号|公众号|官网|网址|办公地址|在哪办公|地址在哪|局长是谁|主任是谁|队长是谁|附近哪有|离我最近的|最近的[^，。？]{0,8}在哪")]
     private static partial Regex ContactAsked();
 
     // The permit or licence of one named business: "“老王卤煮”有没有营业执照", "这家店有排污许可证吗", "装修队没资质".
     [GeneratedRegex(@"(?:“[^”]{1,20}”|这家|那家|某家|\p{IsCJKUnifiedIdeographs}{0,8}?(?:公司|饭店|餐馆|餐厅|饭馆|酒店|宾馆|超市|商店|小店|门店|装修队|施工队|装修公司|烤串店|烧烤店|串店|饭庄|工厂|厂子|作坊))(?=.{0,16}(?:营业执照|执照|许可证|资质|排污证|证照|手续|环评))(?=.{0,16}(?:有没有|有吗|没有|没|办了|办没办|拿到|取得|过期|真假|是不是真|合不合法))")]
     private static partial Regex NamedBusinessPermit();
 
+    [GeneratedRegex(@"(?:开|办|新开|想开)(?:个|一家|一个)?[^，。？]{0,6}(?:店|馆|厂|公司|作坊|摊)[^，。？]{0,8}(?:手续|执照|许可|证照|办什么证|办啥证)")]
+    private static partial Regex OpeningProcedure();
+
     // Another of Beijing's districts, another city or province.
-    [GeneratedRegex(@"东城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|亦庄|经开区|上海|天津|重庆|广州|深圳|河北|雄安|外地|全国(?![^，。？]{1,5}[日周])(?:的|范围内?|层面)?.{0,6}(?:目标|指标|多少|排名|平均|谁|哪个部门)|国家层面")]
+    [GeneratedRegex(@"东城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|亦庄|经开区|上海|天津|重庆|广州|深圳|河北|雄安|外地|全国(?![^，。？]{1,5}[日周])(?:的|范围内?|层面)?.{0,6}(?:目标|指标|多少|排名|平均|谁|哪个部门)|国家层面" +
+        @"|(?<!西城.*)(?!.*西城)(?:北京市|全市|北京)(?:的|范围内?|层面)?[^，。？]{0,6}(?:目标|指标|平均)(?:是|定的|定了)?(?:多少|几)|全市(?:排|排名)?第几|在全市排|全市排名")]
     private static partial Regex OtherDistrict();
 
     [GeneratedRegex(@"天津|河北|京津冀|周边")]
@@ -102,6 +107,6 @@ public static partial class AskedScope
     private static partial Regex Together();
 
     // Greetings, thanks, questions about the assistant itself, requests that are not about the plan.
-    [GeneratedRegex(@"^(?:你好|您好|嗨|哈喽|HELLO|HI|在吗|在不在|谢谢|多谢|再见|拜拜|早上好|晚上好|早安|晚安)[呀啊哈吗！!。，,？?]*$|你是谁|你叫什么|你是机器人|你是人|讲个笑话|说个笑话|讲笑话|帮我写|写个|写一篇|哪个牌子|什么牌子|推荐.{0,4}(?:牌子|品牌|产品|哪家)|陪我聊|聊聊天|你几岁|你多大")]
+    [GeneratedRegex(@"^(?:你好|您好|嗨|哈喽|HELLO|HI|在吗|在不在|谢谢|多谢|再见|拜拜|早上好|晚上好|早安|晚安)[呀啊哈吗！!。，,？?]*$|你是谁|你叫什么|你是机器人|你是人|机器人准不准|这个机器人|讲个笑话|说个笑话|讲笑话|帮我写|写个|写一篇|哪个牌子|什么牌子|推荐.{0,4}(?:牌子|品牌|产品|哪家)|陪我聊|聊聊天|你几岁|你多大")]
     private static partial Regex SmallTalk();
 }
