@@ -151,6 +151,9 @@ public static partial class CallerRestatement
         s = Pronoun().Replace(s, "");
         s = s.EndsWith("小区楼", StringComparison.Ordinal) ? s[..^1] : s;
         s = s.Replace("一带一带", "一带", StringComparison.Ordinal).Replace("某某", "某", StringComparison.Ordinal);
+        // 某单位院|有食堂 reads as one word: a courtyard is said with 内; 一临街 (商铺) is no place of its own.
+        s = s.EndsWith('院') && !s.EndsWith("医院", StringComparison.Ordinal) && !s.EndsWith("学院", StringComparison.Ordinal) && !s.EndsWith("剧院", StringComparison.Ordinal) ? s + "内"
+            : s.EndsWith("一临街", StringComparison.Ordinal) ? s[..^3] : s;
         // A bare street name (牛街, 广外) reads as a district: 牛街一带.
         if (t.StreetEvidence is { } e && s == e && !s.EndsWith("街道", StringComparison.Ordinal))
         {
@@ -289,6 +292,7 @@ public static partial class CallerRestatement
         W(Social, "酒吧|夜店|KTV|歌厅", "$0"),
         W(Social, "唱歌|唱戏|吊嗓子|K歌|乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓|甩鞭|鞭子|陀螺", "人"),
         W(Social, "空调外机|外机", "空调外机"),
+        W(Social, "发电机", "发电机"),
         W(Social, "冷却塔|压缩机|水泵", "$0"),
         W(Social, "排风机|风机|排风扇|排气扇", "排风设备"),
         W(Social, "喇叭|广告|促销|叫卖|扩音|招揽", "商户"),
@@ -360,7 +364,7 @@ public static partial class CallerRestatement
         W(Social, "甩鞭|鞭子|抽陀螺|陀螺", "甩鞭抽陀螺、声音扰民"),
         W(Social, "拖椅子|拖凳子|拖桌子|拖家具|跺脚|脚步|跑跳|弹珠|高跟鞋", "走动、拖拽家具噪声扰民"),
         W(Social, "酒吧|夜店|KTV|ktv|卡拉OK|歌厅", "音乐声音过大、噪声扰民"),
-        W(Social, "空调外机|外机|冷却塔|压缩机|水泵|排风机|风机|排风扇|排气扇", "运行噪声大"),
+        W(Social, "空调外机|外机|冷却塔|压缩机|水泵|排风机|风机|排风扇|排气扇|发电机", "运行噪声大"),
         W(Social, "喇叭|扩音", "用喇叭招揽生意、噪声扰民"),
         W(Social, "广告|促销|叫卖|招揽", "外放音响招揽生意、噪声扰民"),
         W(Social, "分拣|扔包裹|卸包裹|卸货|装卸|往下卸|卸车", "装卸货物噪声扰民"),
@@ -451,7 +455,9 @@ public static partial class CallerRestatement
             : SpringFestival().IsMatch(text) && LanternFestival().IsMatch(text) ? "春节至元宵节期间"
             : SpringFestival().IsMatch(text) && !festival.Contains("三十", StringComparison.Ordinal) && festival != "除夕" ? "春节期间"
             : festival;
-        var frequency = Frequencies.FirstOrDefault(f => text.Contains(f.Said, StringComparison.Ordinal) && InIssueClause(text, f.Said, t));
+        // 连续多日夜间施工: 日夜 inside 多日夜间 is no "day and night".
+        var frequency = Frequencies.FirstOrDefault(f => text.Contains(f.Said, StringComparison.Ordinal) && InIssueClause(text, f.Said, t)
+            && !(f.Said == "日夜" && text.Contains("日夜间", StringComparison.Ordinal)));
         var season = Seasons.FirstOrDefault(s => text.Contains(s.Said, StringComparison.Ordinal));
         var clockPeriod = clock?.Groups["p"].Value ?? "";
         var period = clockPeriod.Length > 0 ? clockPeriod

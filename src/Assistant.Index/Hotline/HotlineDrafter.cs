@@ -190,6 +190,13 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
     // ---- the reply to the caller -----------------------------------------------------------------------------------
 
+    /// <summary>Nuisances that happen at an hour (a shop's smoke, a site's or a bar's noise): a visit then sees them.</summary>
+    private static readonly HashSet<string> TimeBound =
+    [
+        ComplaintCategories.CookingFumes, ComplaintCategories.SocialNoise, ComplaintCategories.ConstructionNoise,
+        ComplaintCategories.TrafficNoise, ComplaintCategories.LooseCoal,
+    ];
+
     /// <summary>The reply a supervisor aims for: at most this many characters (the rubric allows 320).</summary>
     private const int TargetLength = 300;
 
@@ -215,7 +222,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         {
             // An earlier handling that came to nothing is the caller's real grievance: say so, and ask for a visit at
             // the hour the nuisance happens (a shop that opens at night is not seen by day).
-            var visit = t.Covered && t.Time is { } when && (when.AfterDark || when.Surface.Contains('晚', StringComparison.Ordinal) || when.Surface.Contains('夜', StringComparison.Ordinal))
+            var visit = t.Covered && TimeBound.Contains(t.Category) && t.Time is { } when && (when.AfterDark || when.Surface.Contains('晚', StringComparison.Ordinal) || when.Surface.Contains('夜', StringComparison.Ordinal))
                 ? "在晚间问题发生时段到现场核查" : "到现场核查";
             parts.Add((CallerConcerns.EarlierAnswerFailed(text) ? $"您此前已反映过此问题，前次处理后问题仍未解决，本次来电已记为重复反映，并提示办理单位{visit}。"
                 : CallerConcerns.NothingDone(text) ? $"您此前已反映过此问题，至今未见处理，本次来电已记为重复反映，并提示办理单位{visit}。"
@@ -256,13 +263,15 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
                 ? $"您咨询{request[2..]}，将请办理单位核实后答复。"
                 : $"您希望{request}，我们将请办理单位核实并向您反馈。", 6));
         }
-        else if (permit is not null)
+
+        // 依法制止 asked, 夜间施工许可 questioned: the permit is taken up beside the request.
+        if (permit is not null && !(request?.Contains(permit, StringComparison.Ordinal) ?? false))
         {
             parts.Add(($"您提到的{permit}情况，将请办理单位一并核实并向您反馈。", 6));
         }
 
         // 居民楼底下能开这种馆子吗？能不能让他把管子挪挪: the question is taken up beside the request.
-        if (CallerConcerns.AsksAboutRules(text) && !(request?.StartsWith("咨询", StringComparison.Ordinal) ?? false) && (request is not null || permit is null))
+        if (CallerConcerns.AsksAboutRules(text) && !(request?.StartsWith("咨询", StringComparison.Ordinal) ?? false) && permit is null)
         {
             parts.Add(("您询问的相关规定，将请办理单位核实后一并答复。", 5));
         }

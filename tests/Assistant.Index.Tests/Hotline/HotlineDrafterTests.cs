@@ -550,4 +550,30 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Contains("您询问的相关规定，将请办理单位核实后一并答复", reply.Draft);
         Assert.Contains("您提到已拍下照片或视频", reply.Draft);
     }
+
+    [Theory]
+    [InlineData("市民来电反映：丰盛胡同内某单位院内职工食堂油烟较大。来电人称此前已反映过一次，回复称已联系单位整改，但至今未见变化。")]
+    [InlineData("又是我，万寿公园早上六点不到跳舞的音箱就开了。上回打电话说跟公园沟通了，第二天照样儿。")]
+    public void An_earlier_fix_that_changed_nothing_is_said_so(string complaint)
+    {
+        Assert.Contains("前次处理后问题仍未解决", Draft(complaint).Draft);
+    }
+
+    [Fact]
+    public void A_permit_questioned_beside_a_request_is_taken_up_and_a_drain_is_not_visited_at_night()
+    {
+        var permit = Draft("市民来电反映：西绒线胡同附近道路连续多日夜间施工，晚上十一点后仍有破碎路面声。诉求：咨询该工程是否办理夜间施工许可；如无许可，请依法制止。");
+        var drain = Draft("第二次反映了，铁树斜街某院门口污水井每逢下雨便冒水，上次有人来掏过一次，但问题未解决，昨晚下雨后又冒。");
+
+        Assert.Contains("施工许可", permit.Draft);
+        Assert.DoesNotContain("昼夜", permit.Draft);
+        Assert.Contains("到现场核查", drain.Draft);
+        Assert.DoesNotContain("晚间", drain.Draft);
+    }
+
+    [Fact]
+    public void A_courtyard_is_said_with_nei()
+    {
+        Assert.Contains("某单位院内有食堂", Draft("金融街街道丰盛胡同内某单位院内职工食堂的排风设备朝向胡同，中午和傍晚油烟较大").Draft);
+    }
 }
