@@ -96,7 +96,9 @@ public static partial class CallerRestatement
     internal static string? Place(Triage t, string text)
     {
         var where = t.Facts.Where is { } w ? ChineseText.Normalize(w) : null;
-        if (where is not null && t.StreetEvidence is { } evidence && where.IndexOf(evidence, StringComparison.Ordinal) is > 0 and var at)
+        // 东椿树胡同: a one-character prefix (东, 南, 大, 新) is part of the name, not a lead-in to cut.
+        if (where is not null && t.StreetEvidence is { } evidence && where.IndexOf(evidence, StringComparison.Ordinal) is > 0 and var at
+            && !(at == 1 && "东西南北前后大小新老上下内外".Contains(where[0], StringComparison.Ordinal)))
         {
             where = where[at..];
         }
