@@ -190,6 +190,18 @@ public static partial class ComplaintReader
                 start--;
             }
 
+            // 流至胡同路面: 路面 is the road's surface, no place.
+            if (m.Value.EndsWith('路') && m.Index + m.Length < normalized.Length && normalized[m.Index + m.Length] == '面')
+            {
+                continue;
+            }
+
+            // 来电人为医院职工: the record's 来电人 is no part of a place's name.
+            if (start >= 1 && normalized.AsSpan(start - 1).StartsWith("来电人"))
+            {
+                start += 2;
+            }
+
             var name = normalized[start..(m.Index + m.Length)];
             if (name.Length >= 3 && !GenericPlaces.Any(g => name.EndsWith(g, StringComparison.Ordinal) && name.Length - g.Length < 2))
             {
@@ -246,7 +258,7 @@ public static partial class ComplaintReader
         (ChineseText.IsCjk(c) && !NotInNames.Contains(c, StringComparison.Ordinal)) || char.IsAsciiLetterOrDigit(c);
 
     // Function words and pronouns that end a place name on its left (在德胜街道, 我家楼下, 那个胡同).
-    private const string NotInNames = "在的是住到从我你他她它那这有和跟与对向往去来说了把被于及或就都也还又个每些嘛吧呢啊找过给让叫问打回";
+    private const string NotInNames = "在的是住到从我你他她它那这有和跟与对向往去来说了把被于及或就都也还又个每些嘛吧呢啊找过给让叫问打回为系至流冒淌溢";
 
     /// <summary>
     /// The caller says they live there or come from there (我自己住德胜门外, 其家住槐柏树街, 我是椿树的, 我是从天桥过来的,

@@ -576,4 +576,12 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     {
         Assert.Contains("某单位院内有食堂", Draft("金融街街道丰盛胡同内某单位院内职工食堂的排风设备朝向胡同，中午和傍晚油烟较大").Draft);
     }
+
+    [Theory]
+    [InlineData("市民来电反映：来电人为医院职工，北纬路某居民楼一层饭馆的空调外机白天运行噪声很大", "电人")]
+    [InlineData("市民来电反映：槐柏树街一平房院内有人加工熟食，炒菜油烟大，油污顺院门流至胡同路面", "胡同路")]
+    public void The_records_words_and_a_road_surface_are_no_place(string complaint, string notAPlace)
+    {
+        Assert.DoesNotContain(notAPlace, Draft(complaint).Draft);
+    }
 }
