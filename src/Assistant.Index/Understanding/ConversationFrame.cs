@@ -76,7 +76,7 @@ public sealed record ConversationFrame(
                     return turn.Cue is null && turn.Streets.Count == 0 && turn.Period is null ? turn.Topic + "多少" : null;
                 }
 
-                var place = turn.Streets.FirstOrDefault()?.Name ?? Street ?? "全区";
+                var place = turn.Streets.FirstOrDefault()?.Name ?? (turn.DistrictWide ? "全区" : Street) ?? "全区";
                 var figure = turn.Topic.Length > 0 ? turn.Topic : Indicator ?? "空气质量";
                 return $"{place}{figure}{period}目标是多少";
             }

@@ -17,7 +17,8 @@ public sealed record FrameTurn(
     bool AsksLead,
     Aspect Aspect,
     bool Anaphora,
-    Slot Changed);
+    Slot Changed,
+    bool DistrictWide = false);
 
 /// <summary>
 /// Reads a turn against the conversation's frame. A complete question (a topic of its own and something asked about it)
@@ -35,7 +36,9 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
     private static readonly string[] Leaning =
     [
         "换成", "换到", "换作", "改成", "改为", "换为", "如果是", "要是", "的话", "那么", "同样", "一样", "这边", "那边", "情况",
-        "分别",
+        "分别", "那片儿", "这片儿", "那片", "这片", "片儿", "那一带", "一带", "附近",
+        // The district as a whole ("全区的呢" after a street's figure): a place, said by DistrictWide, not a topic.
+        "全区", "全西城", "整个西城", "西城区", "区里", "区级",
         // Nouns that only name an aspect ("截止时间呢", "完成日期"): no topic of their own.
         "时间", "时候", "日期", "期限", "节点", "单位", "部门", "要求", "内容", "情况",
     ];
@@ -90,7 +93,8 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
             };
         }
 
-        if (frame.Kind == FrameKind.Measures && (turn.Changed & ~Slot.Aspect) == Slot.Period)
+        // "今年要换多少台" asks a number of the measure, not when: only a turn that asks nothing else is a deadline check.
+        if (frame.Kind == FrameKind.Measures && (turn.Changed & ~Slot.Aspect) == Slot.Period && turn.Cue is null or Intent.Deadline)
         {
             // "这个月能完成吗" after a measure: its deadline, checked against that period.
             return q with { IsFollowUp = true, Intent = Intent.Deadline, Time = turn.Period, Topic = frame.Topic ?? "" };
@@ -180,6 +184,9 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
         var changed = Slot.None;
         if (units.Count > 0 && units[0].Name != frame.Unit) changed |= Slot.Unit;
         if (streets.Count > 0 && streets[0].Name != frame.Street) changed |= Slot.Street;
+        // "全区的呢" after a street's figure: the street slot changes to the district as a whole.
+        var districtWide = streets.Count == 0 && DistrictWords().IsMatch(text);
+        if (districtWide && frame.Street is not null) changed |= Slot.Street;
         if (period is not null) changed |= Slot.Period;
         if (topic.Length > 0) changed |= Slot.Topic;
         if (cue is not null || aspect != Aspect.AsIntent) changed |= Slot.Aspect;
@@ -194,7 +201,8 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
             (text.Contains("牵头", StringComparison.Ordinal) || text.Contains("主责", StringComparison.Ordinal)) && !text.Contains('谁', StringComparison.Ordinal),
             aspect,
             Anaphora().IsMatch(q.Normalized),
-            changed);
+            changed,
+            districtWide);
     }
 
     /// <summary>The text less names, the period and the words at either end that lean on the last answer (那…呢).</summary>
@@ -267,6 +275,9 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
 
     [GeneratedRegex(@"(?:[\s\p{P}]|的呢|呢|的|吗|啊|呀|吧|嘛)+$")]
     private static partial Regex TrailingWords();
+
+    [GeneratedRegex(@"全区|全西城|整个西城|西城区|区里|区级")]
+    private static partial Regex DistrictWords();
 
     [GeneratedRegex(@"20\d\d")]
     private static partial Regex Year();

@@ -278,4 +278,34 @@ public sealed class ConversationFrameTests(PlanFixture plan)
         var due = plan.Knowledge.Measures.Where(m => m.InvolvesUnit("区城市管理委") && m.Deadline.By is not null).Select(m => m.Ref).ToHashSet();
         Assert.Equal(due, answer.Matches.Select(m => m.MeasureRef).ToHashSet());
     }
+
+    [Fact]
+    public void The_district_after_a_streets_figure_is_the_same_figure_for_the_whole_district()
+    {
+        var district = plan.Knowledge.Plan.DistrictTargets.Single(t => t.Name.Contains("优良天数", StringComparison.Ordinal));
+
+        var answer = Dialogue(November, "陶然亭街道的好天比例目标是多少", "全区的呢");
+
+        Assert.Equal(Intent.Indicator, answer.Intent);
+        Assert.Contains($"{district.Value}%", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("陶然亭", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_street_said_with_na_pian_er_after_a_district_figure_is_that_streets_figures()
+    {
+        var answer = Dialogue(November, "空气好的天数一年得占多少", "那展览路那片儿呢");
+
+        Assert.Equal(Intent.Indicator, answer.Intent);
+        Assert.Contains("展览路街道2024年目标", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void How_many_this_year_after_a_measure_asks_its_number_not_its_deadline()
+    {
+        var answer = Dialogue(November, "仓库里叉车换电动那个谁牵头？", "今年要换多少台？");
+
+        Assert.Equal(Intent.Indicator, answer.Intent);
+        Assert.Contains("附件1-10-4", answer.Matches.Select(m => m.MeasureRef));
+    }
 }
