@@ -120,6 +120,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("饭馆服务员态度差能投诉吗")]
     [InlineData("我家孩子哮喘，雾霾天该咋办")]
     [InlineData("养的鸽子扰民怎么办")]
+    [InlineData("胡同里有人烧树叶子谁管")]
     public void A_matter_of_daily_life_the_plan_never_names_is_declined(string question)
     {
         var answer = plan.Runtime.Answers.Compute(question);
