@@ -58,6 +58,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("我们园林今年牵头的活儿有哪些", "区园林绿化局")]
     [InlineData("水务这块儿年底前要干完的有啥", "区水务局")]
     [InlineData("咱们环保下半年要交哪些差", "区生态环境局")]
+    [InlineData("街道要配合啥", "各街道办事处")]
     public void Staff_naming_their_own_unit_by_a_bare_word_get_its_duties(string question, string unit)
     {
         var asked = plan.Runtime.Answers.Reader.Read(question);

@@ -109,10 +109,12 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         var mentions = gazetteer.Find(text);
         var units = mentions.Where(m => m.Unit is not null).Select(m => m.Unit!).Distinct().ToList();
         // 我们园林今年牵头的活儿: staff name their own unit by a bare word the plan also uses for a thing.
+        string? staffWord = null;
         if (units.Count == 0 && mentions.All(m => m.Street is null) && (HasAny(text, DutiesCues) || WhichDuties().IsMatch(text))
-            && gazetteer.StaffUnit(normalized) is { } ownUnit)
+            && gazetteer.StaffUnit(normalized) is { } own)
         {
-            units.Add(ownUnit);
+            units.Add(own.Unit);
+            staffWord = own.Word;
         }
 
         // A street by name, else by a place in it (后海 → 什刹海街道).
@@ -159,6 +161,12 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         }
 
         topic = RefText().Replace(topic, " ");
+        // The staff's own word for their unit (园林, 街道) names the unit, not a topic.
+        if (staffWord is not null && topic.IndexOf(staffWord, StringComparison.Ordinal) is >= 0 and var at)
+        {
+            topic = topic.Remove(at, staffWord.Length).Insert(at, " ");
+        }
+
         // A year qualifies the question (checked against the answer), it is not its topic.
         topic = Year().Replace(topic, " ");
         // Cue phrases go by substring (they are long enough not to sit inside content words); single function

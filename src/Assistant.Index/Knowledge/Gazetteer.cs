@@ -156,10 +156,11 @@ public sealed partial class Gazetteer
     /// The unit a staff member names by its bare word at the head of the question (我们园林今年牵头的活儿, 水务这块儿年底到期的):
     /// a word the plan also uses for a thing, so only there, and only read by the caller for a question about duties.
     /// </summary>
-    public Unit? StaffUnit(string normalized)
+    public (Unit Unit, string Word)? StaffUnit(string normalized)
     {
         var head = StaffHead().Replace(normalized, "");
-        return _staffNames.FirstOrDefault(s => head.StartsWith(s.Word, StringComparison.Ordinal)).Unit;
+        var found = _staffNames.FirstOrDefault(s => head.StartsWith(s.Word, StringComparison.Ordinal));
+        return found.Unit is null ? null : (found.Unit, found.Word);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:我们是|我是|我们|咱们|咱|俺们)?(?:区里)?")]

@@ -308,4 +308,15 @@ public sealed class ConversationFrameTests(PlanFixture plan)
         Assert.Equal(Intent.Indicator, answer.Intent);
         Assert.Contains("附件1-10-4", answer.Matches.Select(m => m.MeasureRef));
     }
+
+    [Fact]
+    public void Another_units_duties_after_the_street_offices_are_not_narrowed_by_the_word_street()
+    {
+        var lead = plan.Knowledge.Measures.Count(m => m.LeadUnits.Contains("区城管执法局"));
+
+        var answer = Dialogue(November, "街道要配合啥", "城管执法局牵头啥");
+
+        Assert.Equal(Intent.Duties, answer.Intent);
+        Assert.Contains($"共 {lead} 项", answer.Text, StringComparison.Ordinal);
+    }
 }
