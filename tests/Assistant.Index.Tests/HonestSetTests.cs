@@ -34,6 +34,24 @@ public sealed class HonestSetTests(PlanFixture plan)
         {
             ["lead"] = 0.85, ["deadline"] = 0.5, ["co"] = 0.95, ["duties"] = 0.8, ["indicator"] = 0.95, ["search"] = 0.75, ["none"] = 0.75,
         },
+        // Written blind at the start (fresh5) and middle (fresh6) of the next session and never looked at: first scores on
+        // that session's starting code (0.687 / 0.773, dialogues 0.875 / 0.775), these floors just under its end.
+        ["questions-fresh5.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.65, ["deadline"] = 0.65, ["co"] = 0.45, ["duties"] = 0.55, ["indicator"] = 0.95, ["search"] = 0.45, ["none"] = 0.85,
+        },
+        ["dialogues-fresh5.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.7, ["deadline"] = 0.8, ["co"] = 0.25, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.7, ["none"] = 0.95,
+        },
+        ["questions-fresh6.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.55, ["deadline"] = 0.6, ["co"] = 0.75, ["duties"] = 0.75, ["indicator"] = 0.95, ["search"] = 0.85, ["none"] = 0.9,
+        },
+        ["dialogues-fresh6.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.6, ["deadline"] = 0.4, ["co"] = 0.5, ["duties"] = 0.8, ["indicator"] = 0.95, ["search"] = 0.7, ["none"] = 0.95,
+        },
         ["dialogues-honest.jsonl"] = new(StringComparer.Ordinal)
         {
             ["lead"] = 0.75, ["deadline"] = 0.55, ["co"] = 0.7, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.6, ["none"] = 0.5,
@@ -45,6 +63,10 @@ public sealed class HonestSetTests(PlanFixture plan)
     [InlineData("dialogues-honest.jsonl", 40)]
     [InlineData("questions-fresh4.jsonl", 150)]
     [InlineData("dialogues-fresh4.jsonl", 40)]
+    [InlineData("questions-fresh5.jsonl", 150)]
+    [InlineData("dialogues-fresh5.jsonl", 40)]
+    [InlineData("questions-fresh6.jsonl", 150)]
+    [InlineData("dialogues-fresh6.jsonl", 40)]
     public void Honest_set_stays_above_its_floor_per_kind(string file, int atLeast)
     {
         var items = Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file));
