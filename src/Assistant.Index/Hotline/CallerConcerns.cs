@@ -145,8 +145,15 @@ public static partial class CallerConcerns
     /// </summary>
     public static string? Danger(string normalized)
     {
-        var text = Simile().Replace(normalized, "");
-        return Dangers.Where(d => d.Cue.IsMatch(text)).Select(d => d.Word).FirstOrDefault();
+        // What a simile likens the nuisance to is blanked out, as the triage's cue matching does.
+        var text = normalized.ToCharArray();
+        foreach (var (from, to) in ComplaintTriage.SimileSpans(normalized))
+        {
+            Array.Fill(text, ' ', from, to - from);
+        }
+
+        var plain = new string(text);
+        return Dangers.Where(d => d.Cue.IsMatch(plain)).Select(d => d.Word).FirstOrDefault();
     }
 
     private static readonly (Regex Cue, string Word)[] Dangers =
@@ -160,9 +167,6 @@ public static partial class CallerConcerns
         (new Regex("砸(?:着|到|伤)|掉下来|坍塌|塌了"), "坠落坍塌隐患"),
         (new Regex("安全隐患|危险|安全不安全|安不安全"), "安全隐患"),
     ];
-
-    [GeneratedRegex("(?:像|跟|如同|仿佛|好像)[^，。！？]{1,10}(?:似的|一样|一般)")]
-    private static partial Regex Simile();
 
     /// <summary>The caller says the property company would not help (找物业物业不管, 与物业协商未果).</summary>
     public static bool PropertyRefused(string normalized) => PropertyRefusal().IsMatch(normalized);

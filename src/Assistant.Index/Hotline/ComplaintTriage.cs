@@ -187,22 +187,7 @@ public sealed partial class ComplaintTriage
     /// </summary>
     private static IReadOnlyList<CueHit> WithoutNegated(string text, IReadOnlyList<CueHit> hits)
     {
-        var spans = new List<(int From, int To)>();
-        // A figure of speech: 吵得跟放炮似的, 像着了火一样 — what it is likened to is not what happens.
-        foreach (var marker in SimileMarkers)
-        {
-            foreach (var at in Occurrences(text, marker))
-            {
-                var from = at + marker.Length;
-                var clauseEnd = text.IndexOfAny(ClauseEnds, from) is >= 0 and var e ? e : text.Length;
-                var close = SimileEnds.Select(end => text.IndexOf(end, from, StringComparison.Ordinal))
-                    .Where(i => i > from && i <= clauseEnd && i - at <= NegationReach + 1).DefaultIfEmpty(-1).Min();
-                if (close > 0)
-                {
-                    spans.Add((from, close));
-                }
-            }
-        }
+        var spans = SimileSpans(text).ToList();
 
         // Conceded: "声音倒还能忍，主要是灰太大" — what the clause says is bearable is not what the caller complains of.
         foreach (var marker in ConcessionMarkers)
@@ -234,6 +219,25 @@ public sealed partial class ComplaintTriage
         }
 
         return spans.Count == 0 ? hits : hits.Where(h => !spans.Any(s => h.Start >= s.From && h.Start < s.To)).ToList();
+    }
+
+    /// <summary>A figure of speech: 吵得跟放炮似的, 像着了火一样 — what it is likened to is not what happens.</summary>
+    internal static IEnumerable<(int From, int To)> SimileSpans(string text)
+    {
+        foreach (var marker in SimileMarkers)
+        {
+            foreach (var at in Occurrences(text, marker))
+            {
+                var from = at + marker.Length;
+                var clauseEnd = text.IndexOfAny(ClauseEnds, from) is >= 0 and var e ? e : text.Length;
+                var close = SimileEnds.Select(end => text.IndexOf(end, from, StringComparison.Ordinal))
+                    .Where(i => i > from && i <= clauseEnd && i - at <= NegationReach + 1).DefaultIfEmpty(-1).Min();
+                if (close > 0)
+                {
+                    yield return (from, close);
+                }
+            }
+        }
     }
 
     private static readonly string[] SimileEnds = ["一样", "似的", "一般", "似地"];
