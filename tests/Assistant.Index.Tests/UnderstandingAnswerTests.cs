@@ -76,6 +76,9 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [Theory]
     [InlineData("城管委10月到12月的任务", 10, 12)]
     [InlineData("七至九月发改有啥到期", 7, 9)]
+    [InlineData("商务局十一二月份到期的牵头活儿", 11, 12)]
+    [InlineData("发改七八月有啥到期", 7, 8)]
+    [InlineData("城管委十一、十二月的任务", 11, 12)]
     public void A_span_of_months_is_read_whole(string question, int first, int last)
     {
         var asked = plan.Runtime.Answers.Reader.Read(question);
@@ -83,6 +86,30 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.Equal(Intent.Duties, asked.Intent);
         Assert.Equal(new DateOnly(2024, first, 1), asked.Time!.From);
         Assert.Equal(last, asked.Time.To.Month);
+    }
+
+    [Theory]
+    // Staff asking for their own list in everyday words: the unit, and nothing to look for but "its work".
+    [InlineData("园林局这次牵头的事儿", "区园林绿化局")]
+    [InlineData("交通委三季度手头牵头的", "区交通委")]
+    [InlineData("市场监管局配合的事项有多少，都是啥", "区市场监管局")]
+    [InlineData("城管执法一季度要配合的活儿", "区城管执法局")]
+    [InlineData("发改上半年有啥要交的活儿", "区发展改革委")]
+    [InlineData("园林今年领了哪些活儿", "区园林绿化局")]
+    [InlineData("交通委在这个方案里主要管哪几块", "区交通委")]
+    public void A_unit_and_only_its_work_asks_for_its_duties(string question, string unit)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+
+        Assert.Equal(Intent.Duties, answer.Intent);
+        Assert.Equal(unit, answer.Context.Unit);
+    }
+
+    [Fact]
+    public void A_unit_and_a_matter_is_still_a_question_about_the_matter()
+    {
+        Assert.NotEqual(Intent.Duties, plan.Runtime.Answers.Compute("园林局这次牵头的裸地治理啥时候完").Intent);
+        Assert.Equal(Intent.Lead, plan.Runtime.Answers.Compute("交通委手头的充电桩建设谁牵头").Intent);
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed partial class AnswerEngine
     private readonly QuestionReader _reader;
     private readonly Hotline.ComplaintTriage? _triage;
     private readonly Dictionary<string, (string Text, HashSet<string> Bigrams)> _measureTerms;
+
+    /// <summary>Each measure's figures (<see cref="Understanding.PlanFigures"/>): named in a question, they name the measure.</summary>
+    private readonly Dictionary<string, IReadOnlySet<string>> _measureFigures;
     private readonly Dictionary<string, int> _bigramFrequency;
     private readonly string[] _deadlineTexts;
     private readonly string[] _metricsWithoutFigures;
@@ -65,6 +68,7 @@ public sealed partial class AnswerEngine
                 return (text, ChineseText.Bigrams(text));
             },
             StringComparer.Ordinal);
+        _measureFigures = knowledge.Plan.Measures.ToDictionary(m => m.Ref, m => Understanding.PlanFigures.In(ChineseText.Normalize(m.Text)), StringComparer.Ordinal);
         _bigramFrequency = _measureTerms.Values.SelectMany(t => t.Bigrams)
             .GroupBy(b => b, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -346,9 +350,14 @@ public sealed partial class AnswerEngine
         var alternates = _understanding.MeasureAlternates(q.Topic);
         var pooled = _understanding.PooledMeasures(topic).ToDictionary(h => h.Ref, StringComparer.Ordinal);
         var bestPooled = Math.Max(Understanding.MeasureRanking.PoolFullScore, pooled.Count == 0 ? 0 : pooled.Values.Max(h => h.Score));
+        var figures = Understanding.PlanFigures.In(q.Normalized);
         Understanding.MeasureEvidence WithPool(Understanding.MeasureEvidence e)
         {
-            e = e with { NamedUnit = q.Units.Any(u => e.Measure.InvolvesUnit(u.Name)) };
+            e = e with
+            {
+                NamedUnit = q.Units.Any(u => e.Measure.InvolvesUnit(u.Name)),
+                NamedFigure = figures.Count > 0 && _measureFigures[e.Measure.Ref].Overlaps(figures),
+            };
             return pooled.TryGetValue(e.Measure.Ref, out var p)
                 ? e with { Pooled = p.Score / bestPooled, PoolScore = p.Score, PoolCoverage = p.Coverage }
                 : e;
@@ -358,7 +367,8 @@ public sealed partial class AnswerEngine
                 h.Coverage >= MinCoverage || SharesLongRun(terms, h.Measure), alternates.GetValueOrDefault(h.Measure.Ref))))
             .ToList();
         // Measures only their alternate questions, or only the pooled words, found.
-        foreach (var reference in alternates.Keys.Concat(pooled.Keys))
+        var figured = figures.Count == 0 ? [] : _measureFigures.Where(f => f.Value.Overlaps(figures)).Select(f => f.Key);
+        foreach (var reference in alternates.Keys.Concat(pooled.Keys).Concat(figured))
         {
             if (evidence.All(e => e.Measure.Ref != reference) && _knowledge.FindMeasure(reference) is { } m)
             {

@@ -39,7 +39,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         "要完成哪些", "完成哪些", "完成什么", "牵头哪些", "牵头什么", "协办哪些", "参与哪些", "配合哪些", "有哪些事", "管什么",
         "管哪些", "任务清单", "工作清单", "到期", "哪些措施", "什么措施", "有哪些", "都有啥", "有啥任务", "有啥工作", "干啥",
         "主责哪些", "承担哪些", "承担什么", "涉及哪些", "涉及什么", "干嘛", "要干", "做啥", "干些什么", "干哪些", "有什么任务",
-        "有什么工作", "啥任务", "啥工作", "列一下", "列出来", "列个单", "列一列", "列列", "干的事", "做的事", "干的活", "有啥活", "啥活儿", "有什么活", "交哪些差", "交的差", "差事", "有啥要完成", "有啥要干", "有啥要做", "给别人打配合", "打配合的活", "出现了吗", "出现过", "提到了吗", "提到过", "有没有提到", "提及",
+        "有什么工作", "啥任务", "啥工作", "列一下", "列出来", "列个单", "列一列", "列列", "干的事", "做的事", "干的活", "有啥活", "啥活儿", "哪些活", "领了哪些", "领的活", "哪几块", "管哪几", "有什么活", "交哪些差", "交的差", "差事", "有啥要完成", "有啥要干", "有啥要做", "给别人打配合", "打配合的活", "出现了吗", "出现过", "提到了吗", "提到过", "有没有提到", "提及",
     ];
 
     private static readonly string[] IndicatorCues =
@@ -344,6 +344,17 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
             return new TimeWindow(new DateOnly(y, firstMonth, 1), new DateOnly(y, lastMonth, DateTime.DaysInMonth(y, lastMonth)), span.Value, ByEnd: false);
         }
 
+        // "七八月", "十一二月": two neighbouring months said together.
+        if (MonthPair().Match(text) is { Success: true } pair)
+        {
+            var first = pair.Groups["a"].Value == "十一" ? 11 : ParseMonth(pair.Groups["a"].Value);
+            var second = pair.Groups["a"].Value == "十一" ? 12 : ParseMonth(pair.Groups["b"].Value);
+            if (first is >= 1 and <= 11 && second == first + 1)
+            {
+                return new TimeWindow(new DateOnly(y, first, 1), new DateOnly(y, second, DateTime.DaysInMonth(y, second)), pair.Value, ByEnd: false);
+            }
+        }
+
         var m = MonthPhrase().Match(text);
         if (m.Success)
         {
@@ -401,8 +412,11 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     [GeneratedRegex(@"(?<m>1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月(?:份)?(?<end>底|末)?(?<before>前|之前|以前)?")]
     private static partial Regex MonthPhrase();
 
-    [GeneratedRegex(@"(?<a>1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])(?:月份?)?(?:到|至|－|-|—|~)(?<b>1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月(?:份)?(?:底|末)?")]
+    [GeneratedRegex(@"(?<a>1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])(?:月份?)?(?:到|至|－|-|—|~|、|和)(?<b>1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月(?:份)?(?:底|末)?")]
     private static partial Regex MonthSpan();
+
+    [GeneratedRegex(@"(?<a>十一|[一二三四五六七八九])、?(?<b>二|[二三四五六七八九十])月(?:份)?")]
+    private static partial Regex MonthPair();
 
     // 几个/几辆/几星级/几处 ask for a number; 几月/几号/几点 ask for a date.
     // Not 好几年 ("several years") or 几乎.

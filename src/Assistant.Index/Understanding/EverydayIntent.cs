@@ -13,6 +13,14 @@ public static partial class EverydayIntent
 {
     public static Intent Refine(Question q)
     {
+        // "园林局这次牵头的事儿", "交通委三季度手头牵头的", "市场监管局配合的事项有多少": a unit and nothing to look for
+        // but its own work asks for its list of duties, however the reader's cue words took it.
+        if (!q.IsFollowUp && q.Reference is null && q.Units.Count > 0 && q.Intent is not (Intent.Duties or Intent.Deadline)
+            && q.OutOfScope is null && OnlyWork(q.Topic))
+        {
+            return Intent.Duties;
+        }
+
         if (q.IsFollowUp || q.Reference is not null || q.Intent is Intent.Duties or Intent.Co or Intent.Deadline
             || (q.Intent == Intent.Indicator && q.Streets.Count > 0) || (q.Intent == Intent.None && q.Topic.Length == 0))
         {
@@ -37,6 +45,13 @@ public static partial class EverydayIntent
 
         return q.Intent;
     }
+
+    /// <summary>Whether a topic says nothing but "its work" (这次的事项, 手头的活, 主要几块).</summary>
+    private static bool OnlyWork(string topic) =>
+        WorkWords().Replace(topic, "").Count(Search.ChineseText.IsCjk) < 2;
+
+    [GeneratedRegex(@"这次|这回|主要|手头|手上|手里|事项|几块|哪块|块|干点|要交|交|领了|领|都是|清单|活|自己|本单位|本部门")]
+    private static partial Regex WorkWords();
 
     // "方案里管不管", "计划里有这块吗": whether the plan covers it.
     [GeneratedRegex(@"(?:方案|计划)(?:里|中|上)?(?:管不管|有没有|有这块|有这项|提没提|涉及|说没说|有吗)")]

@@ -17,8 +17,9 @@ public enum Confidence
 /// <param name="Pooled">The measure's pooled-words BM25 (<see cref="MeasurePool"/>) relative to the best measure's, 0..1.</param>
 /// <param name="PoolScore">That BM25 score itself, and <paramref name="PoolCoverage"/> the share of the topic the pool holds.</param>
 /// <param name="NamedUnit">A unit the question names takes part in the measure.</param>
+/// <param name="NamedFigure">A figure the question names (一百万平米) is one of the measure's (<see cref="PlanFigures"/>).</param>
 public sealed record MeasureEvidence(Measure Measure, double Coverage, double Phrases, double Relative, bool TextPasses, double Alternate,
-    double Pooled = 0, double PoolScore = 0, double PoolCoverage = 0, bool NamedUnit = false);
+    double Pooled = 0, double PoolScore = 0, double PoolCoverage = 0, bool NamedUnit = false, bool NamedFigure = false);
 
 /// <summary>The measures an answer rests on, best first, and how sure it is.</summary>
 public sealed record RankedMeasures(IReadOnlyList<Measure> Measures, Confidence Confidence)
@@ -76,8 +77,14 @@ public static class MeasureRanking
         // often than the right measure on the question sets.
         var text = e.TextPasses ? e.Coverage + 0.3 * e.Phrases + 0.5 * e.Relative : 0;
         var alternate = e.Alternate >= AlternateLow ? AlternateWeight * e.Alternate * (e.TextPasses ? 1 - e.Coverage : 1) : 0;
-        return text + alternate + PoolWeight * e.Pooled + (e.NamedUnit ? NamedUnitWeight : 0);
+        return text + alternate + PoolWeight * e.Pooled + (e.NamedUnit ? NamedUnitWeight : 0) + (e.NamedFigure ? NamedFigureWeight : 0);
     }
+
+    /// <summary>
+    /// A figure of the plan's belongs to one or two measures: named in a question, it outweighs everyday words that
+    /// fit a sibling better (老楼节能改造那一百万平米 is the heating retrofit of 100万平方米, not 老旧小区节能改造).
+    /// </summary>
+    public const double NamedFigureWeight = 2.0;
 
     /// <summary>
     /// A unit the question names (除了住建委还有谁配合, 市场监管局牵头查的话) takes part in the measure meant: between
@@ -89,7 +96,7 @@ public static class MeasureRanking
     /// <remarks>A measure the question's named unit takes part in needs no share of the topic: the unit is evidence too.</remarks>
     public static bool PoolFinds(MeasureEvidence e) => e.PoolScore >= PoolMinScore && (e.NamedUnit || e.PoolCoverage >= PoolMinCoverage);
 
-    public static bool IsCandidate(MeasureEvidence e) => e.TextPasses || e.Alternate >= AlternateLow || PoolFinds(e);
+    public static bool IsCandidate(MeasureEvidence e) => e.TextPasses || e.Alternate >= AlternateLow || PoolFinds(e) || e.NamedFigure;
 
     public static Confidence ConfidenceOf(MeasureEvidence e) =>
         e.Alternate >= AlternateHigh || (e.TextPasses && (e.Coverage >= CoverageHigh || e.Alternate >= AlternateLow))

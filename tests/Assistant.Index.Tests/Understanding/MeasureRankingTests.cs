@@ -20,4 +20,44 @@ public sealed class MeasureRankingTests(PlanFixture plan)
 
         Assert.Equal(first.Ref, ranked.Measures[0].Ref);
     }
+
+    [Theory]
+    [InlineData("老楼那一百万平米的改造", "100万")]
+    [InlineData("比例要到百分之四十五", "45%")]
+    [InlineData("2.9万辆次的检查", "2.9万")]
+    [InlineData("一年抽十二组", "12")]
+    public void A_figure_is_read_the_plans_way_in_digits_or_numerals(string text, string figure)
+    {
+        Assert.Contains(figure, PlanFigures.In(text));
+    }
+
+    [Theory]
+    [InlineData("十二月底前要干完的")]
+    [InlineData("2024年一季度的任务")]
+    [InlineData("国四的挖掘机")]
+    [InlineData("一路一策清扫")]
+    [InlineData("12月之前")]
+    public void Dates_years_and_small_ordinals_are_no_figures(string text)
+    {
+        Assert.Empty(PlanFigures.In(text));
+    }
+
+    [Fact]
+    public void A_figure_only_one_measure_holds_brings_that_measure_into_the_answer()
+    {
+        // Every figure of the plan that one measure alone holds, asked about in a plain question with no other word of it.
+        var owners = plan.Runtime.Knowledge.Plan.Measures
+            .SelectMany(m => PlanFigures.In(Search.ChineseText.Normalize(m.Text)).Select(f => (Figure: f, m.Ref)))
+            .GroupBy(x => x.Figure)
+            .Where(g => g.Count() == 1 && (g.Key.EndsWith('万') || g.Key.EndsWith('%')))
+            .Select(g => g.Single())
+            .ToList();
+        Assert.True(owners.Count >= 10);
+
+        foreach (var (figure, reference) in owners)
+        {
+            var answer = plan.Runtime.Answers.Compute($"那个{figure}的活儿谁牵头");
+            Assert.Contains(reference, answer.Matches.Select(m => m.MeasureRef));
+        }
+    }
 }
