@@ -149,6 +149,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("我家孩子哮喘，雾霾天该咋办")]
     [InlineData("养的鸽子扰民怎么办")]
     [InlineData("胡同里有人烧树叶子谁管")]
+    [InlineData("我家小区树上有马蜂窝谁来摘")]
     public void A_matter_of_daily_life_the_plan_never_names_is_declined(string question)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -156,6 +157,51 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.True(answer.NoAnswer, answer.Text);
         Assert.Equal(OutsideThePlan.Category, answer.OutOfScope);
         Assert.Contains("我可以回答", answer.Text, StringComparison.Ordinal);
+        // The refusal names the matter asked about, not a list of others (宠物, 摇号…) the asker never mentioned.
+        Assert.Contains($"“{OutsideThePlan.Find(Search.ChineseText.Normalize(question))}”", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2025年的方案啥时候出", AskedScope.Year)]
+    [InlineData("2023年的计划里油烟谁管", AskedScope.Year)]
+    [InlineData("我家抽油烟机买啥牌子好", AskedScope.Chat)]
+    [InlineData("西城哪家幼儿园最好", AskedScope.Chat)]
+    [InlineData("幼儿园门口能不能划停车位", OutsideThePlan.Category)]
+    [InlineData("我家被熏坏的窗帘谁赔", AskedScope.Claim)]
+    [InlineData("取暖季电采暖优惠电价是几毛一度", "money")]
+    public void Other_years_plans_shopping_advice_claims_and_prices_are_declined(string question, string category)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+
+        Assert.True(answer.NoAnswer, answer.Text);
+        Assert.Equal(category, answer.OutOfScope);
+    }
+
+    [Theory]
+    [InlineData("甲烷这块儿少排，区里准备咋弄")]
+    [InlineData("那块儿的噪声打算咋管")]
+    public void Framing_words_and_their_erhua_leave_the_topic(string question)
+    {
+        var topic = plan.Runtime.Answers.Reader.Read(question).Topic;
+
+        Assert.DoesNotContain("儿", topic, StringComparison.Ordinal);
+        Assert.DoesNotContain("咋", topic, StringComparison.Ordinal);
+        Assert.DoesNotContain("准备", topic, StringComparison.Ordinal);
+        Assert.DoesNotContain("打算", topic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sum_that_describes_a_thing_is_no_money_question()
+    {
+        // 值多少钱的核算 names the accounting of what nature is worth; 多少钱 at the end asks a sum.
+        Assert.NotEqual("money", plan.Runtime.Answers.Compute("衡量绿地湖水调节气候值多少钱的核算，区里咋弄").OutOfScope);
+        Assert.Equal("money", plan.Runtime.Answers.Compute("换个新能源车政府给多少钱").OutOfScope);
+    }
+
+    [Fact]
+    public void A_measure_that_names_another_year_is_still_answered()
+    {
+        Assert.False(plan.Runtime.Answers.Compute("到2025年供热能耗要降到多少").NoAnswer);
     }
 
     [Theory]

@@ -831,7 +831,7 @@ public sealed partial class AnswerEngine
     // ---- no basis -----------------------------------------------------------------------------------------------
 
     private static Answer NoBasis(Question q) =>
-        new(Intent.None, Understanding.Refusals.Text(q.OutOfScope), true, [], [], ConversationContext.Empty, q.OutOfScope is "notfound" ? null : q.OutOfScope);
+        new(Intent.None, Understanding.Refusals.Text(q.OutOfScope, q.OutOfScope == Understanding.OutsideThePlan.Category ? Understanding.OutsideThePlan.Find(q.Normalized) : null), true, [], [], ConversationContext.Empty, q.OutOfScope is "notfound" ? null : q.OutOfScope);
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Number();
@@ -840,7 +840,7 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\d(?:[\d.,]*)\s*(?:元|万元|亿元)(?!\s*GDP)")]
     private static partial Regex MoneyAmount();
 
-    [GeneratedRegex(@"多少钱|几块钱|多少元|多少万|多少块|几千块|几百块|几万块|金额|补贴多少|补助多少|补贴.{0,6}(?:咋领|怎么领|去哪领|哪儿领|怎么申请|咋申请|发到|到账|打到|啥时候发|什么时候发|发下来)|发到卡|到账|有补贴吗|有没有补贴|补贴[^，。？]{0,4}还有(?:吗|没有)|还有补贴吗|有奖励吗|有没有奖励|给奖励吗|有奖吗|奖金|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少|罚款多少|罚多少|罚款金额|罚款标准|处罚标准|罚金")]
+    [GeneratedRegex(@"多少钱(?!的)|几块钱|几毛|多少元|电价|水价|气价|多少万|多少块|几千块|几百块|几万块|金额|补贴多少|补助多少|补贴.{0,6}(?:咋领|怎么领|去哪领|哪儿领|怎么申请|咋申请|发到|到账|打到|啥时候发|什么时候发|发下来)|发到卡|到账|有补贴吗|有没有补贴|补贴[^，。？]{0,4}还有(?:吗|没有)|还有补贴吗|有奖励吗|有没有奖励|给奖励吗|有奖吗|奖金|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少|罚款多少|罚多少|罚款金额|罚款标准|处罚标准|罚金")]
     private static partial Regex MoneyQuestion();
 
     [GeneratedRegex(@"20\d\d")]

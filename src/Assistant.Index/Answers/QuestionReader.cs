@@ -75,6 +75,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         "弄", "抓", "项", "条", "个", "也", "都", "还", "就", "会", "能", "让", "被", "呗", "么样", "有人", "我们", "我",
         "我家", "你们", "多少", "几", "目标", "达到", "要求", "情况", "一次", "多久", "次", "太", "很", "非常", "特别", "十分",
         "挺", "真", "大", "老是", "总是", "经常", "别的", "这块", "那块", "这种", "那种", "这事", "那些", "他们", "它们", "该单位", "该部门", "这个单位", "这个部门", "该街道",
+        "咋", "咋样", "准备", "打算", "说", "写", "些", "上面", "下来", "块儿", "这块儿", "那块儿",
     ];
 
     private static readonly HashSet<string> FunctionWordSet = new(FunctionWords, StringComparer.Ordinal);
@@ -95,6 +96,12 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
                 for (var i = word.Start; i < word.End && i < chars.Length; i++)
                 {
                     chars[i] = ' ';
+                }
+
+                // 这块儿, 那种儿: the erhua of a dropped word goes with it, not into the topic.
+                if (word.End < chars.Length && chars[word.End] == '儿')
+                {
+                    chars[word.End] = ' ';
                 }
             }
         }

@@ -54,8 +54,17 @@ public static partial class AskedScope
             return Place;
         }
 
+        // "2025年的方案啥时候出": another year's plan is no part of this one (a measure's own "到2025年" is).
+        if (OtherYearsPlan().Match(text) is { Success: true } other && other.Groups["y"].Value != "2024")
+        {
+            return Year;
+        }
+
         return SmallTalk().IsMatch(text) ? Chat : null;
     }
+
+    [GeneratedRegex(@"(?<y>(?:19|20)\d\d)年?(?:度)?的?(?:行动)?(?:方案|计划|文件)(?!里|中|上|说|提)")]
+    private static partial Regex OtherYearsPlan();
 
     /// <summary>No Chinese to speak of, but words of another language (English, Japanese kana, Korean).</summary>
     private static bool OtherLanguage(string text)
@@ -80,7 +89,7 @@ public static partial class AskedScope
     private static partial Regex Conditions();
 
     // Money or a legal remedy for a person: compensation, refunds, fines paid, lawsuits.
-    [GeneratedRegex(@"赔偿|索赔|赔钱|赔点|赔我|给我赔|补偿(?:标准|款|金|多少)|给(?:我|我们)补偿|能(?:不能)?补偿|退钱|退一部分|能不能退|能退吗|罚款.{0,6}(?:退|减免|撤销|不服)|被罚.{0,12}(?:退|不服|复议|申诉)|行政复议|起诉|打官司|律师|诉讼|法院|仲裁|判刑|坐牢|犯法|违法吗|合法吗|举报奖励")]
+    [GeneratedRegex(@"赔偿|索赔|赔钱|赔点|赔我|给我赔|谁赔|赔不赔|该不该赔|补偿(?:标准|款|金|多少)|给(?:我|我们)补偿|能(?:不能)?补偿|退钱|退一部分|能不能退|能退吗|罚款.{0,6}(?:退|减免|撤销|不服)|被罚.{0,12}(?:退|不服|复议|申诉)|行政复议|起诉|打官司|律师|诉讼|法院|仲裁|判刑|坐牢|犯法|违法吗|合法吗|举报奖励")]
     private static partial Regex PersonalClaim();
 
     // Phone numbers, addresses, people to contact.
@@ -107,6 +116,6 @@ public static partial class AskedScope
     private static partial Regex Together();
 
     // Greetings, thanks, questions about the assistant itself, requests that are not about the plan.
-    [GeneratedRegex(@"^(?:你好|您好|嗨|哈喽|HELLO|HI|在吗|在不在|谢谢|多谢|再见|拜拜|早上好|晚上好|早安|晚安)[呀啊哈吗！!。，,？?]*$|你是谁|你叫什么|你是机器人|你是人|机器人准不准|这个机器人|讲个笑话|说个笑话|讲笑话|帮我写|写个|写一篇|哪个牌子|什么牌子|推荐.{0,4}(?:牌子|品牌|产品|哪家)|陪我聊|聊聊天|你几岁|你多大")]
+    [GeneratedRegex(@"^(?:你好|您好|嗨|哈喽|HELLO|HI|在吗|在不在|谢谢|多谢|再见|拜拜|早上好|晚上好|早安|晚安)[呀啊哈吗！!。，,？?]*$|你是谁|你叫什么|你是机器人|你是人|机器人准不准|这个机器人|讲个笑话|说个笑话|讲笑话|帮我写|写个|写一篇|哪个牌子|什么牌子|啥牌子|哪家[^，。？]{0,4}(?:最好|好些|靠谱)|推荐.{0,4}(?:牌子|品牌|产品|哪家)|陪我聊|聊聊天|你几岁|你多大")]
     private static partial Regex SmallTalk();
 }

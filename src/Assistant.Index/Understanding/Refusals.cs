@@ -8,8 +8,11 @@ public static class Refusals
     public const string WhatICanDo = "我可以回答：某项工作由哪个部门牵头、哪些单位协办、什么时候完成，某个部门负责哪些工作，各街道和全区的空气质量等指标。"
         + "例如：“餐饮油烟归哪个部门管？”“园林局负责哪些工作？”“德胜街道PM2.5目标是多少？”";
 
-    public static string Reason(string? category) => category switch
+    /// <param name="matter">The matter of daily life the question names (<see cref="OutsideThePlan"/>), said back to the asker.</param>
+    public static string Reason(string? category, string? matter = null) => category switch
     {
+        OutsideThePlan.Category when matter is not null =>
+            $"这份计划是污染防治的行动计划，不涉及“{matter}”这类事项；这类问题请咨询主管部门或拨打12345市民服务热线。",
         "year" => "这份计划只安排2024年的工作，其他年份的安排请以相应年度的文件为准。",
         "place" => "这份计划只涉及西城区，其他地区的安排请咨询当地政府。",
         "legal" => "本助手不提供赔偿、罚款或其他法律问题的意见，具体问题请咨询专业律师或拨打12345市民服务热线。",
@@ -25,5 +28,5 @@ public static class Refusals
         _ => $"在{PlanTitle}（西政办发〔2024〕2号）中没有找到这个问题的依据。",
     };
 
-    public static string Text(string? category) => Reason(category) + "\n" + WhatICanDo;
+    public static string Text(string? category, string? matter = null) => Reason(category, matter) + "\n" + WhatICanDo;
 }
