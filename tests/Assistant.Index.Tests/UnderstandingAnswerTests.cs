@@ -198,6 +198,16 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.Equal("money", plan.Runtime.Answers.Compute("换个新能源车政府给多少钱").OutOfScope);
     }
 
+    [Theory]
+    // The plan's own task for restaurant fumes (加强餐饮油烟源头管控) comes first; the hotline row 1-19-1 may follow.
+    [InlineData("饭馆冒油烟 谁管")]
+    [InlineData("饭馆油烟谁管")]
+    [InlineData("楼下饭馆油烟太大归谁管")]
+    public void Restaurant_fumes_are_answered_from_the_plans_fumes_task_first(string question)
+    {
+        Assert.Equal("附件1-15-1", plan.Runtime.Answers.Compute(question).Matches[0].MeasureRef);
+    }
+
     [Fact]
     public void A_measure_that_names_another_year_is_still_answered()
     {

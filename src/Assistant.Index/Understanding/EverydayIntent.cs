@@ -50,7 +50,7 @@ public static partial class EverydayIntent
     private static bool OnlyWork(string topic) =>
         WorkWords().Replace(topic, "").Count(Search.ChineseText.IsCjk) < 2;
 
-    [GeneratedRegex(@"这次|这回|主要|手头|手上|手里|事项|几块|哪块|块|干点|要交|交|领了|领|都是|清单|活|自己|本单位|本部门")]
+    [GeneratedRegex(@"这次|这回|主要|手头|手上|手里|事项|几块|哪块|块|干点|要交|交|领了|领|都是|清单|活|自己|本单位|本部门|别人|人家|别的单位|其他单位")]
     private static partial Regex WorkWords();
 
     // "方案里管不管", "计划里有这块吗": whether the plan covers it.

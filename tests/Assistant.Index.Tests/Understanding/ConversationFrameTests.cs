@@ -319,4 +319,32 @@ public sealed class ConversationFrameTests(PlanFixture plan)
         Assert.Equal(Intent.Duties, answer.Intent);
         Assert.Contains($"共 {lead} 项", answer.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Its_work_for_others_after_a_units_duties_is_that_units_co_duties()
+    {
+        var answer = Dialogue(November, "发改委牵头的事儿有啥", "那它配合别人的呢");
+
+        Assert.Equal(Intent.Duties, answer.Intent);
+        Assert.Equal("区发展改革委", answer.Context.Unit);
+        Assert.NotEmpty(answer.Matches);
+        Assert.All(answer.Matches, m => Assert.Contains("区发展改革委", plan.Runtime.Knowledge.FindMeasure(m.MeasureRef)!.CoUnits));
+    }
+
+    [Theory]
+    // Everyday ways to ask "by when" about the matter just answered keep its measure: 交账, 一直管还是今年干完.
+    [InlineData("啥时候交账？")]
+    [InlineData("年底交账吗？")]
+    [InlineData("这是一直管还是今年干完就完了？")]
+    public void A_by_when_follow_up_in_everyday_words_keeps_the_measure(string followUp)
+    {
+        foreach (var first in new[] { "平房烧煤取暖现在谁管？", "工地扬尘谁牵头", "公交车换电动谁牵头" })
+        {
+            var before = November.Ask(first);
+            var answer = Dialogue(November, first, followUp);
+
+            Assert.Equal(Intent.Deadline, answer.Intent);
+            Assert.Equal(before.Matches[0].MeasureRef, answer.Matches[0].MeasureRef);
+        }
+    }
 }
