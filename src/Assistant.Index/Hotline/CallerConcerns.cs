@@ -42,6 +42,18 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"拍了(?:视频|照片|录像)|拍(?:下|到)了|(?:有|录了)(?:视频|录像|照片)|录了音|拍照(?:了|留证)|视频为证")]
     private static partial Regex Evidence();
 
+    /// <summary>The caller asks for a check unannounced (查的时候别提前打招呼, 突击检查, 暗访): the business would stop for it.</summary>
+    public static bool WantsUnannounced(string normalized) => Unannounced().IsMatch(normalized);
+
+    [GeneratedRegex(@"(?:别|不要|甭|不能)(?:提前|事先|先)?(?:打招呼|通知|打电话|告诉)|突击(?:检查|查)|暗访|搞突击|晚上突击|不打招呼")]
+    private static partial Regex Unannounced();
+
+    /// <summary>The caller asks for a measurement (给量量, 测一测, 看超没超标): whether it is over the limit.</summary>
+    public static bool WantsMeasured(string normalized) => Measured().IsMatch(normalized);
+
+    [GeneratedRegex(@"量量|量一量|量一下|测测|测一测|测一下|检测一下|监测一下|看超没超|超没超标|超不超标|是否超标|有没有超标")]
+    private static partial Regex Measured();
+
     /// <summary>The caller asks who is in charge (归谁管, 是环保还是市场监管, 这路灯到底归谁修).</summary>
     public static bool AsksWho(string normalized) => WhoQuestion().IsMatch(normalized);
 
@@ -119,7 +131,8 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"说会[^，。！？]{0,10}(?:也没|没有|还是|没)|说好的|说好了|答应(?:过|了|好)|承诺|说(?:已经)?(?:处理|整改|约谈|解决)了|(?:处理|整改|约谈|解决)(?:完|过)?了[^，。！？]{0,6}(?:没用|屁用|还是|也没|没见|照样|照旧|又)|(?:没用|屁用没有|不管用|没效果|没有效果|没见效)" +
         @"|(?:小|好|消停|安生|安静|老实)了?(?:[两三几]|没两|没几)天|一点(?:儿)?没变|该怎么[^，。！？]{0,4}还怎么|不让进[^，。！？]{0,4}就走|说[^，。！？]{0,3}办结|回访[^，。！？]{0,12}(?:整改|处理)" +
         @"|好转[^，。！？]{0,4}天|恢复原状|又恢复|又出来了|这又出来|又开始了|管(?:了)?[两三几]天|停了[两三几]天" +
-        @"|至今未见(?:变化|改善|好转|效果)|照样儿?|问题(?:仍)?未(?:能)?解决|(?:至今|还是|仍)未(?:拆|改|整改|解决|处理)|掏过[^，。！？]{0,4}(?:但|还)")]
+        @"|至今未见(?:变化|改善|好转|效果)|照样儿?|问题(?:仍)?未(?:能)?解决|(?:至今|还是|仍)未(?:拆|改|整改|解决|处理)|掏过[^，。！？]{0,4}(?:但|还)" +
+        @"|说(?:已经)?(?:让|叫)[他她]?(?:处理|整改|改|停)了|(?:整改|处理|管)(?:了)?啥了|查(?:完|过)了[^。！？]{0,14}还是")]
     private static partial Regex Failed();
 
     private static readonly (Regex Cue, string Word)[] SideWords =
@@ -230,20 +243,30 @@ public static partial class CallerConcerns
             {
                 // 诉求：一、请相关部门尽快组织清运；二、…: the first point, its number left off.
                 var ask = RequestLeadIn().Replace(Enumerator().Replace(m.Groups["r"].Value, ""), "").Trim('，', '。', '、');
-                // A long record request (核查烤炉是否符合要求、排烟是否经过净化) is taken up by its first point.
-                ask = ask.Length > 22 && ask.IndexOfAny(['；', ';']) is >= 4 and var point ? ask[..point] : ask;
+                // 别光打电话问他，派人去现场看看: what not to do is said before what to do; the reply takes up the latter.
+                if (Negative().IsMatch(ask) && FollowingClause().Match(normalized, m.Index + m.Length) is { Success: true } then)
+                {
+                    ask = then.Groups["r"].Value;
+                }
+
+                // 核查烤炉是否符合要求；排烟是否经过净化 / …；次要诉求：…: points set apart by a semicolon are taken up by the first.
+                ask = ask.IndexOfAny(['；', ';']) is >= 4 and var point ? ask[..point] : ask;
                 // 占道经营、使用液化气罐是否合规: a question is not cut inside what it asks.
-                ask = ask.Length > 22 && !ask.Contains("是否", StringComparison.Ordinal) && ask.IndexOfAny(['、', '，']) is >= 4 and var cut ? ask[..cut] : ask;
+                ask = ask.Length > MaxRequest && !ask.Contains("是否", StringComparison.Ordinal) && ask.IndexOfAny(['、', '，']) is >= 4 and var cut ? ask[..cut] : ask;
                 ask = Particles().Replace(ask, "").TrimStart('：', ':', '于').Replace("那种", "", StringComparison.Ordinal).Replace("那个", "", StringComparison.Ordinal);
                 ask = ask.Replace("我们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal);
+                // 如无手续请立即制止: said back as what is hoped for, without the record's 请.
+                ask = InnerPlease().Replace(ask, "$1");
                 // 让他把管子挪挪: said back, 他 has nobody to refer to; the other party is 对方.
                 ask = OtherParty().Replace(ask, "对方");
                 // The record's own words (属地, 承办, 工单) are never said back to the caller.
-                if (ask.Length is >= 4 and <= 22 && !GenericAsk().IsMatch(ask) && !NotARequest().IsMatch(ask)
+                if (ask.Length is >= 4 and <= MaxRequest && !GenericAsk().IsMatch(ask) && !NotARequest().IsMatch(ask)
                     && !DraftRubric.RecordWords.Concat(DraftRubric.Jargon).Any(w => ask.Contains(w, StringComparison.Ordinal))
-                    && !ask.Contains('[', StringComparison.Ordinal) && !ask.Contains('“', StringComparison.Ordinal) && !ask.Contains('”', StringComparison.Ordinal))
+                    && !ask.Contains('[', StringComparison.Ordinal) && !ask.Contains('“', StringComparison.Ordinal) && !ask.Contains('”', StringComparison.Ordinal)
+                && !ask.Contains('…', StringComparison.Ordinal))
                 {
-                    return ask.Replace('，', '、');
+                    // 核实并制止焚烧，并告知归谁监管: a clause that starts with 并 keeps its comma.
+                    return ask.Replace('，', '、').Replace("、并", "，并", StringComparison.Ordinal);
                 }
             }
         }
@@ -260,6 +283,18 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?|(?:能|可以|让|准)(?:开|弄|搞|建|设|摆|干)[^。！？?，]{0,12}[吗么][？?]?|合适吗|合不合规|合规不合规|合法不合法|符不符合|是否(?:合规|合法|符合|允许|办理)|有无(?:限值|标准|许可)|能否[^。！？?，]{0,8}(?:开|设|经营|加工)")]
     private static partial Regex RulesQuestion();
 
+    /// <summary>The longest request said back (about a line): a whole record request of two or three points fits.</summary>
+    private const int MaxRequest = 34;
+
+    [GeneratedRegex(@"([，、并])请(?!求)|(?<=无\p{IsCJKUnifiedIdeographs}{1,4})请(?!求)")]
+    private static partial Regex InnerPlease();
+
+    [GeneratedRegex(@"^(?:别|不要|甭|别再|不能光|别光)")]
+    private static partial Regex Negative();
+
+    [GeneratedRegex(@"\G[，,](?:而是|还是|最好|赶紧|直接)?(?:你们|您)?(?<r>[^，。！？?!；]{4,20})")]
+    private static partial Regex FollowingClause();
+
     [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]|\d{1,2})[、.．)）]")]
     private static partial Regex Enumerator();
 
@@ -272,7 +307,7 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:(?<![合按照的])要求|希望|请求|盼着|就想让|想让)(?:让|请|叫)?(?<r>[^，。！？?!；、：:][^，。！？?!；]{2,23})")]
     private static partial Regex SpokenRequest();
 
-    [GeneratedRegex(@"(?:能不能|能否|可不可以|可否|麻烦(?:你们|您)?|(?:^|[，。！？])请(?!求))(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
+    [GeneratedRegex(@"(?:(?<!知道|不晓得|不清楚)(?:能不能|能否|可不可以|可否)|麻烦(?:你们|您)?|(?:^|[，。！？])请(?!求)|(?:^|[，。！？])(?:你们|您)(?:给|帮)(?:我们|我)?)(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
     private static partial Regex SpokenAsk();
 
     [GeneratedRegex(@"^(?:主要(?:诉求)?是?[：:]?)?(?:请求|请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|属地街道|属地|你们|您|\p{IsCJKUnifiedIdeographs}{2,4}部门(?=于|在|到|尽快|及时|加强|督促|对|核|查|依法))?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
@@ -281,10 +316,10 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:啊|吧|呀|呢|嘛|哈|行吗|好吗|成吗|不行吗|行不行)+$")]
     private static partial Regex Particles();
 
-    [GeneratedRegex(@"^(?:核查处理|处理|查处|请处理|加强管理|整改|请整改|解决|尽快处理|核实处理|降噪|治理|督办|处理一下)$|^.{0,4}(?:管一管|管管|看看|督办督办)$")]
+    [GeneratedRegex(@"^(?:核查处理|处理|查处|请处理|加强管理|整改|请整改|解决|尽快处理|核实处理|降噪|治理|督办|处理一下)$|^.{0,4}(?:管一管|管管|看看|督办督办)$|^转给")]
     private static partial Regex GenericAsk();
 
     /// <summary>What follows 想/请/麻烦 without being a request: a question, a call, a courtesy.</summary>
-    [GeneratedRegex(@"^(?:问|说|打电话|反映|投诉|举报|登个记|老麻烦|注意|知道|了解)")]
+    [GeneratedRegex(@"^(?:问|说|打电话|反映|投诉|举报|登个记|老麻烦|注意|知道|了解|记|量量|量一|测|打这)")]
     private static partial Regex NotARequest();
 }

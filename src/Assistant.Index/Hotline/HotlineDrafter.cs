@@ -265,7 +265,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         }
 
         // 依法制止 asked, 夜间施工许可 questioned: the permit is taken up beside the request.
-        if (permit is not null && !(request?.Contains(permit, StringComparison.Ordinal) ?? false))
+        if (permit is not null && !(request is not null && (request.Contains(permit, StringComparison.Ordinal) || PermitAsked().IsMatch(request))))
         {
             parts.Add(($"您提到的{permit}情况，将请办理单位一并核实并向您反馈。", 6));
         }
@@ -274,6 +274,17 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         if (CallerConcerns.AsksAboutRules(text) && !(request?.StartsWith("咨询", StringComparison.Ordinal) ?? false) && permit is null)
         {
             parts.Add(("您询问的相关规定，将请办理单位核实后一并答复。", 5));
+        }
+
+        // 查的时候别提前打招呼: the check is asked for unannounced; 给量量: measured. Each is passed on as asked.
+        if (CallerConcerns.WantsUnannounced(text))
+        {
+            parts.Add(("您希望检查时不提前通知，我们会向办理单位转达。", 6));
+        }
+
+        if (CallerConcerns.WantsMeasured(text) && !(request?.Contains('测', StringComparison.Ordinal) ?? false))
+        {
+            parts.Add(("您希望现场测一测是否超标，我们会请办理单位核实。", 6));
         }
 
         if (CallerConcerns.OffersEvidence(text))
@@ -521,4 +532,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
 
 
+
+    [GeneratedRegex("手续|许可|证照|执照|资质")]
+    private static partial Regex PermitAsked();
 }

@@ -298,6 +298,13 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("工地夜里施工。诉求：请承办单位查处", null)]
     [InlineData("楼下饭馆油烟太大，请求核查该店净化器", "您希望核查该店净化器")]
     [InlineData("我就想问问楼下饭馆油烟这么大归谁管", null)]
+    // A whole record request of two or three points is said back whole; only a semicolon's further points are left.
+    [InlineData("市民来电反映：胡同口多次出现装修垃圾堆放，大风时起尘。诉求：清运现有垃圾，加装监控或加强夜间巡查，查处偷倒行为。", "您希望清运现有垃圾、加装监控或加强夜间巡查、查处偷倒行为")]
+    [InlineData("市民来电反映：烧烤店每晚室外炭火烧烤。主要诉求：督促该店停止室外炭火烧烤，规范油烟排放；次要诉求：对夜间喧哗进行劝导。", "您希望督促该店停止室外炭火烧烤、规范油烟排放，")]
+    // What not to do comes before what to do: the latter is taken up.
+    [InlineData("汽修店露天喷漆，味儿冲。您这边能不能别光打电话问他，派人去现场看看。", "您希望派人去现场看看")]
+    [InlineData("工地夜里施工。诉求：核查该工地是否办理夜间施工手续，如无手续请立即制止。", "您希望核查该工地是否办理夜间施工手续、如无手续立即制止")]
+    [InlineData("烤鸭店烟往屋里灌。我是外地的，不知道能不能打这个电话……就是觉得应该有人管管。", null)]
     public void What_the_caller_asks_for_in_speech_is_taken_up(string complaint, string? taken)
     {
         var reply = Draft(complaint);
@@ -312,6 +319,26 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         }
 
         Assert.True(Rubric.Check(reply.Draft, planCovers: true).Passed);
+    }
+
+    [Theory]
+    [InlineData("楼下共享厨房的排烟管子冲着我们窗户，查的时候别提前打招呼，一打招呼他们就关火了", "您希望检查时不提前通知")]
+    [InlineData("市民来电反映：饭馆油烟扰民，要求执法部门突击检查。", "您希望检查时不提前通知")]
+    [InlineData("楼下超市冷柜外机一宿嗡嗡响，你们给量量，看超没超", "您希望现场测一测是否超标")]
+    public void An_unannounced_check_or_a_measurement_asked_for_is_passed_on(string complaint, string taken)
+    {
+        var reply = Draft(complaint);
+
+        Assert.Contains(taken, reply.Draft, StringComparison.Ordinal);
+        Assert.True(Rubric.Check(reply.Draft, planCovers: true).Passed);
+    }
+
+    [Theory]
+    [InlineData("这是第二次打了，汽修店露天喷漆。上次你们答复说已经让他整改了，整改啥了？今天还在喷。")]
+    [InlineData("第二次反映了，饭馆排烟管子冲我们楼，之前说来查，查完了管子换了个方向，还是冲我们楼。")]
+    public void A_repeat_caller_whose_earlier_fix_did_not_hold_is_told_so(string complaint)
+    {
+        Assert.Contains("前次处理后问题仍未解决", Draft(complaint).Draft, StringComparison.Ordinal);
     }
 
     [Fact]
