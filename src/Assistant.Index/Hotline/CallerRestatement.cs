@@ -289,6 +289,9 @@ public static partial class CallerRestatement
         W(Traffic, "公交", "公交车"),
         W(Traffic, "地铁|轻轨|列车|火车", "列车"),
         W(Traffic, ".", "车辆"),
+        W(Social, "健身房|健身中心|舞蹈室|瑜伽馆|动感单车", "健身房"),
+        W(Social, "(?:三轮|胡同游|观光车)[^。！？]{0,12}喇叭", "胡同游三轮车"),
+        W(Social, "(?:服装店|商铺|店铺|门店|商店|超市|店)(?:门口)?[^。！？]{0,6}(?:音箱|音响|喇叭)|(?:音箱|音响|喇叭)[^。！？]{0,8}(?:循环|清仓|甩卖|促销)", "商铺"),
         W(Social, "(喇叭|音响|音箱).{0,8}(音乐|放歌)|放音乐", "人"),
         W(Social, "广场舞|跳舞|健身操|跳操|秧歌|暴走|健身|锻炼", "人"),
         W(Social, "酒吧|夜店|KTV|歌厅", "$0"),
@@ -331,6 +334,8 @@ public static partial class CallerRestatement
         W("汽修喷漆", "(?:翻新|家具|印刷|广告|装裱)[^，。！？]{0,6}(?:作坊|厂|店|铺)", "$0"),
         W("汽修喷漆", "作坊|加工点|小厂", "作坊"),
         W("汽修喷漆", ".", "商户"),
+        W("化学品异味", "美甲", "美甲店"),
+        W("化学品异味", "作坊|加工|院落|院内", "作坊"),
         W("机动车冒黑烟", "大巴|旅游车|客车", "旅游大巴"),
         W("机动车冒黑烟", "货车|卡车|渣土车", "货车"),
     ];
@@ -357,6 +362,8 @@ public static partial class CallerRestatement
         W(Traffic, "垃圾车|清运", "清运作业噪声扰民"),
         W(Traffic, "鸣笛|按喇叭|摁喇叭|喇叭", "鸣笛扰民"),
         W(Traffic, "不平|坑|颠|哐当|咣当|井盖", "经过不平路面、颠簸噪声扰民"),
+        W(Social, "(?:三轮|胡同游|观光车)[^。！？]{0,12}喇叭", "用喇叭循环讲解、噪声扰民"),
+        W(Social, "(?:音箱|音响|喇叭)[^。！？]{0,8}(?:循环|清仓|甩卖|促销)", "外放音响循环播放、噪声扰民"),
         W(Social, "广场舞|跳舞", "跳广场舞、音响声音过大"),
         W(Social, "健身操|跳操|秧歌|暴走|健身|锻炼", "健身活动音响声音过大"),
         W(Social, "(喇叭|音响|音箱).{0,8}(音乐|放歌)|放音乐", "用音响放音乐、声音过大"),
@@ -421,6 +428,7 @@ public static partial class CallerRestatement
         ["露天焚烧"] = ("人", "露天焚烧树叶杂物、烟味呛人"),
         ["印刷异味"] = ("印刷店", "油墨胶水气味刺鼻"),
         ["干洗异味"] = ("干洗店", "化学品气味刺鼻"),
+        ["化学品异味"] = ("商户", "使用化学药水、气味刺鼻"),
         ["加油站油气"] = ("加油站", "油气味大"),
         ["非法加油"] = ("流动加油车", "非法加油"),
         ["机动车冒黑烟"] = ("车辆", "冒黑烟"),
@@ -450,7 +458,9 @@ public static partial class CallerRestatement
         var clocks = Clock().Matches(text).Where(c => !ShouldBe().IsMatch(ClauseOf(text, c.Index))
             && !(c.Groups["p"].Length == 0 && c.Groups["h"].Value == "一" && !c.Groups["range"].Success)).ToList();
         var until = UntilClock().Matches(text).FirstOrDefault(u => !clocks.Any(c => c.Groups["range"].Success && u.Index >= c.Index && u.Index < c.Index + c.Length)) ?? Match.Empty;
-        var clock = clocks.FirstOrDefault(m => !until.Success || m.Index + m.Length <= until.Index || m.Index >= until.Index + until.Length);
+        // 早上六点多才回家睡觉……五点不到大货车就来卸货: the hour of the clause that states the issue, over the caller's own day.
+        var clock = clocks.Where(m => !until.Success || m.Index + m.Length <= until.Index || m.Index >= until.Index + until.Length)
+            .OrderByDescending(m => IssueCount(ClauseOf(text, m.Index), t) > 0 ? 1 : 0).FirstOrDefault();
         var festival = Festivals.FirstOrDefault(f => text.Contains(f, StringComparison.Ordinal));
         // 过年那几天直至正月十五: the span of the holidays, said once in standard words.
         var festivalText = festival is null ? ""
@@ -460,11 +470,11 @@ public static partial class CallerRestatement
         // 连续多日夜间施工: 日夜 inside 多日夜间 is no "day and night".
         var frequency = Frequencies.FirstOrDefault(f => text.Contains(f.Said, StringComparison.Ordinal) && InIssueClause(text, f.Said, t)
             && !(f.Said == "日夜" && text.Contains("日夜间", StringComparison.Ordinal)));
-        var season = Seasons.FirstOrDefault(s => text.Contains(s.Said, StringComparison.Ordinal));
+        var season = Seasons.FirstOrDefault(s => ComplaintReader.SaidOfTheProblem(text, s.Said));
         var clockPeriod = clock?.Groups["p"].Value ?? "";
         var period = clockPeriod.Length > 0 ? clockPeriod
             : frequency.Period ?? Periods.Select(p => (p.Said, p.Standard, At: text.IndexOf(p.Said, StringComparison.Ordinal)))
-                .Where(p => p.At >= 0 && (festival is null || !festival.Contains(p.Said, StringComparison.Ordinal)) && (!until.Success || p.At < until.Index || p.At >= until.Index + until.Length))
+                .Where(p => p.At >= 0 && ComplaintReader.SaidOfTheProblem(text, p.Said) && (festival is null || !festival.Contains(p.Said, StringComparison.Ordinal)) && (!until.Success || p.At < until.Index || p.At >= until.Index + until.Length))
                 // 白天施工扬尘……夜间还有施工噪音: the time of the clause that states the main issue.
                 .OrderByDescending(p => IssueCount(ClauseOf(text, p.At), t)).ThenBy(p => p.Said == t.Time?.Surface ? 0 : 1).ThenBy(p => p.At)
                 .Select(p => p.Standard).FirstOrDefault() ?? "";
@@ -520,7 +530,7 @@ public static partial class CallerRestatement
     }
 
     // 说好的十点以后不进场: the time things should keep to, not when the problem happens.
-    [GeneratedRegex("说好|答应|承诺|规定|不让|不准|不能|应该|只能")]
+    [GeneratedRegex("说好|答应|承诺|规定|不让|不准|不许|不能|应该|只能|定个点")]
     private static partial Regex ShouldBe();
 
     private static string Hours(string said) => said.Replace("时", "点", StringComparison.Ordinal);
@@ -744,7 +754,7 @@ public static partial class CallerRestatement
     [GeneratedRegex(@"(?:这边|那边|这儿|那儿)")]
     private static partial Regex DirectionFiller();
 
-    [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜)?(?<h>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s>多|半|钟)?(?<range>(?:一直)?(?:到|至)(?<p2>凌晨|早上|晚上|夜里|半夜|深夜)?(?<h2>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s2>多|半|钟)?)?(?:(?<after>以后|之后|后)|(?<before>之前|以前|前))?")]
+    [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜)?(?<h>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s>多|半|钟)?(?<range>(?:一直)?(?:到|至)(?<p2>凌晨|早上|晚上|夜里|半夜|深夜)?(?<h2>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s2>多|半|钟)?)?(?:(?<after>以后|之后|后)|(?<before>之前|以前|前|不到))?")]
     private static partial Regex Clock();
 
     // 营业到十一点多, 经营至凌晨两点, 持续到后半夜, 放到一两点: how long it lasts.

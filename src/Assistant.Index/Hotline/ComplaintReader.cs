@@ -71,9 +71,9 @@ public static partial class ComplaintReader
             clues.Add(new TimeOfDay(h is >= 22 or < 6 ? TimeOfDay.Night : TimeOfDay.Day, m.Value, h));
         }
 
-        clues.AddRange(NightWords.Where(w => normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Night, w, null)));
-        clues.AddRange(EveningWords.Where(w => !periodsWithHour.Contains(w) && normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Evening, w, null)));
-        clues.AddRange(DayWords.Where(w => !periodsWithHour.Contains(w) && normalized.Contains(w, StringComparison.Ordinal)).Select(w => new TimeOfDay(TimeOfDay.Day, w, null)));
+        clues.AddRange(NightWords.Where(w => SaidOfTheProblem(normalized, w)).Select(w => new TimeOfDay(TimeOfDay.Night, w, null)));
+        clues.AddRange(EveningWords.Where(w => !periodsWithHour.Contains(w) && SaidOfTheProblem(normalized, w)).Select(w => new TimeOfDay(TimeOfDay.Evening, w, null)));
+        clues.AddRange(DayWords.Where(w => !periodsWithHour.Contains(w) && SaidOfTheProblem(normalized, w)).Select(w => new TimeOfDay(TimeOfDay.Day, w, null)));
         return clues.FirstOrDefault(c => c.IsNight && c.Hour is not null)
             ?? clues.FirstOrDefault(c => c.IsNight)
             ?? clues.FirstOrDefault(c => c.Period == TimeOfDay.Evening)
@@ -82,6 +82,29 @@ public static partial class ComplaintReader
     }
 
     private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?'];
+
+    /// <summary>
+    /// Whether a time word is said of the problem somewhere in the text, not only of one past incident told beside it
+    /// (去年冬天……半夜叫的120: the ambulance came at night; the fumes start at dusk).
+    /// </summary>
+    internal static bool SaidOfTheProblem(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+        {
+            var from = at == 0 ? 0 : text.LastIndexOfAny(SentenceEnds, at - 1) + 1;
+            var to = text.IndexOfAny(SentenceEnds, at);
+            if (!PastIncident().IsMatch(text[from..(to < 0 ? text.Length : to)]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // 去年冬天, 有一回, 那次: one occasion told as an example. 从去年开始 / 去年起 date the problem itself.
+    [GeneratedRegex("(?<!从)(?:去年|前年|那年|有一次|有一回|那次|那回)(?!开始|起|以来|到现在|到今年|一直)")]
+    private static partial Regex PastIncident();
 
     private static int To24(int hour, string period)
     {

@@ -78,12 +78,13 @@ public sealed partial class ComplaintTriage
         return at;
     }
 
-    private static readonly string[] PassingMarkers = ["顺便", "顺带", "捎带", "附带", "此外", "另外", "还有就是", "再有就是", "再就是", "其次"];
+    private static readonly string[] PassingMarkers = ["顺便", "顺带", "捎带", "附带", "此外", "另外", "还有就是", "再有就是", "再就是", "其次", "另反映", "另称", "另诉", "另有反映"];
 
     private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark, int passingFrom)
     {
         var score = new Dictionary<string, int>(StringComparer.Ordinal);
         var context = new Dictionary<string, int>(StringComparer.Ordinal);
+        var contextStrongest = new Dictionary<string, int>(StringComparer.Ordinal);
         var source = new Dictionary<string, int>(StringComparer.Ordinal);
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var strongest = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -108,10 +109,12 @@ public sealed partial class ComplaintTriage
                     case CueKind.NoiseWord:
                         // 吵, 声音, 噪音 all say one thing — that it is noise — so the strongest counts, not their sum.
                         noiseWords = Math.Max(noiseWords, weight);
-                        noiseFirst = Math.Min(noiseFirst, hit.Start);
+                        // 呛得无法入睡: losing sleep says how bad it is, not that it is noise, so it does not place noise first.
+                        noiseFirst = weight >= 2 ? Math.Min(noiseFirst, hit.Start) : noiseFirst;
                         break;
                     case CueKind.Context:
                         context[target!] = context.GetValueOrDefault(target!) + weight;
+                        contextStrongest[target!] = Math.Max(contextStrongest.GetValueOrDefault(target!), weight);
                         source[target!] = source.GetValueOrDefault(target!) + (alsoOtherCategory ? 0 : weight);
                         first.TryAdd(target!, hit.Start);
                         break;
@@ -135,10 +138,11 @@ public sealed partial class ComplaintTriage
         noise += noiseWords;
         noiseStrongest = Math.Max(noiseStrongest, noiseWords);
         var otherStrongCue = strongest.Any(s => s.Value >= 3 && !_guide.Category(s.Key).Noise);
-        if (afterDark && noise == 0 && context.GetValueOrDefault(ComplaintCategories.ConstructionNoise) >= 2 && !otherStrongCue)
+        if (afterDark && noise == 0 && contextStrongest.GetValueOrDefault(ComplaintCategories.ConstructionNoise) >= 2 && !otherStrongCue)
         {
             // Building work after dark is itself the complaint (夜间施工), even when the caller never says 吵 — unless
-            // the caller complains of something else about it (渣土车带泥上路, 白天晚上都有: dust).
+            // the caller complains of something else about it (渣土车带泥上路, 白天晚上都有: dust). It takes a word of
+            // building work (施工, 工地): a shop's 通宵作业 twice over is not one.
             noise = noiseStrongest = 2;
             noiseFirst = first[ComplaintCategories.ConstructionNoise];
         }

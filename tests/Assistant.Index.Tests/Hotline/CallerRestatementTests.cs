@@ -123,6 +123,35 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     }
 
     [Theory]
+    // The time of the problem, not of an incident told beside it, of the caller's own day, or of a limit asked for.
+    [InlineData("隔壁涮肉馆天一擦黑就开始生炭，烟往院里灌。去年冬天我们院老周头闻那味儿头晕，半夜叫的120。", "傍晚", "半夜")]
+    [InlineData("我开出租跑夜班，早上六点多才回家睡觉。胡同口快递点五点不到大货车就来卸货，哐当哐当的。", "五点以前", "六点多")]
+    [InlineData("后海酒吧驻唱后半夜两点了还在吼。能不能给他们定个点儿，十一点以后不许唱？", "两点", "十一点")]
+    public void The_time_is_that_of_the_problem(string complaint, string when, string not)
+    {
+        var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
+
+        Assert.Contains(when, sentence);
+        Assert.DoesNotContain(not, sentence);
+    }
+
+    [Theory]
+    // Who makes the noise or the smell, as the caller names it: a shop's speaker is no neighbour, a gym no passer-by.
+    [InlineData("隔壁服装店门口音箱全天循环播放清仓大甩卖，音量大", "商铺")]
+    [InlineData("楼下底商新开了个健身房，动感单车课早上六点半就开，音乐咚咚的", "健身房")]
+    [InlineData("拉胡同游的三轮车，车上挂个小喇叭，一天重复几十遍，吵死了", "三轮车")]
+    [InlineData("院落里有人做旧加工，晚上用化学药水浸泡，刺激性气味飘过来", "化学药水")]
+    [InlineData("楼下美甲店的卸甲水味儿顺着通风道上来，家里全是", "美甲店")]
+    public void The_source_is_the_one_the_caller_names(string complaint, string source)
+    {
+        var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
+
+        Assert.Contains(source, sentence);
+        Assert.DoesNotContain("邻居", sentence);
+        Assert.DoesNotContain("油烟", sentence);
+    }
+
+    [Theory]
     // The place whole and cleaned: grown over what still places it, fillers and pronouns out, 这个 → 某.
     [InlineData("我跟你说啊，我们月坛这边那个小区门口天天有人烧烤，烟呛死了", "月坛某小区门口")]
     [InlineData("我住德胜，可这事在新街口那边，公园南门外头有个工地，刮风天灰特别大", "新街口公园南门外")]

@@ -32,6 +32,16 @@ public sealed class ComplaintTriageTests(HotlineFixture hotline)
     }
 
     [Theory]
+    // A shop's work through the night (通宵作业) is no building site: it takes a word of building work.
+    [InlineData("茶叶店在店内用烘焙机焙茶，焦糊味飘进居民楼，备货期间几乎通宵作业，持续作业到深夜", "餐饮油烟")]
+    // 另反映…: what the record adds after the first complaint does not lead, even when louder.
+    [InlineData("楼下川菜馆每天上午大量干炒辣椒，辣味经排风管直冲楼上，呛得无法入睡。另反映该店空调外机在卧室窗下，运行时噪声较大。", "餐饮油烟")]
+    public void The_complaint_the_caller_puts_first_leads(string complaint, string category)
+    {
+        Assert.Equal(category, hotline.Triage.Triage(complaint).Category);
+    }
+
+    [Theory]
     // What the caller concedes is bearable is not the complaint; what they deny bearing is.
     [InlineData("工地的噪音还能忍，就是灰太大，窗台上一层土", "扬尘")]
     [InlineData("这噪音实在不能忍，工地天天打桩", "建筑施工噪声")]
