@@ -86,10 +86,12 @@ public static partial class CallerConcerns
         }
 
         var noiseComplaint = t.Category is ComplaintCategories.SocialNoise or ComplaintCategories.ConstructionNoise or ComplaintCategories.TrafficNoise;
+        // 臭得能把苍蝇都熏跑: how bad the smell is, said with flies in it, is no complaint about flies.
+        var plain = Hyperbole().Replace(normalized, "");
         foreach (var (cue, word) in SideWords)
         {
             // What the restatement already says (焚烧树叶垃圾) is no side matter; nor is rowdiness in a noise complaint.
-            if (cue.IsMatch(normalized) && !cue.IsMatch(restated) && !found.Contains(word) && !(noiseComplaint && word == Rowdiness))
+            if (cue.IsMatch(plain) && !cue.IsMatch(restated) && !found.Contains(word) && !(noiseComplaint && word == Rowdiness))
             {
                 found.Add(word);
             }
@@ -145,12 +147,16 @@ public static partial class CallerConcerns
         (new Regex("烧东西|焚烧|烧垃圾|烧树叶"), "焚烧杂物"),
         (new Regex("冲洗路面|路面全是泥|满地泥"), "路面泥土"),
         (new Regex("占道经营"), "占道经营"),
-        (new Regex("泔水"), "泔水桶堆放"),
+        (new Regex("泔水[^，。！？]{0,8}(?:流|淌|漫|溢|路面)"), "泔水油污外流"),
+        (new Regex("泔水桶|泔水[^，。！？]{0,4}(?:堆|放|摆)"), "泔水桶堆放"),
         (new Regex("喧哗|嚷嚷|划拳|摔瓶子|摔酒瓶|大声喊叫|吆五喝六"), Rowdiness),
         (new Regex("堵[^，。！？]{0,4}(?:门口|大门|通道|路口|胡同)"), "车辆堵路"),
     ];
 
     private const string Rowdiness = "人员喧哗";
+
+    [GeneratedRegex("(?<=[臭吵呛熏脏脏响])得[^，。！？]{1,12}")]
+    private static partial Regex Hyperbole();
 
     /// <summary>
     /// The danger the caller fears besides the nuisance (灯口滴水怕漏电, 井盖松动, 救护车进不来, 入秋风大怕着起来), in
@@ -307,7 +313,7 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:(?<![合按照的])要求|希望|请求|盼着|就想让|想让)(?:让|请|叫)?(?<r>[^，。！？?!；、：:][^，。！？?!；]{2,23})")]
     private static partial Regex SpokenRequest();
 
-    [GeneratedRegex(@"(?:(?<!知道|不晓得|不清楚)(?:能不能|能否|可不可以|可否)|麻烦(?:你们|您)?|(?:^|[，。！？])请(?!求)|(?:^|[，。！？])(?:你们|您)(?:给|帮)(?:我们|我)?)(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
+    [GeneratedRegex(@"(?:(?<!知道|不晓得|不清楚)(?:能不能|能否|可不可以|可否)|麻烦(?:你们|您)?|(?:^|[，。！？])请(?!求)|(?:^|[，。！？])(?:你们|您)(?:给|帮|让)(?:我们|我)?)(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
     private static partial Regex SpokenAsk();
 
     [GeneratedRegex(@"^(?:主要(?:诉求)?是?[：:]?)?(?:请求|请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|属地街道|属地|你们|您|\p{IsCJKUnifiedIdeographs}{2,4}部门(?=于|在|到|尽快|及时|加强|督促|对|核|查|依法))?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]

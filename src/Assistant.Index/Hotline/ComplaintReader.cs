@@ -365,11 +365,11 @@ public static partial class ComplaintReader
     private static partial Regex Around();
 
     // Words that end a place name standing alone (…胡同, …公园); 里, 河, 楼 end too many other words to count alone.
-    [GeneratedRegex(@"社区|小区|胡同|大街|南街|北街|东街|西街|斜街|路|巷|大院|公园|广场|市场|商场|大厦|商厦|地铁站|公寓|家园|花园|医院|学校|小学|中学|幼儿园|酒店|宾馆|大楼|工地|西里|东里|南里|北里|桥")]
+    [GeneratedRegex(@"社区|小区|胡同|大街|南街|北街|东街|西街|斜街|路|巷|大院|公园|广场|市场|商场|大厦|商厦|地铁站|公寓|家园|花园|医院|学校|小学|中学|幼儿园|酒店|宾馆|大楼|工地|西里|东里|南里|北里|桥|长街|(?<=\p{IsCJKUnifiedIdeographs})里(?=某|小区|社区|\d+号|[一二三四五六七八九十\d]+区)")]
     private static partial Regex PlaceWord();
 
     // Behind a place already found, more words continue it (三里河|公园, 德胜门|箭楼, 什刹海|前海).
-    [GeneratedRegex(@"社区|小区|胡同|大街|南街|北街|东街|西街|斜街|街道|街|路|巷|里|大院|院|公园|广场|市场|商场|大厦|商厦|地铁站|站|桥|公寓|家园|花园|苑|医院|学校|小学|中学|幼儿园|酒店|宾馆|饭店|大楼|楼|工地|湖|河|海")]
+    [GeneratedRegex(@"街头绿地|绿地|街心公园|社区|小区|胡同|大街|南街|北街|东街|西街|斜街|街道|街|路|巷|里|大院|院|公园|广场|市场|商场|大厦|商厦|地铁站|站|桥|公寓|家园|花园|苑|医院|学校|小学|中学|幼儿园|酒店|宾馆|饭店|大楼|楼|工地|湖|河|海")]
     private static partial Regex PlaceWordBehind();
 
     [GeneratedRegex(@"每|天天|晚上|白天|半夜|凌晨|早上|夜里|经常|总是|一直|最近")]

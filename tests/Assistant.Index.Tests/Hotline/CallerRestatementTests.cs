@@ -157,6 +157,9 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [InlineData("我住德胜，可这事在新街口那边，公园南门外头有个工地，刮风天灰特别大", "新街口公园南门外")]
     [InlineData("椿树这块儿胡同里有家饭馆，油烟全冲我家窗户", "椿树一带胡同里")]
     [InlineData("喂，我家楼下有家饭馆油烟太大了", "您家楼下")]
+    // Places the gazetteer does not know are still said, by how Beijing names them (…长街, …里某楼, 街头绿地).
+    [InlineData("市民来电反映：南长街附近一处街头绿地，每天早晨六点有老人用扩音器唱卡拉OK，声音传至周边住宅。", "南长街附近一处街头绿地")]
+    [InlineData("市民来电反映：来电人住南华里某楼，楼下面包店凌晨四点开始烘烤，排风机运行声响明显。", "南华里某楼")]
     public void The_place_is_the_callers_phrase_cleaned(string complaint, string place)
     {
         var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));

@@ -341,6 +341,15 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Contains("前次处理后问题仍未解决", Draft(complaint).Draft, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // How bad it is, said with flies in it, is no complaint of flies; waste water running into the lane is not bins.
+    [InlineData("河边有股子臭味儿，水面上漂着死鱼，臭得能把苍蝇都熏跑", "蚊虫")]
+    [InlineData("平房院内有人开盒饭加工点，大锅煎炸，油烟从院墙上方排出，泔水和油污顺院门流至胡同路面", "泔水桶")]
+    public void A_side_matter_is_only_one_the_caller_complains_of(string complaint, string notSaid)
+    {
+        Assert.DoesNotContain(notSaid, Draft(complaint).Draft, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_covered_complaint_is_never_told_it_is_outside_the_plan()
     {
