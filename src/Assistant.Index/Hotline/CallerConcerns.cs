@@ -15,10 +15,17 @@ public static partial class CallerConcerns
     /// nuisance itself (第三次施工) nor a count (一天三次).
     /// </summary>
     public static bool IsRepeat(string normalized) =>
-        Repeat().Matches(normalized).Any(m => !ToSomeoneElse().IsMatch(m.Value));
+        Repeat().Matches(normalized).Any(m => !ToSomeoneElse().IsMatch(ClauseUpTo(normalized, m.Index + m.Length)));
+
+    /// <summary>The clause up to a point: 我跟他说了好几回 names who was told before what was said.</summary>
+    private static string ClauseUpTo(string text, int end)
+    {
+        var from = end == 0 ? 0 : text.LastIndexOfAny(['，', '。', '！', '？', '；', ',', '!', '?', ';'], Math.Max(0, end - 1)) + 1;
+        return text[from..end];
+    }
 
     /// <summary>An earlier word to the property company, the shop or the neighbourhood committee is no earlier call.</summary>
-    [GeneratedRegex("(?:向|跟|和|给|找|对)(?:物业|店方|店家|老板|商家|业主|房东|社区|居委会|村委会|单位|工地|施工方|邻居|对方)")]
+    [GeneratedRegex("(?:向|跟|和|给|找|对)(?:物业|店方|店家|老板|商家|业主|房东|社区|居委会|村委会|单位|工地|施工方|邻居|对方|他们|他|她|人家|摊主|司机)")]
     private static partial Regex ToSomeoneElse();
 
     [GeneratedRegex(
@@ -30,7 +37,7 @@ public static partial class CallerConcerns
         @"|前(?:几|两|三)(?:次|回)[^，。！？]{0,6}(?:打|反映|投诉|来电|说)" +
         @"|再(?:跟你们|和你们|给你们)?说一(?:遍|次)|再反映一次|再反映一遍|又打|再打一次|又来反映|又来电|再次(?:反映|来电|投诉|举报)|又一次(?:反映|投诉|打)" +
         @"|还是没人管|还是没有人管|还是没解决|还是没处理|一直没解决|一直没人管|也没人管过" +
-        @"|(?:反映过|投诉过|举报过|来电过|打过电话)" +
+        @"|(?:反映过|投诉过|举报过|来电过|打过电话)|(?:我|就|都|也|早)打过(?!了?(?:交道|招呼|架|针|官司))" +
         @"|(?:打过|打了|说过|说了|找过|找了|反映了|投诉了|举报了)(?:你们)?(?:好几|几|多|两|三|四|五|无数)(?:回|次|遍)" +
         @"|(?:多次|好几次|几次|屡次)(?:反映|投诉|来电|举报|打电话|打)" +
         @"|打(?:了)?(?:好)?几(?:回|次)了|(?:今年|这个月|这月|这周|都|已经|得)有?[两三四五六七八九十几]{1,2}(?:回|次)了|每(?:回|次)打完")]
@@ -63,7 +70,7 @@ public static partial class CallerConcerns
     /// <summary>The caller says they were passed from one office to another (转哪儿去了, 转来转去, 踢皮球).</summary>
     public static bool PassedAround(string normalized) => PassedOn().IsMatch(normalized);
 
-    [GeneratedRegex(@"转哪儿?去了|转来转去|踢皮球|推来推去|来回推|转了一圈|转一圈|转了转了|互相推")]
+    [GeneratedRegex(@"转哪儿?去了|转来转去|踢皮球|推来推去|来回推|转了一圈|转一圈|转了转了|互相推|说不归(?:他们|我们|咱们|这儿|这里)|(?:甭|别|不要)(?:再)?让我(?:再)?打|别再让我|来回跑|跑了?[两三四五几]个地方")]
     private static partial Regex PassedOn();
 
     /// <summary>The caller says nobody has come since the last call (到现在没人来看, 没动静).</summary>
@@ -130,7 +137,7 @@ public static partial class CallerConcerns
     /// </summary>
     public static bool EarlierAnswerFailed(string normalized) => Failed().IsMatch(normalized);
 
-    [GeneratedRegex(@"说会[^，。！？]{0,10}(?:也没|没有|还是|没)|说好的|说好了|答应(?:过|了|好)|承诺|说(?:已经)?(?:处理|整改|约谈|解决)了|(?:处理|整改|约谈|解决)(?:完|过)?了[^，。！？]{0,6}(?:没用|屁用|还是|也没|没见|照样|照旧|又)|(?:没用|屁用没有|不管用|没效果|没有效果|没见效)" +
+    [GeneratedRegex(@"说会[^，。！？]{0,10}(?:也没|没有|还是|没)|说会[^。！？]{0,12}[，,][^。！？]{0,10}(?:没看见|没见着|没见到|一个[^。！？]{0,6}都没)|说好的|说好了|答应(?:过|了|好)|承诺|说(?:已经)?(?:处理|整改|约谈|解决)了|(?:处理|整改|约谈|解决)(?:完|过)?了[^，。！？]{0,6}(?:没用|屁用|还是|也没|没见|照样|照旧|又)|(?:没用|屁用没有|不管用|没效果|没有效果|没见效)" +
         @"|(?:小|好|消停|安生|安静|老实)了?(?:[两三几]|没两|没几)天|一点(?:儿)?没变|该怎么[^，。！？]{0,4}还怎么|不让进[^，。！？]{0,4}就走|说[^，。！？]{0,3}办结|回访[^，。！？]{0,12}(?:整改|处理)" +
         @"|好转[^，。！？]{0,4}天|恢复原状|又恢复|又出来了|这又出来|又开始了|管(?:了)?[两三几]天|停了[两三几]天" +
         @"|至今未见(?:变化|改善|好转|效果)|照样儿?|问题(?:仍)?未(?:能)?解决|(?:至今|还是|仍)未(?:拆|改|整改|解决|处理)|掏过[^，。！？]{0,4}(?:但|还)" +
@@ -255,10 +262,18 @@ public static partial class CallerConcerns
                     ask = then.Groups["r"].Value;
                 }
 
+                // …，以便向居民解释: why the caller asks is not what they ask.
+                ask = Purpose().Replace(ask, "");
                 // 核查烤炉是否符合要求；排烟是否经过净化 / …；次要诉求：…: points set apart by a semicolon are taken up by the first.
                 ask = ask.IndexOfAny(['；', ';']) is >= 4 and var point ? ask[..point] : ask;
                 // 占道经营、使用液化气罐是否合规: a question is not cut inside what it asks.
                 ask = ask.Length > MaxRequest && !ask.Contains("是否", StringComparison.Ordinal) && ask.IndexOfAny(['、', '，']) is >= 4 and var cut ? ask[..cut] : ask;
+                // 核查…是否合规，并将处理结果告知物业: a long question is taken up to the end of the clause that asks it.
+                ask = ask.Length > MaxRequest && ask.IndexOf("是否", StringComparison.Ordinal) is >= 0 and var whether
+                    && ask.IndexOf('，', whether) is > 0 and var end ? ask[..end] : ask;
+                // 你们让人晚上来听听: someone is sent; 弄个过滤的什么的: the vague tail is left off.
+                ask = ask.StartsWith('人') ? "派" + ask : ask;
+                ask = Vague().Replace(Particles().Replace(ask, ""), "");
                 ask = Particles().Replace(ask, "").TrimStart('：', ':', '于').Replace("那种", "", StringComparison.Ordinal).Replace("那个", "", StringComparison.Ordinal);
                 ask = ask.Replace("我们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal);
                 // 如无手续请立即制止: said back as what is hoped for, without the record's 请.
@@ -295,6 +310,12 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"([，、并])请(?!求)|(?<=无\p{IsCJKUnifiedIdeographs}{1,4})请(?!求)")]
     private static partial Regex InnerPlease();
 
+    [GeneratedRegex(@"(?:什么的|之类的|啥的)(?=[啊吧呀呢嘛]*$)")]
+    private static partial Regex Vague();
+
+    [GeneratedRegex(@"[，,]?(?:以便|以免|好让|便于)[^，。]*$")]
+    private static partial Regex Purpose();
+
     [GeneratedRegex(@"^(?:别|不要|甭|别再|不能光|别光)")]
     private static partial Regex Negative();
 
@@ -313,7 +334,7 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:(?<![合按照的])要求|希望|请求|盼着|就想让|想让)(?:让|请|叫)?(?<r>[^，。！？?!；、：:][^，。！？?!；]{2,23})")]
     private static partial Regex SpokenRequest();
 
-    [GeneratedRegex(@"(?:(?<!知道|不晓得|不清楚)(?:能不能|能否|可不可以|可否)|麻烦(?:你们|您)?|(?:^|[，。！？])请(?!求)|(?:^|[，。！？])(?:你们|您)(?:给|帮|让)(?:我们|我)?)(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
+    [GeneratedRegex(@"(?:(?<!知道|不晓得|不清楚)(?:能不能|能否|可不可以|可否)|麻烦(?:你们|您)?|(?:^|[，。！？])请(?!求|假|客|教|[一两半几]天)|(?:^|[，。！？])(?:你们|您)(?:给|帮|让)(?:我们|我)?)(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
     private static partial Regex SpokenAsk();
 
     [GeneratedRegex(@"^(?:主要(?:诉求)?是?[：:]?)?(?:请求|请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|属地街道|属地|你们|您|\p{IsCJKUnifiedIdeographs}{2,4}部门(?=于|在|到|尽快|及时|加强|督促|对|核|查|依法))?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]

@@ -259,6 +259,7 @@ public static partial class CallerRestatement
     // The source the complaint names, in standard words; the caller's exact word where it is already standard.
     private static readonly Wording[] Sources =
     [
+        W(Fumes, "共享厨房|外卖厨房|中央厨房", "外卖共享厨房"),
         W(Fumes, "咖啡", "咖啡馆"),
         W(Fumes, "焙茶|炒茶|烘茶|茶叶|茶城", "茶叶店"),
         W(Fumes, "熏肉|熏制|锯末", "熟食熏制作坊"),
@@ -440,7 +441,7 @@ public static partial class CallerRestatement
         W(ComplaintCategories.Other, "(楼上|顶上|屋顶|天花板|吊顶|卫生间)[^。！？]{0,12}(漏水|渗水|洇水|滴水)|(漏水|渗水|洇水)[^。！？]{0,12}(顶上|屋顶|天花板|吊顶|墙皮)", "楼上漏水、屋顶受损"),
         W(ComplaintCategories.Other, "路灯[^。！？]{0,10}(坏|不亮|灭|黑)", "路灯损坏不亮"),
         W(ComplaintCategories.Other, "地锁", "有人私装地锁占用车位"),
-        W(ComplaintCategories.Other, "押金[^。！？]{0,12}(不退|没退|扣)|(不退|扣)[^。！？]{0,8}押金", "房东不退还租房押金"),
+        W(ComplaintCategories.Other, "押金[^。！？]{0,12}(不退|没退|不给退|扣)|(不退|扣)[^。！？]{0,8}押金", "房东不退还租房押金"),
         W(ComplaintCategories.Other, "(公交|线路|车站|站点)[^。！？]{0,16}(取消|调整|改线|撤)", "公交线路调整、原站点取消"),
         W(ComplaintCategories.Other, "(狗|犬)[^。！？]{0,12}(叫|吠|不拴绳|粪便)", "邻居养犬扰民、不文明养犬"),
     ];

@@ -192,6 +192,8 @@ public sealed partial class ComplaintTriage
     private static IReadOnlyList<CueHit> WithoutNegated(string text, IReadOnlyList<CueHit> hits)
     {
         var spans = SimileSpans(text).ToList();
+        // 俺是…打工的，在饭馆干后厨: what the caller does for a living is no complaint about it.
+        spans.AddRange(CallerAtWork().Matches(text).Select(m => (m.Index, m.Index + m.Length)));
 
         // Conceded: "声音倒还能忍，主要是灰太大" — what the clause says is bearable is not what the caller complains of.
         foreach (var marker in ConcessionMarkers)
@@ -236,6 +238,12 @@ public sealed partial class ComplaintTriage
                 var clauseEnd = text.IndexOfAny(ClauseEnds, from) is >= 0 and var e ? e : text.Length;
                 var close = SimileEnds.Select(end => text.IndexOf(end, from, StringComparison.Ordinal))
                     .Where(i => i > from && i <= clauseEnd && i - at <= NegationReach + 1).DefaultIfEmpty(-1).Min();
+                // 吵得像放炮: after 得 a likeness is a figure of speech even with no 似的 to close it.
+                if (close < 0 && at > 0 && text[at - 1] == '得' && marker is "像" or "跟" && clauseEnd - from <= NegationReach)
+                {
+                    close = clauseEnd;
+                }
+
                 if (close > 0)
                 {
                     yield return (from, close);
@@ -245,6 +253,9 @@ public sealed partial class ComplaintTriage
     }
 
     private static readonly string[] SimileEnds = ["一样", "似的", "一般", "似地"];
+
+    [GeneratedRegex(@"(?:我|俺|来电人)(?:是|就是)?在[^，。！？]{1,8}(?:干|打工|上班|工作|当)[^，。！？]{0,6}|(?:我|俺)(?:是|就是)[^，。！？]{0,8}(?:干|打工|上班)的(?:[，,]在[^，。！？]{1,8}(?:干|打工|上班|工作|当)[^，。！？]{0,6})?")]
+    private static partial Regex CallerAtWork();
 
     private static readonly string[] SimileMarkers = ["像", "跟", "如同", "仿佛", "好比", "赛过"];
 

@@ -36,6 +36,11 @@ public sealed class ComplaintTriageTests(HotlineFixture hotline)
     [InlineData("茶叶店在店内用烘焙机焙茶，焦糊味飘进居民楼，备货期间几乎通宵作业，持续作业到深夜", "餐饮油烟")]
     // 另反映…: what the record adds after the first complaint does not lead, even when louder.
     [InlineData("楼下川菜馆每天上午大量干炒辣椒，辣味经排风管直冲楼上，呛得无法入睡。另反映该店空调外机在卧室窗下，运行时噪声较大。", "餐饮油烟")]
+    // What the caller does for a living is no complaint about it; knocking on a door is no noise.
+    [InlineData("俺是河南来北京打工的，在饭馆干后厨。退房的时候房东说墙上有印子，押金一千五不给退。", "其他")]
+    [InlineData("楼上租户洗澡，水往我家漏，卫生间顶上都泡了。社区来了个小伙子，敲楼上门没人开，就走了。", "其他")]
+    // 吵得像放炮 is a figure of speech, not fireworks.
+    [InlineData("每天晚上有一帮骑摩托的，改了排气的那种，轰轰的，吵得像放炮，一晚上来回好几趟", "交通运输噪声")]
     public void The_complaint_the_caller_puts_first_leads(string complaint, string category)
     {
         Assert.Equal(category, hotline.Triage.Triage(complaint).Category);

@@ -305,6 +305,10 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("汽修店露天喷漆，味儿冲。您这边能不能别光打电话问他，派人去现场看看。", "您希望派人去现场看看")]
     [InlineData("工地夜里施工。诉求：核查该工地是否办理夜间施工手续，如无手续请立即制止。", "您希望核查该工地是否办理夜间施工手续、如无手续立即制止")]
     [InlineData("烤鸭店烟往屋里灌。我是外地的，不知道能不能打这个电话……就是觉得应该有人管管。", null)]
+    [InlineData("烤鸭店烟囱冒烟，阳台上全是烟熏火燎的味儿。您让他弄个过滤的什么的行不行", "您希望对方弄个过滤的，")]
+    [InlineData("楼下健身房晚上放音乐，一点没变。你们让人晚上来听听，白天来当然听不见了。", "您希望派人晚上来听听")]
+    [InlineData("市民来电反映：共享厨房排烟口紧邻儿童游乐场。诉求：请相关部门核查该共享厨房油烟净化设施及排口设置是否合规，并将处理结果告知物业，以便向居民解释。", "您希望核查该共享厨房油烟净化设施及排口设置是否合规，并将处理结果告知物业，")]
+    [InlineData("饭馆油烟大。我去派出所问，人说让我去法院，去法院俺哪有那工夫啊，请一天假扣一天钱。", null)]
     public void What_the_caller_asks_for_in_speech_is_taken_up(string complaint, string? taken)
     {
         var reply = Draft(complaint);
@@ -331,6 +335,24 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
 
         Assert.Contains(taken, reply.Draft, StringComparison.Ordinal);
         Assert.True(Rubric.Check(reply.Draft, planCovers: true).Passed);
+    }
+
+    [Theory]
+    // Passed from one office to another, in the caller's words.
+    [InlineData("下水井往外冒黑水。我给排水那边打了，说不归他们，让我找街道。")]
+    [InlineData("茶叶店焙茶一宿一宿的烟，归哪儿管？甭让我再打别的电话了啊。")]
+    public void Being_passed_around_is_acknowledged(string complaint)
+    {
+        Assert.Contains("此前转办后没有结果", Draft(complaint).Draft, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Told the shop, not the hotline: no repeat call. Called before (我就打过): a repeat.
+    [InlineData("路口推车卖烤白薯的烧煤冒烟，我跟他说了好几回，他说你打电话去呗。", false)]
+    [InlineData("过年那几天我就打过，说小区有人放烟花，现在正月十五了又放。", true)]
+    public void A_repeat_call_is_one_made_to_the_hotline(string complaint, bool repeat)
+    {
+        Assert.Equal(repeat, Draft(complaint).Draft.Contains("记为重复反映", StringComparison.Ordinal));
     }
 
     [Theory]
