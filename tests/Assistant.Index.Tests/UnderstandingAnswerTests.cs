@@ -209,6 +209,56 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     }
 
     [Fact]
+    public void A_plan_term_inside_an_everyday_word_is_kept_when_the_word_is_rewritten()
+    {
+        // Every concept's everyday word that holds another plan term: rewritten, the question still holds that term.
+        var vocabulary = plan.Runtime.Knowledge.Everyday;
+        var terms = vocabulary.Measures.SelectMany(m => m.Concepts.Select(c => Search.ChineseText.Normalize(c.Plan))).Where(t => t.Length >= 2).ToHashSet();
+        var checkedWords = 0;
+        foreach (var concept in vocabulary.Measures.SelectMany(m => m.Concepts))
+        {
+            foreach (var word in concept.Everyday.Select(Search.ChineseText.Normalize))
+            {
+                var inside = terms.FirstOrDefault(t => word.Contains(t, StringComparison.Ordinal) && !Search.ChineseText.Normalize(concept.Plan).Contains(t, StringComparison.Ordinal) && t != word);
+                var hits = plan.Runtime.Gazetteer.EverydayWords(word);
+                if (inside is null || hits.Count != 1 || hits[0].Word != word)
+                {
+                    continue;
+                }
+
+                checkedWords++;
+                Assert.Contains(inside, plan.Runtime.Gazetteer.ToPlanVocabulary(word), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.True(checkedWords >= 20, $"{checkedWords}");
+    }
+
+    [Theory]
+    // 挑头 / 牵的头 ask who leads; 胡同儿 is 胡同; a plan word the question names (摩托车) is not rewritten away.
+    [InlineData("恢复湿地那事儿园林局是挑头的不", Intent.Lead)]
+    [InlineData("胡同儿里又在修修补补搞整治 谁牵的头啊", Intent.Lead)]
+    [InlineData("叉车改电动的那摊事儿，是环保局挑头还是发改挑头？", Intent.Lead)]
+    public void Everyday_ways_to_ask_who_leads_are_read_as_such(string question, Intent intent)
+    {
+        Assert.Equal(intent, plan.Runtime.Answers.Compute(question).Intent);
+    }
+
+    [Fact]
+    public void Erhua_on_a_place_word_is_read_as_the_bare_word()
+    {
+        Assert.Contains("胡同", plan.Runtime.Answers.Reader.Read("胡同儿里搞整治谁牵头").Topic, StringComparison.Ordinal);
+        Assert.DoesNotContain("胡同儿", plan.Runtime.Answers.Reader.Read("胡同儿里搞整治谁牵头").Topic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_factory_let_out_is_no_question_about_rent()
+    {
+        Assert.NotEqual(OutsideThePlan.Category, plan.Runtime.Answers.Compute("厂房租给别人之前要不要先测土").OutOfScope);
+        Assert.Equal(OutsideThePlan.Category, plan.Runtime.Answers.Compute("房租涨了找谁").OutOfScope);
+    }
+
+    [Fact]
     public void A_measure_that_names_another_year_is_still_answered()
     {
         Assert.False(plan.Runtime.Answers.Compute("到2025年供热能耗要降到多少").NoAnswer);

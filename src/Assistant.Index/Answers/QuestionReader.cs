@@ -21,7 +21,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         "牵头", "主责", "负责", "归谁", "谁管", "归哪", "哪个部门", "哪个单位", "哪些部门", "哪些单位", "什么部门", "什么单位",
         "哪家", "谁来", "谁负责", "主管", "管理部门", "责任单位", "找谁", "由谁", "哪个局", "哪个委", "谁抓", "谁的事", "谁管理",
         "管不管", "哪个机关", "责任部门", "主办", "归口", "谁", "管还是", "负责还是", "归不归", "管吗", "负责吗",
-        "的事吗", "哪个口", "哪个科室",
+        "的事吗", "哪个口", "哪个科室", "挑头", "牵的头", "领头", "带头",
     ];
 
     private static readonly string[] DeadlineCues =
@@ -113,7 +113,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     public Question Read(string raw, ConversationContext? context = null)
     {
         var normalized = ChineseText.Normalize(raw);
-        var text = gazetteer.ToPlanVocabulary(normalized);
+        var text = gazetteer.ToPlanVocabulary(PlaceErhua().Replace(normalized, ""));
         var mentions = gazetteer.Find(text);
         var units = mentions.Where(m => m.Unit is not null).Select(m => m.Unit!).Distinct().ToList();
         // 我们园林今年牵头的活儿: staff name their own unit by a bare word the plan also uses for a thing.
@@ -290,6 +290,10 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     /// What a question asks by its cue words alone, without names or context (null: none). Tells a follow-up that only
     /// changes the topic ("那公交车呢") from one that asks something ("那公交车谁管").
     /// </summary>
+    // 胡同儿, 院儿, 门口儿: Beijing's erhua on a place word; the plan and the vocabulary write the word bare.
+    [GeneratedRegex(@"(?<=胡同|院|门口|街口|路口|楼道|墙根|门脸|小区|公园)儿")]
+    private static partial Regex PlaceErhua();
+
     [GeneratedRegex("谁都|谁也|随便谁|不管谁")]
     private static partial Regex Everyone();
 

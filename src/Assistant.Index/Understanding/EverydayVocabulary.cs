@@ -19,7 +19,8 @@ public sealed partial class EverydayVocabulary
 {
     private readonly FrozenDictionary<char, Entry[]> _entries;
 
-    private sealed record Entry(string Word, string Plan, IReadOnlyList<string> Refs);
+    /// <param name="Kept">Plan terms the everyday word itself holds (叉车 in 叉车改电动 → 电动化): said before the plan term, not lost.</param>
+    private sealed record Entry(string Word, string Plan, IReadOnlyList<string> Refs, string Kept = "");
 
     public EverydayVocabulary(KnowledgeBase knowledge)
     {
@@ -59,6 +60,20 @@ public sealed partial class EverydayVocabulary
                 {
                     words[variant] = new Entry(variant, canonical, words.TryGetValue(variant, out var e) ? e.Refs : []);
                 }
+            }
+        }
+
+        // A plan term inside an everyday word (快递 in 快递车换电动, 加油站 in 查加油站) names the thing as the plan does:
+        // rewriting the word keeps it.
+        var planTerms = knowledge.Everyday.Measures.SelectMany(m => m.Concepts.Select(c => ChineseText.Normalize(c.Plan)))
+            .Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var e in words.Values.ToList())
+        {
+            var inside = planTerms.Where(t => e.Word.Contains(t, StringComparison.Ordinal) && !e.Plan.Contains(t, StringComparison.Ordinal)).ToList();
+            var kept = inside.Where(t => !inside.Any(o => o.Length > t.Length && o.Contains(t, StringComparison.Ordinal))).ToList();
+            if (kept.Count > 0)
+            {
+                words[e.Word] = e with { Kept = string.Concat(kept.OrderBy(t => e.Word.IndexOf(t, StringComparison.Ordinal))) };
             }
         }
 
@@ -114,7 +129,7 @@ public sealed partial class EverydayVocabulary
                 continue;
             }
 
-            hits.Add(new EverydayHit(hit.Word, hit.Plan, i, hit.Refs));
+            hits.Add(new EverydayHit(hit.Word, hit.Kept + hit.Plan, i, hit.Refs));
             i += hit.Word.Length;
         }
 
