@@ -14,6 +14,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("区生态环境局电话多少", AskedScope.Contact)]
     [InlineData("护国寺那家“老王卤煮”有没有营业执照", AskedScope.Permit)]
     [InlineData("护国寺街那家烤串店有没有环保手续", AskedScope.Permit)]
+    [InlineData("牛街那家涮肉馆有没有排污许可？", AskedScope.Permit)]
     [InlineData("朝阳那边PM2.5目标是多少", AskedScope.Place)]
     [InlineData("你好呀，你是机器人吗", AskedScope.Chat)]
     [InlineData("Who is responsible for restaurant fumes in Xicheng?", AskedScope.Language)]
@@ -137,7 +138,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         var plan_ = plan.Knowledge.Plan;
         var text = string.Concat(plan_.Measures.Select(m => m.TaskName + m.Section + m.Text))
             + string.Concat(plan_.Annexes.Select(a => a.Title)) + string.Concat(plan_.DistrictTargets.Select(t => t.Name));
-        Assert.All(OutsideThePlan.Words, w => Assert.DoesNotContain(w, text, StringComparison.Ordinal));
+        Assert.All(OutsideThePlan.Words.Concat(OutsideThePlan.StrongWords), w => Assert.DoesNotContain(w, text, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -150,6 +151,9 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("养的鸽子扰民怎么办")]
     [InlineData("胡同里有人烧树叶子谁管")]
     [InlineData("我家小区树上有马蜂窝谁来摘")]
+    [InlineData("我家装修甲醛超标，找谁检测？")]
+    [InlineData("小区楼顶装了5G基站 担心辐射 找哪个部门")]
+    [InlineData("我们小区垃圾桶被人偷了，这事儿找谁")]
     public void A_matter_of_daily_life_the_plan_never_names_is_declined(string question)
     {
         var answer = plan.Runtime.Answers.Compute(question);
