@@ -273,7 +273,10 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         // 居民楼底下能开这种馆子吗？能不能让他把管子挪挪: the question is taken up beside the request.
         if (CallerConcerns.AsksAboutRules(text) && !(request?.StartsWith("咨询", StringComparison.Ordinal) ?? false) && permit is null)
         {
-            parts.Add(("您询问的相关规定，将请办理单位核实后一并答复。", 5));
+            // 这炭炉子到底让不让用？ said back as asked, so the caller hears their question will be answered.
+            parts.Add((CallerConcerns.RulesQuestionAsked(text) is { } question
+                ? $"您问“{question}”，将请办理单位核实后一并答复。"
+                : "您询问的相关规定，将请办理单位核实后一并答复。", 5));
         }
 
         // 查的时候别提前打招呼: the check is asked for unannounced; 给量量: measured. Each is passed on as asked.
