@@ -171,7 +171,9 @@ public sealed partial class AnswerEngine
         if ((answer is { NoAnswer: true, OutOfScope: null } || answer.Uncertain) && _followUps.Widen(read, context) is { } wider)
         {
             var widened = Respond(wider, context);
-            if (answer.NoAnswer || widened is { NoAnswer: false, Uncertain: false })
+            // "那每季度用电用气这些能耗数据统计呢" names a whole new matter: its own closest answer stands.
+            var ownMatter = !answer.NoAnswer && read.Topic.Count(ChineseText.IsCjk) >= OwnMatterLength;
+            if (answer.NoAnswer || (!ownMatter && widened is { NoAnswer: false, Uncertain: false }))
             {
                 q = wider;
                 answer = widened;
@@ -407,6 +409,9 @@ public sealed partial class AnswerEngine
     }
 
     private const int MaxFollowUpLength = 12;
+
+    /// <summary>A follow-up topic this long names a matter of its own, not a detail of the one before.</summary>
+    private const int OwnMatterLength = 8;
 
     /// <summary>Four or more characters of the topic, in a row, in the measure's own wording (流动加油车).</summary>
     private const int LongRun = 4;

@@ -347,4 +347,14 @@ public sealed class ConversationFrameTests(PlanFixture plan)
             Assert.Equal(before.Matches[0].MeasureRef, answer.Matches[0].MeasureRef);
         }
     }
+
+    [Fact]
+    public void A_follow_up_that_names_a_whole_new_matter_is_answered_for_that_matter()
+    {
+        var first = November.Ask("温室气体排放统计谁做");
+        var answer = Dialogue(November, "温室气体排放统计谁做", "那每季度用电用气这些能耗数据统计呢");
+
+        Assert.NotEqual(first.Matches[0].MeasureRef, answer.Matches[0].MeasureRef);
+        Assert.Contains("能源", answer.Matches[0].Measure, StringComparison.Ordinal);
+    }
 }
