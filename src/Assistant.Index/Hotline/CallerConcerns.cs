@@ -317,12 +317,15 @@ public static partial class CallerConcerns
         var to = normalized.IndexOfAny(['，', '。', '！', '？', '；', ',', '!', '?', ';'], m.Index);
         var clause = AskLeadIn().Replace(normalized[from..(to < 0 ? normalized.Length : to)], "");
         clause = OtherParty().Replace(clause.Replace("我们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal), "对方");
-        clause = Particles().Replace(clause.TrimEnd('？', '?'), "");
+        clause = TrailingParticle().Replace(clause.TrimEnd('？', '?'), "");
         return clause.Length is >= 8 and <= 24 && !clause.Contains('…', StringComparison.Ordinal) && !NotAQuestionOfRules().IsMatch(clause)
             && !DraftRubric.RecordWords.Concat(DraftRubric.Jargon).Any(w => clause.Contains(w, StringComparison.Ordinal))
             ? clause.TrimEnd('？', '?') + "？"
             : null;
     }
+
+    [GeneratedRegex(@"[啊呀哈]+$")]
+    private static partial Regex TrailingParticle();
 
     [GeneratedRegex(@"^(?:那|就是|我就想问问|就想问问|我想问问|我想问|想问问|想问一下|问问|问一下|请问|我们|我就|我|您说|你说|到底|那到底)+")]
     private static partial Regex AskLeadIn();
@@ -331,7 +334,7 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"^(?:请|并|核查|核实|督促|要求|查)|你们|管管|看看|这个后|干这个")]
     private static partial Regex NotAQuestionOfRules();
 
-    [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?|(?:能|可以|让|准)(?:开|弄|搞|建|设|摆|干)[^。！？?，]{0,12}[吗么][？?]?|合适吗|合不合规|合规不合规|合法不合法|符不符合|是否(?:合规|合法|符合|允许|办理)|有无(?:限值|标准|许可)|能否[^。！？?，]{0,8}(?:开|设|经营|加工)")]
+    [GeneratedRegex(@"(?:不是说|有没有|是不是|能不能|可不可以|让不让|准不准|允许|凭什么)[^。！？?]{0,14}(?:不让|不准|禁止|规定|手续|许可|证|允许|批准)[^。！？?]{0,10}[吗么呢]?[？?]|(?:不让|不准|禁止)[^。！？?]{0,8}吗[？?]?|(?:允许|合法|合规|违规|违法)[^。！？?]{0,3}吗[？?]?|(?:能|可以|让|准)(?:开|弄|搞|建|设|摆|干)[^。！？?，]{0,12}[吗么][？?]?|合适吗|这能行吗|这样能行吗|这也行吗|合不合规|合规不合规|合法不合法|符不符合|是否(?:合规|合法|符合|允许|办理)|有无(?:限值|标准|许可)|能否[^。！？?，]{0,8}(?:开|设|经营|加工)")]
     private static partial Regex RulesQuestion();
 
     /// <summary>The longest request said back (about a line): a whole record request of two or three points fits.</summary>

@@ -281,7 +281,7 @@ public static partial class ComplaintReader
         (ChineseText.IsCjk(c) && !NotInNames.Contains(c, StringComparison.Ordinal)) || char.IsAsciiLetterOrDigit(c);
 
     // Function words and pronouns that end a place name on its left (在德胜街道, 我家楼下, 那个胡同).
-    private const string NotInNames = "在的是住到从我你他她它那这有和跟与对向往去来说了把被于及或就都也还又个每些嘛吧呢啊找过给让叫问打回为系至流冒淌溢";
+    private const string NotInNames = "在的是住到从我你他她它那这有和跟与对向往去来说了把被于及或就都也还又个每些嘛吧呢啊找过给让叫问打回为系至流冒淌溢走得经";
 
     /// <summary>
     /// The caller says they live there or come from there (我自己住德胜门外, 其家住槐柏树街, 我是椿树的, 我是从天桥过来的,

@@ -160,6 +160,8 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     // Places the gazetteer does not know are still said, by how Beijing names them (…长街, …里某楼, 街头绿地).
     [InlineData("市民来电反映：南长街附近一处街头绿地，每天早晨六点有老人用扩音器唱卡拉OK，声音传至周边住宅。", "南长街附近一处街头绿地")]
     [InlineData("市民来电反映：来电人住南华里某楼，楼下面包店凌晨四点开始烘烤，排风机运行声响明显。", "南华里某楼")]
+    // The way there is no part of the place: 上学得走自新路那边儿 is 自新路.
+    [InlineData("我家住牛街，我每天早上送孩子上学得走自新路那边儿，有个汽修店就在门口喷漆，那味儿冲", "自新路")]
     public void The_place_is_the_callers_phrase_cleaned(string complaint, string place)
     {
         var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));

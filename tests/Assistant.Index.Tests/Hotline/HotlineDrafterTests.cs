@@ -254,6 +254,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("小区里有人放炮，不是说城区禁止燃放吗？", "您问“不是说城区禁止燃放吗？”，将请办理单位核实后一并答复")]
     [InlineData("隔壁饭馆的烟筒正对我家，这样装是允许的吗？", "您问“这样装是允许的吗？”")]
     [InlineData("楼下饭馆冒烟，合不合规啊？", "您询问的相关规定，将请办理单位核实后一并答复")]
+    [InlineData("汽修店在门口喷漆，味儿冲。喷漆不是得进烤漆房吗？门口露天喷这能行吗？", "您问“门口露天喷这能行吗？”")]
     [InlineData("楼下饭馆排烟管子冲我家。我就想问问，居民楼底下能开这种炒菜馆吗？", "您问“居民楼底下能开这种炒菜馆吗？”")]
     [InlineData("饭馆油烟大。诉求：请核查该店是否允许在室外生炭火，能否改到室内。", "您希望")]
     public void A_question_about_the_rules_is_taken_up(string complaint, string taken)
