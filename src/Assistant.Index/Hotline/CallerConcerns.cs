@@ -49,6 +49,15 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"拍了(?:视频|照片|录像)|拍(?:下|到)了|(?:有|录了)(?:视频|录像|照片)|录了音|拍照(?:了|留证)|视频为证")]
     private static partial Regex Evidence();
 
+    /// <summary>
+    /// The caller says they are not against the business or the activity itself (我不是要他关门, 不要求取缔, 不反对人家锻炼):
+    /// only the nuisance should stop.
+    /// </summary>
+    public static bool NotAgainstIt(string normalized) => NotAgainst().IsMatch(normalized);
+
+    [GeneratedRegex(@"不要求取缔|不是要[^，。！？]{0,6}(?:关门|取缔|关了|不让)|不是非[^，。！？]{0,4}(?:关门|取缔)|(?:并)?不反对|不是跟[^，。！？]{0,6}过不去|不是不让[^，。！？]{0,6}(?:做买卖|干|开|经营)")]
+    private static partial Regex NotAgainst();
+
     /// <summary>The caller asks for a check unannounced (查的时候别提前打招呼, 突击检查, 暗访): the business would stop for it.</summary>
     public static bool WantsUnannounced(string normalized) => Unannounced().IsMatch(normalized);
 

@@ -279,6 +279,12 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
                 : "您询问的相关规定，将请办理单位核实后一并答复。", 5));
         }
 
+        // 我不是要他关门: the caller is heard as fair — only the nuisance is to stop.
+        if (CallerConcerns.NotAgainstIt(text))
+        {
+            parts.Add(("您表示并不反对对方正常经营或活动，只希望问题得到解决，我们会一并转达。", 3));
+        }
+
         // 查的时候别提前打招呼: the check is asked for unannounced; 给量量: measured. Each is passed on as asked.
         if (CallerConcerns.WantsUnannounced(text))
         {

@@ -346,6 +346,15 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     }
 
     [Theory]
+    [InlineData("早点摊每天天不亮就炸油条，油烟飘进家里。来电人表示早点摊方便居民，不要求取缔。", true)]
+    [InlineData("后海酒吧驻唱唱到半夜。我不是要他关门，人家做买卖，您让他把音箱往屋里挪挪。", true)]
+    [InlineData("楼下饭馆油烟太大了，赶紧让他关门。", false)]
+    public void A_caller_not_against_the_business_is_heard_as_such(string complaint, bool said)
+    {
+        Assert.Equal(said, Draft(complaint).Draft.Contains("并不反对对方正常经营或活动", StringComparison.Ordinal));
+    }
+
+    [Theory]
     // Passed from one office to another, in the caller's words.
     [InlineData("下水井往外冒黑水。我给排水那边打了，说不归他们，让我找街道。")]
     [InlineData("茶叶店焙茶一宿一宿的烟，归哪儿管？甭让我再打别的电话了啊。")]
