@@ -444,6 +444,12 @@ public static partial class CallerRestatement
         W(ComplaintCategories.Other, "押金[^。！？]{0,12}(不退|没退|不给退|扣)|(不退|扣)[^。！？]{0,8}押金", "房东不退还租房押金"),
         W(ComplaintCategories.Other, "(公交|线路|车站|站点)[^。！？]{0,16}(取消|调整|改线|撤)", "公交线路调整、原站点取消"),
         W(ComplaintCategories.Other, "(狗|犬)[^。！？]{0,12}(叫|吠|不拴绳|粪便)", "邻居养犬扰民、不文明养犬"),
+        W(ComplaintCategories.Other, "违建|私搭|乱建|私自搭建|违章建筑", "有人私搭乱建"),
+        W(ComplaintCategories.Other, "楼道[^。！？]{0,8}(堆|放满|占)", "楼道内堆放杂物"),
+        W(ComplaintCategories.Other, "暖气[^。！？]{0,6}(不热|不够热|温度低|冰凉)", "供暖温度不达标"),
+        W(ComplaintCategories.Other, "井盖[^。！？]{0,6}(坏|松|丢|缺|翘|塌)", "井盖破损缺失"),
+        W(ComplaintCategories.Other, "(树|树枝|树杈)[^。！？]{0,8}(倒|断|压着|挡着|砸)", "树木倒伏、枝杈需修剪"),
+        W(ComplaintCategories.Other, "共享单车[^。！？]{0,8}(乱停|乱放|堆|堵)", "共享单车乱停乱放"),
     ];
 
     // ---- when -----------------------------------------------------------------------------------------------------

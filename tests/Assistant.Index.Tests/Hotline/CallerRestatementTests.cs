@@ -202,4 +202,17 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
 
     [GeneratedRegex(@"扰民|噪声|声音|照射|堵塞|积水|污水|油烟|烟|扬尘|尘|臭|异味|发黑|水质|遗撒|燃放|充电|隐患|刺鼻|焚烧|漂浮|鸣笛|喷漆|冒黑烟|不足|倾倒|油气|加油")]
     private static partial Regex ProblemWord();
+
+    [Theory]
+    // Common hotline matters outside the plan, said in the hotline's words rather than the caller's clauses.
+    [InlineData("隔壁院里有人私搭乱建，盖了一间小房", "有人私搭乱建")]
+    [InlineData("楼道里堆满了纸箱子旧家具，走都走不过去", "楼道内堆放杂物")]
+    [InlineData("胡同口那个井盖松了，一踩就晃", "井盖破损缺失")]
+    public void A_common_matter_outside_the_plan_is_said_in_the_hotlines_words(string complaint, string matter)
+    {
+        var t = hotline.Triage.Triage(complaint);
+
+        Assert.False(t.Covered);
+        Assert.Contains(matter, CallerRestatement.Sentence(t), StringComparison.Ordinal);
+    }
 }
