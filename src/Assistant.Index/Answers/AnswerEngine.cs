@@ -353,11 +353,16 @@ public sealed partial class AnswerEngine
         var pooled = _understanding.PooledMeasures(topic).ToDictionary(h => h.Ref, StringComparer.Ordinal);
         var bestPooled = Math.Max(Understanding.MeasureRanking.PoolFullScore, pooled.Count == 0 ? 0 : pooled.Values.Max(h => h.Score));
         var figures = Understanding.PlanFigures.In(q.Normalized);
+        // "发改牵头，谁配合": a unit the question says leads counts only for measures it leads.
+        var saidToLead = _gazetteer.Find(q.Normalized)
+            .Where(m => m.Unit is not null && SaysLeads().IsMatch(q.Normalized.AsSpan(m.End, Math.Min(4, q.Normalized.Length - m.End)).ToString()))
+            .Select(m => m.Unit!.Name).ToHashSet(StringComparer.Ordinal);
+        bool TakesPart(Measure m) => q.Units.Any(u => saidToLead.Contains(u.Name) ? m.LeadUnits.Contains(u.Name) : m.InvolvesUnit(u.Name));
         Understanding.MeasureEvidence WithPool(Understanding.MeasureEvidence e)
         {
             e = e with
             {
-                NamedUnit = q.Units.Any(u => e.Measure.InvolvesUnit(u.Name)),
+                NamedUnit = TakesPart(e.Measure),
                 NamedFigure = figures.Count > 0 && _measureFigures[e.Measure.Ref].Overlaps(figures),
             };
             return pooled.TryGetValue(e.Measure.Ref, out var p)
@@ -389,7 +394,7 @@ public sealed partial class AnswerEngine
         {
             // "区交通委负责的充电设施…": a measure the named unit takes part in beats one it does not — unless it holds
             // far less of the topic ("环卫车换新能源，是城管还是谁": the unit is a guess, not a filter).
-            var withUnit = evidence.Where(h => q.Units.Any(u => h.Measure.InvolvesUnit(u.Name))).ToList();
+            var withUnit = evidence.Where(h => TakesPart(h.Measure)).ToList();
             if (withUnit.Count > 0 && withUnit.Max(Understanding.MeasureRanking.Score) >= 0.8 * evidence.Max(Understanding.MeasureRanking.Score))
             {
                 evidence = withUnit;
@@ -850,6 +855,9 @@ public sealed partial class AnswerEngine
 
     [GeneratedRegex(@"20\d\d")]
     private static partial Regex YearInText();
+
+    [GeneratedRegex(@"^(?:来|是|在)?(?:牵头|挑头|主责|领头|负责)")]
+    private static partial Regex SaysLeads();
 
     [GeneratedRegex(@"附件\s*([1-6])(?![-－—第\d])")]
     private static partial Regex AnnexNumber();

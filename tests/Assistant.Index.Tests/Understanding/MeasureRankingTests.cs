@@ -60,4 +60,16 @@ public sealed class MeasureRankingTests(PlanFixture plan)
             Assert.Contains(reference, answer.Matches.Select(m => m.MeasureRef));
         }
     }
+
+    [Theory]
+    // The unit the question says leads counts for the measures it leads, not for those it only supports.
+    [InlineData("碳的总量和强度两头控 我们发改牵头，谁跟我们一块儿干？", "区发展改革委")]
+    [InlineData("用光伏这类可再生能源替代，发改牵头，谁配合", "区发展改革委")]
+    public void A_unit_said_to_lead_picks_the_measure_it_leads(string question, string unit)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+
+        Assert.NotEmpty(answer.Matches);
+        Assert.Contains(unit, answer.Matches[0].LeadUnits);
+    }
 }
