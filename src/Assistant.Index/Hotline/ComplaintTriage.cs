@@ -46,7 +46,7 @@ public sealed partial class ComplaintTriage
         }
 
         var time = ComplaintReader.ReadTime(text);
-        var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true, PassingFrom(text));
+        var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true, PassingFrom(text), MainSaid(text));
         var issueWords = IssueWords(hits, category);
         var (street, streetEvidence, homeStreet, places) = FindStreet(text);
         var topic = _guide.Category(category).Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(text, c)));
@@ -78,10 +78,26 @@ public sealed partial class ComplaintTriage
         return at;
     }
 
+    private const string NoiseFamily = "噪声";
+
     private static readonly string[] PassingMarkers = ["顺便", "顺带", "捎带", "附带", "此外", "另外", "还有就是", "再有就是", "再就是", "其次", "另反映", "另称", "另诉", "另有反映"];
 
-    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark, int passingFrom)
+    /// <summary>
+    /// Where the caller says which matter is the main one (主要希望解决噪声问题, 主要是油烟问题), or -1: the first cue
+    /// after it names that matter.
+    /// </summary>
+    private static int MainSaid(string text) => MainMarker().Match(text) is { Success: true } m ? m.Index + m.Length : -1;
+
+    [GeneratedRegex("主要(?:诉求)?(?:是|希望|想|要求|反映)?(?:解决|处理|投诉|反映)?")]
+    private static partial Regex MainMarker();
+
+    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark, int passingFrom, int mainAt = -1)
     {
+        // The matter the caller calls the main one: the first cue right after 主要….
+        var main = mainAt < 0 ? null
+            : hits.Where(h => h.Start >= mainAt && h.Start - mainAt <= 10)
+                .SelectMany(h => h.Entries).Where(e => e.Kind is CueKind.Own or CueKind.NoiseWord)
+                .Select(e => e.Kind == CueKind.NoiseWord || _guide.Category(e.Category!).Noise ? NoiseFamily : e.Category).FirstOrDefault();
         var score = new Dictionary<string, int>(StringComparer.Ordinal);
         var context = new Dictionary<string, int>(StringComparer.Ordinal);
         var contextStrongest = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -173,7 +189,9 @@ public sealed partial class ComplaintTriage
         // The strongest evidence leads; on a tie, what the caller said first. A second concern needs a real cue of its
         // own, not a pile of weak ones (小饭馆 + 做饭 + 烟 in a coal-stove complaint is not a cooking-fumes complaint).
         // What the caller puts first leads over what they bring up in passing afterwards (另外…, 顺便说一下…).
-        var ordered = candidates.OrderBy(c => c.First >= passingFrom ? 1 : 0).ThenByDescending(c => c.Score).ThenBy(c => c.First).ToList();
+        var ordered = candidates
+            .OrderBy(c => main is null ? 0 : (main == NoiseFamily ? _guide.Category(c.Name).Noise : c.Name == main) ? 0 : 1)
+            .ThenBy(c => c.First >= passingFrom ? 1 : 0).ThenByDescending(c => c.Score).ThenBy(c => c.First).ToList();
         var also = ordered.Skip(1).Where(c => c.Own >= _guide.SecondaryMinScore && c.Strongest >= 3).Select(c => c.Name).ToList();
         var chosen = also.Prepend(ordered[0].Name).ToHashSet(StringComparer.Ordinal);
         var aboutNoise = chosen.Any(c => _guide.Category(c).Noise);

@@ -41,6 +41,9 @@ public sealed class ComplaintTriageTests(HotlineFixture hotline)
     [InlineData("楼上租户洗澡，水往我家漏，卫生间顶上都泡了。社区来了个小伙子，敲楼上门没人开，就走了。", "其他")]
     // 吵得像放炮 is a figure of speech, not fireworks.
     [InlineData("每天晚上有一帮骑摩托的，改了排气的那种，轰轰的，吵得像放炮，一晚上来回好几趟", "交通运输噪声")]
+    // 主要希望解决噪声问题: the caller names the main matter, and it leads over the louder smell words.
+    [InlineData("医院的备用柴油发电机每周试机，轰鸣声很大，同时排气口冒黑烟，柴油味飘进家中。主要希望解决噪声问题，其次是黑烟。", "社会生活噪声")]
+    [InlineData("楼下烧烤店晚上喝酒划拳吵，炭火烟也大。主要是油烟问题，吵的话能忍。", "餐饮油烟")]
     public void The_complaint_the_caller_puts_first_leads(string complaint, string category)
     {
         Assert.Equal(category, hotline.Triage.Triage(complaint).Category);
