@@ -34,23 +34,34 @@ public sealed class HonestSetTests(PlanFixture plan)
         {
             ["lead"] = 0.85, ["deadline"] = 0.5, ["co"] = 0.95, ["duties"] = 0.8, ["indicator"] = 0.95, ["search"] = 0.75, ["none"] = 0.75,
         },
-        // Written blind at the start (fresh5) and middle (fresh6) of the next session and never looked at: first scores on
-        // that session's starting code (0.687 / 0.773, dialogues 0.875 / 0.775), these floors just under its end.
+        // Written blind at the start (fresh5) and middle (fresh6) of round five and never looked at then: first scores on
+        // that round's starting code (0.687 / 0.773, dialogues 0.875 / 0.775); development sets in round six, whose end
+        // these floors sit just under.
         ["questions-fresh5.jsonl"] = new(StringComparer.Ordinal)
         {
-            ["lead"] = 0.65, ["deadline"] = 0.65, ["co"] = 0.45, ["duties"] = 0.55, ["indicator"] = 0.95, ["search"] = 0.45, ["none"] = 0.85,
+            ["lead"] = 0.8, ["deadline"] = 0.7, ["co"] = 0.5, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.6, ["none"] = 0.95,
         },
         ["dialogues-fresh5.jsonl"] = new(StringComparer.Ordinal)
         {
-            ["lead"] = 0.7, ["deadline"] = 0.8, ["co"] = 0.25, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.7, ["none"] = 0.95,
+            ["lead"] = 0.85, ["deadline"] = 0.8, ["co"] = 0.25, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.7, ["none"] = 0.95,
         },
         ["questions-fresh6.jsonl"] = new(StringComparer.Ordinal)
         {
-            ["lead"] = 0.55, ["deadline"] = 0.6, ["co"] = 0.75, ["duties"] = 0.75, ["indicator"] = 0.95, ["search"] = 0.85, ["none"] = 0.9,
+            ["lead"] = 0.7, ["deadline"] = 0.65, ["co"] = 0.8, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.85, ["none"] = 0.95,
         },
         ["dialogues-fresh6.jsonl"] = new(StringComparer.Ordinal)
         {
-            ["lead"] = 0.6, ["deadline"] = 0.4, ["co"] = 0.5, ["duties"] = 0.8, ["indicator"] = 0.95, ["search"] = 0.7, ["none"] = 0.95,
+            ["lead"] = 0.8, ["deadline"] = 0.4, ["co"] = 0.6, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.7, ["none"] = 0.95,
+        },
+        // Written blind at the start of round six and never looked at: first score on that round's starting code
+        // (48c28ef) 0.680, dialogues 0.825; these floors just under its end (0.720, 0.850).
+        ["questions-fresh7.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.65, ["deadline"] = 0.7, ["co"] = 0.5, ["duties"] = 0.9, ["indicator"] = 0.85, ["search"] = 0.4, ["none"] = 0.8,
+        },
+        ["dialogues-fresh7.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.6, ["deadline"] = 0.7, ["co"] = 0.95, ["duties"] = 0.95, ["indicator"] = 0.85, ["search"] = 0.95, ["none"] = 0.7,
         },
         ["dialogues-honest.jsonl"] = new(StringComparer.Ordinal)
         {
@@ -67,6 +78,8 @@ public sealed class HonestSetTests(PlanFixture plan)
     [InlineData("dialogues-fresh5.jsonl", 40)]
     [InlineData("questions-fresh6.jsonl", 150)]
     [InlineData("dialogues-fresh6.jsonl", 40)]
+    [InlineData("questions-fresh7.jsonl", 150)]
+    [InlineData("dialogues-fresh7.jsonl", 40)]
     public void Honest_set_stays_above_its_floor_per_kind(string file, int atLeast)
     {
         var items = Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file));
@@ -84,6 +97,8 @@ public sealed class HonestSetTests(PlanFixture plan)
     [Theory]
     [InlineData("questions-honest.jsonl")]
     [InlineData("dialogues-honest.jsonl")]
+    [InlineData("questions-fresh7.jsonl")]
+    [InlineData("dialogues-fresh7.jsonl")]
     public void Every_expected_reference_exists(string file)
     {
         foreach (var item in Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file)))
