@@ -239,6 +239,16 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     }
 
     [Theory]
+    // How it is done, with nobody's name asked, is a question of what the plan says; with a name asked, of who.
+    [InlineData("小河沟小水坑的水质有人管吗 咋管的", Intent.Search)]
+    [InlineData("河边那种小的测水站有几个？都干嘛用的？", Intent.Search)]
+    [InlineData("饭馆油烟归谁管，咋管的", Intent.Lead)]
+    public void Asking_how_is_asking_what_the_plan_says(string question, Intent intent)
+    {
+        Assert.Equal(intent, plan.Runtime.Answers.Compute(question).Intent);
+    }
+
+    [Theory]
     // 挑头 / 牵的头 ask who leads; 胡同儿 is 胡同; a plan word the question names (摩托车) is not rewritten away.
     [InlineData("恢复湿地那事儿园林局是挑头的不", Intent.Lead)]
     [InlineData("胡同儿里又在修修补补搞整治 谁牵的头啊", Intent.Lead)]

@@ -33,6 +33,12 @@ public static partial class EverydayIntent
             return Intent.Search;
         }
 
+        // "水质有人管吗 咋管的", "测水站有几个？都干嘛用的": how it is done, with nobody's name asked, is what the plan says.
+        if (AsksHow().IsMatch(text) && !AsksWho().IsMatch(text))
+        {
+            return Intent.Search;
+        }
+
         if (AsksCo().IsMatch(text))
         {
             return Intent.Co;
@@ -52,6 +58,12 @@ public static partial class EverydayIntent
 
     [GeneratedRegex(@"这次|这回|主要|手头|手上|手里|事项|几块|哪块|块|干点|要交|交|领了|领|都是|清单|活|自己|本单位|本部门|别人|人家|别的单位|其他单位")]
     private static partial Regex WorkWords();
+
+    [GeneratedRegex(@"咋管的|怎么管的|如何管的|干嘛用的|干啥用的|干什么用的|做什么用的|有啥用|是干嘛的|有啥说法|有什么说法|咋说的|怎么说的|咋写的|怎么写的")]
+    private static partial Regex AsksHow();
+
+    [GeneratedRegex(@"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪家|牵头|主责|负责|找哪|归哪|哪个口")]
+    private static partial Regex AsksWho();
 
     // "方案里管不管", "计划里有这块吗": whether the plan covers it.
     [GeneratedRegex(@"(?:方案|计划)(?:里|中|上)?(?:管不管|有没有|有这块|有这项|提没提|涉及|说没说|有吗)")]
