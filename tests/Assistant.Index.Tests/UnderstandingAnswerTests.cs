@@ -243,6 +243,11 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("小河沟小水坑的水质有人管吗 咋管的", Intent.Search)]
     [InlineData("河边那种小的测水站有几个？都干嘛用的？", Intent.Search)]
     [InlineData("饭馆油烟归谁管，咋管的", Intent.Lead)]
+    [InlineData("政府今年到底管不管饭馆冒油烟啊？有啥措施没", Intent.Search)]
+    [InlineData("各种废气排放总的要减多少，咋减", Intent.Search)]
+    // The lead asked beside 配合: 是牵头还是配合, 我们要配合，牵头的是谁.
+    [InlineData("重金属的厂子防污这项，我们局是牵头还是配合？", Intent.Lead)]
+    [InlineData("湖里的水生态提升，我们局要配合，牵头的是谁？", Intent.Lead)]
     public void Asking_how_is_asking_what_the_plan_says(string question, Intent intent)
     {
         Assert.Equal(intent, plan.Runtime.Answers.Compute(question).Intent);

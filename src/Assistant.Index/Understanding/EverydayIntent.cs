@@ -13,6 +13,12 @@ public static partial class EverydayIntent
 {
     public static Intent Refine(Question q)
     {
+        // "我们局是牵头还是配合", "我们局要配合，牵头的是谁": the lead is asked, whatever 配合 made of the question.
+        if (!q.IsFollowUp && q.Intent == Intent.Co && LeadAsked().IsMatch(q.Normalized))
+        {
+            return Intent.Lead;
+        }
+
         // "园林局这次牵头的事儿", "交通委三季度手头牵头的", "市场监管局配合的事项有多少": a unit and nothing to look for
         // but its own work asks for its list of duties, however the reader's cue words took it.
         if (!q.IsFollowUp && q.Reference is null && q.Units.Count > 0 && q.Intent is not (Intent.Duties or Intent.Deadline)
@@ -59,11 +65,14 @@ public static partial class EverydayIntent
     [GeneratedRegex(@"这次|这回|主要|手头|手上|手里|事项|几块|哪块|块|干点|要交|交|领了|领|都是|清单|活|自己|本单位|本部门|别人|人家|别的单位|其他单位")]
     private static partial Regex WorkWords();
 
-    [GeneratedRegex(@"咋管的|怎么管的|如何管的|干嘛用的|干啥用的|干什么用的|做什么用的|有啥用|是干嘛的|有啥说法|有什么说法|咋说的|怎么说的|咋写的|怎么写的")]
+    [GeneratedRegex(@"咋管的|怎么管的|如何管的|有啥措施|有什么措施|啥措施|咋减|怎么减|咋弄|怎么弄|干嘛用的|干啥用的|干什么用的|做什么用的|有啥用|是干嘛的|有啥说法|有什么说法|咋说的|怎么说的|咋写的|怎么写的")]
     private static partial Regex AsksHow();
 
     [GeneratedRegex(@"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪家|牵头|主责|负责|找哪|归哪|哪个口")]
     private static partial Regex AsksWho();
+
+    [GeneratedRegex(@"(?:牵头|主责)还是(?:配合|协办|协助)|牵头的是(?:谁|哪)|谁(?:来)?牵头|牵头单位是")]
+    private static partial Regex LeadAsked();
 
     // "方案里管不管", "计划里有这块吗": whether the plan covers it.
     [GeneratedRegex(@"(?:方案|计划)(?:里|中|上)?(?:管不管|有没有|有这块|有这项|提没提|涉及|说没说|有吗)")]
