@@ -248,6 +248,9 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     // The lead asked beside 配合: 是牵头还是配合, 我们要配合，牵头的是谁.
     [InlineData("重金属的厂子防污这项，我们局是牵头还是配合？", Intent.Lead)]
     [InlineData("湖里的水生态提升，我们局要配合，牵头的是谁？", Intent.Lead)]
+    // 是全年都要干吧 asks how long, not who: a span of time stands where a unit would.
+    [InlineData("每三个月配合市里干一回的那个土壤的事，是全年都要干吧？", Intent.Deadline)]
+    [InlineData("土壤那个事是园林局干吧？", Intent.Lead)]
     public void Asking_how_is_asking_what_the_plan_says(string question, Intent intent)
     {
         Assert.Equal(intent, plan.Runtime.Answers.Compute(question).Intent);

@@ -213,7 +213,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         // "修绿道的活儿谁牵头" asks who; "那活儿有期限吗" names the task and asks when; "普及的活动" is no task.
         // 谁都能用的充电桩: 谁都 names everyone, it asks nobody's name.
         var asked = Everyone().Replace(text, "");
-        var lead = HasAny(asked, LeadCues) || ResponsibleWho().IsMatch(asked) || (!deadline && TaskWord().IsMatch(asked));
+        var lead = HasAny(asked, LeadCues) || AsksWhoIsResponsible(asked) || (!deadline && TaskWord().IsMatch(asked));
         var duties = HasAny(text, DutiesCues) || WhichDuties().IsMatch(text);
 
         // 配合 is also a verb ("啥时候要配合完成"): with a deadline cue and no 协办, the question is about the deadline.
@@ -304,7 +304,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     {
         if (HasAny(text, CoCues)) return Intent.Co;
         if (HasAny(text, DeadlineCues) && !Frequency().IsMatch(text)) return Intent.Deadline;
-        if (HasAny(text, LeadCues) || ResponsibleWho().IsMatch(text) || TaskWord().IsMatch(text)) return Intent.Lead;
+        if (HasAny(text, LeadCues) || AsksWhoIsResponsible(text) || TaskWord().IsMatch(text)) return Intent.Lead;
         if (HasAny(text, DutiesCues) || WhichDuties().IsMatch(text)) return Intent.Duties;
         if (HasAny(text, IndicatorCues) || HowMany().IsMatch(text) || RateWords().IsMatch(text)) return Intent.Indicator;
         return null;
@@ -437,6 +437,13 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
 
     [GeneratedRegex(@"归.{1,10}管|是.{1,10}(?:管|负责|弄|牵头|干|做|的事|的活)(?:吗|吧|么|不|\?|？)")]
     private static partial Regex ResponsibleWho();
+
+    /// <summary>"是园林局弄吗" asks who; "是全年都要干吧" asks how long — a span of time where the unit would be.</summary>
+    private static bool AsksWhoIsResponsible(string text) =>
+        ResponsibleWho().Matches(text).Any(m => !SpanOfTime().IsMatch(m.Value));
+
+    [GeneratedRegex("全年|长期|一直|常年|年底|今年|每年|每月|每季度")]
+    private static partial Regex SpanOfTime();
 
     [GeneratedRegex(@"(?:参与|负责|牵头|协办|承担|主责|配合|主管)了?(?:的是)?(?:干|做|搞|弄|管)?(?:点|些)?(?:哪些|哪几|什么|啥)|哪几项|哪几件|哪几个任务")]
     private static partial Regex WhichDuties();
