@@ -256,6 +256,17 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.Equal(intent, plan.Runtime.Answers.Compute(question).Intent);
     }
 
+    [Fact]
+    public void A_run_of_the_plans_own_words_inside_an_everyday_word_is_kept()
+    {
+        // 水源地执法 → 专项执法 keeps 水源地, the plan's own word for what is enforced.
+        var topic = plan.Runtime.Answers.Reader.Read("饮用水源地执法检查谁管").Topic;
+
+        Assert.Contains("水源地", plan.Runtime.Gazetteer.ToPlanVocabulary("水源地执法"), StringComparison.Ordinal);
+        Assert.Equal("附件2-2-3", plan.Runtime.Answers.Compute("饮用水源地执法检查谁管").Matches[0].MeasureRef);
+        Assert.NotEmpty(topic);
+    }
+
     [Theory]
     // 挑头 / 牵的头 ask who leads; 胡同儿 is 胡同; a plan word the question names (摩托车) is not rewritten away.
     [InlineData("恢复湿地那事儿园林局是挑头的不", Intent.Lead)]

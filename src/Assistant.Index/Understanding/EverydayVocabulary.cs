@@ -69,7 +69,8 @@ public sealed partial class EverydayVocabulary
             .Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).ToList();
         foreach (var e in words.Values.ToList())
         {
-            var inside = planTerms.Where(t => e.Word.Contains(t, StringComparison.Ordinal) && !e.Plan.Contains(t, StringComparison.Ordinal)).ToList();
+            var inside = planTerms.Where(t => e.Word.Contains(t, StringComparison.Ordinal) && !e.Plan.Contains(t, StringComparison.Ordinal))
+                .Concat(PlanRuns(e.Word, planText).Where(t => !e.Plan.Contains(t, StringComparison.Ordinal))).Distinct(StringComparer.Ordinal).ToList();
             var kept = inside.Where(t => !inside.Any(o => o.Length > t.Length && o.Contains(t, StringComparison.Ordinal))).ToList();
             if (kept.Count > 0)
             {
@@ -79,6 +80,22 @@ public sealed partial class EverydayVocabulary
 
         _entries = words.Values.GroupBy(e => e.Word[0])
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Word.Length).ToArray());
+    }
+
+    /// <summary>Runs of three or more characters of a word that the plan's text holds (水源地 in 水源地执法).</summary>
+    private static IEnumerable<string> PlanRuns(string word, string planText)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            for (var length = word.Length - i; length >= 3; length--)
+            {
+                if (length < word.Length && planText.Contains(word.Substring(i, length), StringComparison.Ordinal))
+                {
+                    yield return word.Substring(i, length);
+                    break;
+                }
+            }
+        }
     }
 
     private static readonly (string Word, string Plan)[] PeriodWords =
