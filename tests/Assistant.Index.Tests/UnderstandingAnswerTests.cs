@@ -25,6 +25,9 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("我想开个烧烤店需要啥手续", AskedScope.Permit)]
     [InlineData("附近哪有充电桩", AskedScope.Contact)]
     [InlineData("你们这个机器人准不准啊", AskedScope.Chat)]
+    [InlineData("雾霾天能不能出门跑步", AskedScope.Forecast)]
+    [InlineData("重污染天孩子要不要上学", AskedScope.Forecast)]
+    [InlineData("排污许可证怎么申请", AskedScope.Permit)]
     public void Out_of_scope_is_decided_by_what_is_asked(string question, string category)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -32,6 +35,15 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.Null(answer.Confidence);
         Assert.Equal(category, answer.OutOfScope);
         Assert.Contains("我可以回答", answer.Text);
+    }
+
+    [Theory]
+    // The plan's own procedures and its measures for bad-air days are still answered.
+    [InlineData("夜间施工证明怎么办理")]
+    [InlineData("重污染天气应急谁牵头")]
+    public void The_plans_own_procedures_and_bad_air_measures_are_answered(string question)
+    {
+        Assert.False(plan.Runtime.Answers.Compute(question).NoAnswer);
     }
 
     [Theory]

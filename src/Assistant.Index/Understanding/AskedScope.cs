@@ -27,7 +27,7 @@ public static partial class AskedScope
             return Language;
         }
 
-        if (Conditions().IsMatch(text))
+        if (Conditions().IsMatch(text) || HealthAdvice().IsMatch(text))
         {
             return Forecast;
         }
@@ -43,7 +43,7 @@ public static partial class AskedScope
         }
 
         // 我想开个烧烤店需要啥手续: how a person gets a licence is no part of the plan either.
-        if (NamedBusinessPermit().IsMatch(text) || OpeningProcedure().IsMatch(text))
+        if (NamedBusinessPermit().IsMatch(text) || OpeningProcedure().IsMatch(text) || PermitProcedure().IsMatch(text))
         {
             return Permit;
         }
@@ -100,6 +100,14 @@ public static partial class AskedScope
     // The permit or licence of one named business: "“老王卤煮”有没有营业执照", "这家店有排污许可证吗", "装修队没资质".
     [GeneratedRegex(@"(?:“[^”]{1,20}”|这家|那家|某家|\p{IsCJKUnifiedIdeographs}{0,8}?(?:公司|饭店|餐馆|餐厅|饭馆|酒店|宾馆|超市|商店|小店|门店|装修队|施工队|装修公司|烤串店|烧烤店|串店|饭庄|工厂|厂子|作坊))(?=.{0,16}(?:营业执照|执照|许可证|排污许可|资质|排污证|证照|手续|环评))(?=.{0,16}(?:有没有|有吗|没有|没|办了|办没办|拿到|取得|过期|真假|是不是真|合不合法))")]
     private static partial Regex NamedBusinessPermit();
+
+    // 雾霾天能不能出门跑步, 重污染天孩子要不要上学: what to do on a bad day is advice for the day, not the plan.
+    [GeneratedRegex(@"(?:雾霾|重污染|污染天|空气不好|空气差|霾天)[^，。？?]{0,10}(?:能不能|可不可以|可以|适合|要不要|该不该|用不用|能)[^，。？?]{0,6}(?:出门|出去|跑步|锻炼|晨练|遛弯|开窗|戴口罩|上学|户外)")]
+    private static partial Regex HealthAdvice();
+
+    // 排污许可证怎么申请, 环评咋办: how a business gets its papers is no part of the plan.
+    [GeneratedRegex(@"(?:怎么|如何|咋|去哪)(?:申请|办理|办)[^，。？?]{0,6}(?:许可证|环评|手续|执照|排污证)|(?:许可证|环评|排污证|执照)[^，。？?]{0,4}(?:怎么|如何|咋|去哪)(?:申请|办理|办)")]
+    private static partial Regex PermitProcedure();
 
     [GeneratedRegex(@"(?:开|办|新开|想开)(?:个|一家|一个)?[^，。？]{0,6}(?:店|馆|厂|公司|作坊|摊)[^，。？]{0,8}(?:手续|执照|许可|证照|办什么证|办啥证)")]
     private static partial Regex OpeningProcedure();
