@@ -28,6 +28,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("雾霾天能不能出门跑步", AskedScope.Forecast)]
     [InlineData("重污染天孩子要不要上学", AskedScope.Forecast)]
     [InlineData("排污许可证怎么申请", AskedScope.Permit)]
+    [InlineData("西城区哪个公园最适合遛弯", AskedScope.Chat)]
     public void Out_of_scope_is_decided_by_what_is_asked(string question, string category)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -166,6 +167,10 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("我家装修甲醛超标，找谁检测？")]
     [InlineData("小区楼顶装了5G基站 担心辐射 找哪个部门")]
     [InlineData("我们小区垃圾桶被人偷了，这事儿找谁")]
+    [InlineData("家里空气净化器多久换滤芯")]
+    [InlineData("电动车电池起火了怎么办")]
+    [InlineData("楼下超市卖过期食品找谁")]
+    [InlineData("装修垃圾怎么预约清运")]
     public void A_matter_of_daily_life_the_plan_never_names_is_declined(string question)
     {
         var answer = plan.Runtime.Answers.Compute(question);

@@ -124,6 +124,6 @@ public static partial class AskedScope
     private static partial Regex Together();
 
     // Greetings, thanks, questions about the assistant itself, requests that are not about the plan.
-    [GeneratedRegex(@"^(?:你好|您好|嗨|哈喽|HELLO|HI|在吗|在不在|谢谢|多谢|再见|拜拜|早上好|晚上好|早安|晚安)[呀啊哈吗！!。，,？?]*$|你是谁|你叫什么|你是机器人|你是人|机器人准不准|这个机器人|讲个笑话|说个笑话|讲笑话|帮我写|写个|写一篇|哪个牌子|什么牌子|啥牌子|哪家[^，。？]{0,4}(?:最好|好些|靠谱)|推荐.{0,4}(?:牌子|品牌|产品|哪家)|陪我聊|聊聊天|你几岁|你多大")]
+    [GeneratedRegex(@"^(?:你好|您好|嗨|哈喽|HELLO|HI|在吗|在不在|谢谢|多谢|再见|拜拜|早上好|晚上好|早安|晚安)[呀啊哈吗！!。，,？?]*$|你是谁|你叫什么|你是机器人|你是人|机器人准不准|这个机器人|讲个笑话|说个笑话|讲笑话|帮我写|写个|写一篇|哪个牌子|什么牌子|啥牌子|哪家[^，。？]{0,4}(?:最好|好些|靠谱)|哪个[^，。？]{0,8}(?:最适合|最好玩|好玩|值得去)|推荐.{0,4}(?:牌子|品牌|产品|哪家)|陪我聊|聊聊天|你几岁|你多大")]
     private static partial Regex SmallTalk();
 }

@@ -17,13 +17,14 @@ public static class OutsideThePlan
         "停车费", "彩票", "低保", "结婚", "离婚", "疫苗", "挂号", "看病", "电梯", "供暖费", "暖气费", "燃气费", "电费", "水费",
         "拆迁", "共享单车", "上牌", "牌照", "服务员", "服务态度", "态度差", "缺斤短两", "退货", "快递丢",
         "鸽子", "匿名", "哮喘", "口罩", "车位不够", "停车难", "修水管", "烧树叶", "烧落叶", "烧叶子", "烧枯草", "烧秸秆", "居住证", "暂住证", "马蜂", "蜂窝", "幼儿园", "甲醛", "辐射", "基站", "中毒", "自来水发黄", "水发黄", "报警",
+        "起火", "着火了", "失火", "火灾", "空气净化器", "滤芯", "招聘", "公务员", "排队", "过期食品", "食品安全",
     ];
 
     private static readonly string[] PollutionWords =
         ["噪", "吵", "声音", "油烟", "烟", "尘", "灰", "臭", "味", "污", "排放", "垃圾", "废", "水质", "绿化", "节能", "碳", "充电", "土壤", "测土", "查土"];
 
     /// <summary>Matters outside the plan whatever else the question says: a stolen bin is theft, not waste.</summary>
-    public static readonly IReadOnlyList<string> StrongWords = ["被偷", "被人偷", "偷走了"];
+    public static readonly IReadOnlyList<string> StrongWords = ["被偷", "被人偷", "偷走了", "怎么预约", "如何预约", "在哪预约", "去哪预约"];
 
     /// <summary>The outside matter the question is about, or null (none named, or it speaks of pollution too).</summary>
     public static string? Find(string normalized) =>
