@@ -302,6 +302,20 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     }
 
     [Fact]
+    public void A_street_word_used_as_a_place_is_no_staff_unit()
+    {
+        // 街道上的洒水车: on the street, not "we, the street office".
+        Assert.NotEqual(Intent.Duties, plan.Runtime.Answers.Compute("街道上的洒水车是干啥的").Intent);
+        Assert.Equal(Intent.Duties, plan.Runtime.Answers.Compute("我们街道今年牵头的活儿有哪些").Intent);
+    }
+
+    [Fact]
+    public void A_canteen_is_a_catering_unit()
+    {
+        Assert.Equal("附件1-15-1", plan.Runtime.Answers.Compute("学校食堂油烟谁管").Matches[0].MeasureRef);
+    }
+
+    [Fact]
     public void A_factory_let_out_is_no_question_about_rent()
     {
         Assert.NotEqual(OutsideThePlan.Category, plan.Runtime.Answers.Compute("厂房租给别人之前要不要先测土").OutOfScope);

@@ -159,7 +159,9 @@ public sealed partial class Gazetteer
     public (Unit Unit, string Word)? StaffUnit(string normalized)
     {
         var head = StaffHead().Replace(normalized, "");
-        var found = _staffNames.FirstOrDefault(s => head.StartsWith(s.Word, StringComparison.Ordinal));
+        // 街道上的洒水车: a place word, not the staff's own unit.
+        var found = _staffNames.FirstOrDefault(s => head.StartsWith(s.Word, StringComparison.Ordinal)
+            && !(head.Length > s.Word.Length && "上里边旁两".Contains(head[s.Word.Length], StringComparison.Ordinal)));
         return found.Unit is null ? null : (found.Unit, found.Word);
     }
 
