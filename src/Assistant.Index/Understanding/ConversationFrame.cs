@@ -96,6 +96,9 @@ public sealed record ConversationFrame(
                 {
                     Intent.Co => "协办",
                     _ when turn.AsksLead => "牵头",
+                    // "这个月到期的呢" after a unit's supporting duties: only the period changes, the role stays.
+                    Intent.Duties when turn.Changed.HasFlag(Slot.Period) && (turn.Changed & (Slot.Unit | Slot.Street | Slot.Topic)) == 0
+                        && Asked is "co" or "lead" => Asked == "co" ? "协办" : "牵头",
                     _ when turn.Cue is not null => "负责",
                     _ => Asked switch { "co" => "协办", "lead" => "牵头", _ => "负责" },
                 };

@@ -357,4 +357,14 @@ public sealed class ConversationFrameTests(PlanFixture plan)
         Assert.NotEqual(first.Matches[0].MeasureRef, answer.Matches[0].MeasureRef);
         Assert.Contains("能源", answer.Matches[0].Measure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Another_period_after_a_units_supporting_duties_keeps_the_role()
+    {
+        var answer = Dialogue(November, "园林局牵头哪些", "协办的呢", "本季度到期的呢");
+
+        Assert.Equal(Intent.Duties, answer.Intent);
+        Assert.Contains("协办", answer.Text, StringComparison.Ordinal);
+        Assert.All(answer.Matches, m => Assert.Contains("区园林绿化局", plan.Runtime.Knowledge.FindMeasure(m.MeasureRef)!.CoUnits));
+    }
 }
