@@ -354,7 +354,7 @@ public sealed partial class AnswerEngine
         var bestPooled = Math.Max(Understanding.MeasureRanking.PoolFullScore, pooled.Count == 0 ? 0 : pooled.Values.Max(h => h.Score));
         var figures = Understanding.PlanFigures.In(q.Normalized);
         // "发改牵头，谁配合": a unit the question says leads counts only for measures it leads.
-        var saidToLead = _gazetteer.Find(q.Normalized)
+        var saidToLead = q.Units.Count == 0 ? [] : _gazetteer.Find(q.Normalized)
             .Where(m => m.Unit is not null && SaysLeads().IsMatch(q.Normalized.AsSpan(m.End, Math.Min(4, q.Normalized.Length - m.End)).ToString()))
             .Select(m => m.Unit!.Name).ToHashSet(StringComparer.Ordinal);
         bool TakesPart(Measure m) => q.Units.Any(u => saidToLead.Contains(u.Name) ? m.LeadUnits.Contains(u.Name) : m.InvolvesUnit(u.Name));

@@ -286,10 +286,6 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         return hasTopic || units.Count > 0 ? Intent.Search : Intent.None;
     }
 
-    /// <summary>
-    /// What a question asks by its cue words alone, without names or context (null: none). Tells a follow-up that only
-    /// changes the topic ("那公交车呢") from one that asks something ("那公交车谁管").
-    /// </summary>
     // 胡同儿, 院儿, 门口儿: Beijing's erhua on a place word; the plan and the vocabulary write the word bare.
     [GeneratedRegex(@"(?<=胡同|院|门口|街口|路口|楼道|墙根|门脸|小区|公园)儿")]
     private static partial Regex PlaceErhua();
@@ -300,6 +296,10 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     [GeneratedRegex("的活(?!动)")]
     private static partial Regex TaskWord();
 
+    /// <summary>
+    /// What a question asks by its cue words alone, without names or context (null: none). Tells a follow-up that only
+    /// changes the topic ("那公交车呢") from one that asks something ("那公交车谁管").
+    /// </summary>
     internal static Intent? CueIntent(string text)
     {
         if (HasAny(text, CoCues)) return Intent.Co;

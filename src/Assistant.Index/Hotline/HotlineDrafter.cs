@@ -538,10 +538,6 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
     [GeneratedRegex(@"[^，；。：]+")]
     private static partial Regex ClauseOfPlan();
 
-
-
-
-
     [GeneratedRegex("手续|许可|证照|执照|资质")]
     private static partial Regex PermitAsked();
 }

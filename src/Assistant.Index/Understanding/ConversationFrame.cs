@@ -92,14 +92,14 @@ public sealed record ConversationFrame(
                 var subject = turn.Units.FirstOrDefault()?.Name ?? turn.Streets.FirstOrDefault()?.Name
                     ?? (turn.Pronoun || !turn.Changed.HasFlag(Slot.Unit) && !turn.Changed.HasFlag(Slot.Street) ? Unit ?? Street : null) ?? "";
                 var topic = turn.Changed.HasFlag(Slot.Topic) ? turn.Topic : Topic ?? "";
+                // "这个月到期的呢" after a unit's supporting duties: only the period changes, so the role asked stays.
+                var onlyPeriod = turn.Cue == Intent.Duties && turn.Changed.HasFlag(Slot.Period)
+                    && (turn.Changed & (Slot.Unit | Slot.Street | Slot.Topic)) == 0;
                 var role = turn.Cue switch
                 {
                     Intent.Co => "协办",
                     _ when turn.AsksLead => "牵头",
-                    // "这个月到期的呢" after a unit's supporting duties: only the period changes, the role stays.
-                    Intent.Duties when turn.Changed.HasFlag(Slot.Period) && (turn.Changed & (Slot.Unit | Slot.Street | Slot.Topic)) == 0
-                        && Asked is "co" or "lead" => Asked == "co" ? "协办" : "牵头",
-                    _ when turn.Cue is not null => "负责",
+                    not null when !onlyPeriod => "负责",
                     _ => Asked switch { "co" => "协办", "lead" => "牵头", _ => "负责" },
                 };
                 if (subject.Length == 0)

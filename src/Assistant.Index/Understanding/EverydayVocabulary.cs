@@ -66,11 +66,18 @@ public sealed partial class EverydayVocabulary
         // A plan term inside an everyday word (快递 in 快递车换电动, 加油站 in 查加油站) names the thing as the plan does:
         // rewriting the word keeps it.
         var planTerms = knowledge.Everyday.Measures.SelectMany(m => m.Concepts.Select(c => ChineseText.Normalize(c.Plan)))
-            .Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).ToList();
+            .Where(t => t.Length >= 2).ToHashSet(StringComparer.Ordinal);
+        // Every three characters in a row of the plan: a run of the word is looked for in the plan only when all of its are.
+        var planTrigrams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 3 <= planText.Length; i++)
+        {
+            planTrigrams.Add(planText.Substring(i, 3));
+        }
+
         foreach (var e in words.Values.ToList())
         {
-            var inside = planTerms.Where(t => e.Word.Contains(t, StringComparison.Ordinal) && !e.Plan.Contains(t, StringComparison.Ordinal))
-                .Concat(PlanRuns(e.Word, planText).Where(t => !e.Plan.Contains(t, StringComparison.Ordinal))).Distinct(StringComparer.Ordinal).ToList();
+            var inside = Substrings(e.Word).Where(planTerms.Contains).Concat(PlanRuns(e.Word, planText, planTrigrams))
+                .Where(t => !e.Plan.Contains(t, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
             var kept = inside.Where(t => !inside.Any(o => o.Length > t.Length && o.Contains(t, StringComparison.Ordinal))).ToList();
             if (kept.Count > 0)
             {
@@ -82,20 +89,46 @@ public sealed partial class EverydayVocabulary
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Word.Length).ToArray());
     }
 
+    /// <summary>A word's substrings of two or more characters, the word itself aside.</summary>
+    private static IEnumerable<string> Substrings(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            for (var length = 2; i + length <= word.Length && length < word.Length; length++)
+            {
+                yield return word.Substring(i, length);
+            }
+        }
+    }
+
     /// <summary>Runs of three or more characters of a word that the plan's text holds (水源地 in 水源地执法).</summary>
-    private static IEnumerable<string> PlanRuns(string word, string planText)
+    private static IEnumerable<string> PlanRuns(string word, string planText, HashSet<string> planTrigrams)
     {
         for (var i = 0; i < word.Length; i++)
         {
             for (var length = word.Length - i; length >= 3; length--)
             {
-                if (length < word.Length && planText.Contains(word.Substring(i, length), StringComparison.Ordinal))
+                var run = word.Substring(i, length);
+                if (length < word.Length && AllTrigramsIn(run, planTrigrams) && (length == 3 || planText.Contains(run, StringComparison.Ordinal)))
                 {
-                    yield return word.Substring(i, length);
+                    yield return run;
                     break;
                 }
             }
         }
+    }
+
+    private static bool AllTrigramsIn(string run, HashSet<string> trigrams)
+    {
+        for (var i = 0; i + 3 <= run.Length; i++)
+        {
+            if (!trigrams.Contains(run.Substring(i, 3)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static readonly (string Word, string Plan)[] PeriodWords =
