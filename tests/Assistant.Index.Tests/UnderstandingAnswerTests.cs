@@ -29,6 +29,16 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("重污染天孩子要不要上学", AskedScope.Forecast)]
     [InlineData("排污许可证怎么申请", AskedScope.Permit)]
     [InlineData("西城区哪个公园最适合遛弯", AskedScope.Chat)]
+    [InlineData("老人咳嗽好几天了是不是空气不好，用不用去医院", AskedScope.Forecast)]
+    [InlineData("下礼拜有没有重污染", AskedScope.Forecast)]
+    [InlineData("那明天是好天儿不", AskedScope.Forecast)]
+    [InlineData("油烟净化器哪家的好用，推荐一下", AskedScope.Chat)]
+    [InlineData("电动车买哪款续航长", AskedScope.Chat)]
+    [InlineData("开个小饭馆要办哪些证", AskedScope.Permit)]
+    [InlineData("我想开烧烤店，环保手续咋办", AskedScope.Permit)]
+    [InlineData("排污许可证在哪儿申请", AskedScope.Permit)]
+    [InlineData("新街口那家烤鸭店有证没有", AskedScope.Permit)]
+    [InlineData("施工把我车砸了能赔多少", AskedScope.Claim)]
     public void Out_of_scope_is_decided_by_what_is_asked(string question, string category)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -332,6 +342,8 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("举报工地夜里施工有奖励吗")]
     [InlineData("我家煤改电的补贴啥时候发到卡上")]
     [InlineData("新能源车补贴今年还有吗")]
+    [InlineData("换新能源车国家补多少")]
+    [InlineData("烧烤店被查到没装净化器要罚款吗，罚几千")]
     public void A_sum_or_payment_for_a_person_is_a_money_question_the_plan_does_not_answer(string question)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -424,12 +436,47 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     public void A_detail_the_plan_does_not_state_is_not_dressed_up_as_an_answer()
     {
         var answer = plan.Runtime.Answers.Compute("装修噪音晚上几点以后不能施工");
-        Assert.False(answer.NoAnswer);
-        Assert.Equal(Confidence.Low, answer.Confidence);
+        // Not an answer (the plan has no hours), but it points to what the plan says about night work.
+        Assert.True(answer.NoAnswer);
+        Assert.Equal(AnswerEngine.DetailMissing, answer.OutOfScope);
         Assert.StartsWith("计划没有写明", answer.Text);
         Assert.Contains("计划中最接近的是", answer.Text);
         Assert.InRange(answer.Matches.Count, 1, 3);
         Assert.All(answer.Matches, m => Assert.Contains(m.MeasureRef, answer.Text));
+    }
+
+    [Theory]
+    [InlineData("国家对餐饮油烟排放标准是多少毫克")]
+    [InlineData("饭馆油烟超过多少就算超标")]
+    public void A_limit_value_the_plan_does_not_state_is_no_answer_but_points_to_the_plan(string question)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+
+        Assert.True(answer.NoAnswer, answer.Text);
+        Assert.StartsWith("计划没有写明具体的排放限值或标准数值", answer.Text);
+        Assert.NotEmpty(answer.Matches);
+    }
+
+    [Fact]
+    public void Calling_before_is_no_request_for_a_phone_number()
+    {
+        var answer = plan.Runtime.Answers.Compute("工地晚上还在干活，打过好几次电话了也没人来，夜间施工扰民哪个部门牵头？");
+
+        Assert.False(answer.NoAnswer, answer.Text);
+        Assert.Equal("附件1-18-2", answer.Matches[0].MeasureRef);
+    }
+
+    [Theory]
+    [InlineData("计划里具体咋写的", Intent.Search)]
+    [InlineData("具体要干啥", Intent.Search)]
+    [InlineData("哪年完成", Intent.Deadline)]
+    public void A_follow_up_asking_the_wording_or_the_year_keeps_the_measure(string followUp, Intent intent)
+    {
+        var first = plan.Runtime.Answers.Compute("饭馆油烟谁管");
+        var answer = plan.Runtime.Answers.Compute(followUp, first.Context);
+
+        Assert.Equal(intent, answer.Intent);
+        Assert.Equal(first.Matches[0].MeasureRef, answer.Matches[0].MeasureRef);
     }
 
     [Fact]

@@ -208,13 +208,15 @@ public sealed partial class AnswerEngine
         }
 
         // A figure the plan does not give is not answered with a neighbouring one (PM10 with PM2.5's target).
-        if (!answer.NoAnswer && answer.Intent == Intent.Indicator
+        // A refusal for what is asked (money, a metric without figures) says more than "the plan lacks this detail".
+        var answered = !answer.NoAnswer || answer.OutOfScope == DetailMissing;
+        if (answered && (answer.Intent == Intent.Indicator || (answer.OutOfScope == DetailMissing && q.Intent == Intent.Indicator))
             && _metricsWithoutFigures.Any(metric => q.Normalized.Contains(metric, StringComparison.Ordinal)))
         {
             return NoBasis(q with { OutOfScope = "metric" });
         }
 
-        if (!answer.NoAnswer && !_planHasMoney && MoneyQuestion().IsMatch(q.Normalized))
+        if (answered && !_planHasMoney && MoneyQuestion().IsMatch(q.Normalized))
         {
             return NoBasis(q with { OutOfScope = "money" });
         }
@@ -316,8 +318,9 @@ public sealed partial class AnswerEngine
 
         AppendInferredNote(sb, measures);
         var intent = q.Intent == Intent.None ? Intent.Search : q.Intent;
-        return new Answer(intent, sb.ToString().TrimEnd(), false, measures.Select(m => AnswerMatch.From(m)).ToList(), [],
-            new ConversationContext(intent, measures.Select(m => m.Ref).ToList(), null, null), Uncertain: uncertain);
+        // The detail asked for is not in the plan: no answer, though the measures it points to are cited.
+        return new Answer(missing is null ? intent : Intent.None, sb.ToString().TrimEnd(), missing is not null, measures.Select(m => AnswerMatch.From(m)).ToList(), [],
+            new ConversationContext(intent, measures.Select(m => m.Ref).ToList(), null, null), missing is null ? null : DetailMissing, Uncertain: uncertain);
     }
 
     /// <summary>Searches the topic; keeps the best measure and any that match equally well.</summary>
@@ -414,6 +417,9 @@ public sealed partial class AnswerEngine
     }
 
     private const int MaxFollowUpLength = 12;
+
+    /// <summary>The reason of an answer that points to measures but says the plan lacks the detail asked (几点, 多少分贝).</summary>
+    public const string DetailMissing = "detail";
 
     /// <summary>A follow-up topic this long names a matter of its own, not a detail of the one before.</summary>
     private const int OwnMatterLength = 8;
@@ -850,7 +856,7 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\d(?:[\d.,]*)\s*(?:元|万元|亿元)(?!\s*GDP)")]
     private static partial Regex MoneyAmount();
 
-    [GeneratedRegex(@"多少钱(?!的)|几块钱|几毛|多少元|电价|水价|气价|多少万|多少块|几千块|几百块|几万块|金额|补贴多少|补助多少|补贴.{0,6}(?:咋领|怎么领|去哪领|哪儿领|怎么申请|咋申请|发到|到账|打到|啥时候发|什么时候发|发下来)|发到卡|到账|有补贴吗|有没有补贴|补贴[^，。？]{0,4}还有(?:吗|没有)|还有补贴吗|有奖励吗|有没有奖励|给奖励吗|有奖吗|奖金|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少|罚款多少|罚多少|罚款金额|罚款标准|处罚标准|罚金")]
+    [GeneratedRegex(@"多少钱(?!的)|几块钱|几毛|多少元|电价|水价|气价|多少万|多少块|几千块|几百块|几万块|金额|补贴多少|补助多少|补贴.{0,6}(?:咋领|怎么领|去哪领|哪儿领|怎么申请|咋申请|发到|到账|打到|啥时候发|什么时候发|发下来)|发到卡|到账|有补贴吗|有没有补贴|补贴[^，。？]{0,4}还有(?:吗|没有)|还有补贴吗|有奖励吗|有没有奖励|给奖励吗|有奖吗|奖金|奖励多少|奖多少|资金多少|投入多少|花多少|预算多少|罚款多少|罚多少|罚(?:了|个)?(?:几|多少)|(?:能|给|国家)?补(?:贴|助)?(?:几|多少)(?:钱|万|千|块)?(?![^，。？]{0,2}(?:辆|台|个|家|处|吨|项))|罚款金额|罚款标准|处罚标准|罚金")]
     private static partial Regex MoneyQuestion();
 
     [GeneratedRegex(@"20\d\d")]

@@ -27,7 +27,7 @@ public static partial class AskedScope
             return Language;
         }
 
-        if (Conditions().IsMatch(text) || HealthAdvice().IsMatch(text))
+        if (Conditions().IsMatch(text) || HealthAdvice().IsMatch(text) || MedicalAdvice().IsMatch(text))
         {
             return Forecast;
         }
@@ -85,31 +85,35 @@ public static partial class AskedScope
     private static partial Regex LatinWords();
 
     // Today's or tomorrow's air, weather, traffic restrictions: what monitoring and forecasts say, not a plan.
-    [GeneratedRegex(@"(?:明天|明儿|后天|今天|今儿|今日|现在|此刻|这会儿|眼下|当前|实时|这两天|这几天|周末|昨天|昨儿)(?:个)?.{0,8}(?:空气|天气|PM2\.5|PM25|AQI|雾霾|霾|污染指数|下雨|下大雨|下暴雨|下雪|大雨|暴雨|刮风|气温|限号|限行|尾号|能见度|咋样|怎么样|多少)|天气预报|空气质量预报|实时(?:监测|数据|浓度)|限号限几|尾号限行|今天限|监测站点?.{0,4}坏")]
+    [GeneratedRegex(@"(?:明天|明儿|后天|今天|今儿|今日|现在|此刻|这会儿|眼下|当前|实时|这两天|这几天|周末|昨天|昨儿|下礼拜|下个?星期|下周|这礼拜|这个?星期|本周|这周)(?:个)?.{0,8}(?:空气|天气|PM2\.5|PM25|AQI|雾霾|霾|重污染|污染指数|好天|晴天|阴天|蓝天|下雨|下大雨|下暴雨|下雪|大雨|暴雨|刮风|气温|限号|限行|尾号|能见度|咋样|怎么样|多少)|天气预报|空气质量预报|实时(?:监测|数据|浓度)|限号限几|尾号限行|今天限|监测站点?.{0,4}坏")]
     private static partial Regex Conditions();
 
     // Money or a legal remedy for a person: compensation, refunds, fines paid, lawsuits.
-    [GeneratedRegex(@"赔偿|索赔|赔钱|赔点|赔我|给我赔|谁赔|赔不赔|该不该赔|补偿(?:标准|款|金|多少)|给(?:我|我们)补偿|能(?:不能)?补偿|退钱|退一部分|能不能退|能退吗|罚款.{0,6}(?:退|减免|撤销|不服)|被罚.{0,12}(?:退|不服|复议|申诉)|行政复议|起诉|打官司|律师|诉讼|法院|仲裁|判刑|坐牢|犯法|违法吗|合法吗|举报奖励")]
+    [GeneratedRegex(@"赔偿|索赔|赔钱|赔点|赔我|给我赔|谁赔|赔不赔|(?:能|给|要)?赔多少|能不能赔|能赔吗|该不该赔|补偿(?:标准|款|金|多少)|给(?:我|我们)补偿|能(?:不能)?补偿|退钱|退一部分|能不能退|能退吗|罚款.{0,6}(?:退|减免|撤销|不服)|被罚.{0,12}(?:退|不服|复议|申诉)|行政复议|起诉|打官司|律师|诉讼|法院|仲裁|判刑|坐牢|犯法|违法吗|合法吗|举报奖励")]
     private static partial Regex PersonalClaim();
 
     // Phone numbers, addresses, people to contact.
     // "打电话问…" is how someone asked, not a number asked for.
-    [GeneratedRegex(@"(?<!打|来|通|过|了)电话(?!问|说|来|反映|投诉|咨询)|手机号|号码|联系方式|怎么联系|联系人|邮箱|微信号|公众号|官网|网址|办公地址|在哪办公|地址在哪|局长是谁|主任是谁|队长是谁|附近哪有|离我最近的|最近的[^，。？]{0,8}在哪")]
+    [GeneratedRegex(@"(?<!打|来|通|过|了|次|回|遍)电话(?!问|说|来|反映|投诉|咨询|了|也|都|没)|手机号|号码|联系方式|怎么联系|联系人|邮箱|微信号|公众号|官网|网址|办公地址|在哪办公|地址在哪|局长是谁|主任是谁|队长是谁|附近哪有|离我最近的|最近的[^，。？]{0,8}在哪")]
     private static partial Regex ContactAsked();
 
     // The permit or licence of one named business: "“老王卤煮”有没有营业执照", "这家店有排污许可证吗", "装修队没资质".
-    [GeneratedRegex(@"(?:“[^”]{1,20}”|这家|那家|某家|\p{IsCJKUnifiedIdeographs}{0,8}?(?:公司|饭店|餐馆|餐厅|饭馆|酒店|宾馆|超市|商店|小店|门店|装修队|施工队|装修公司|烤串店|烧烤店|串店|饭庄|工厂|厂子|作坊))(?=.{0,16}(?:营业执照|执照|许可证|排污许可|资质|排污证|证照|手续|环评))(?=.{0,16}(?:有没有|有吗|没有|没|办了|办没办|拿到|取得|过期|真假|是不是真|合不合法))")]
+    [GeneratedRegex(@"(?:“[^”]{1,20}”|这家|那家|某家|\p{IsCJKUnifiedIdeographs}{0,8}?(?:公司|饭店|餐馆|餐厅|饭馆|酒店|宾馆|超市|商店|小店|门店|装修队|施工队|装修公司|烤串店|烧烤店|串店|饭庄|工厂|厂子|作坊))(?=.{0,16}(?:营业执照|执照|许可证|排污许可|资质|排污证|证照|手续|环评|(?<![保验明])证(?=[吗啊呀么没儿]|$|[？?])))(?=.{0,16}(?:有没有|有吗|没有|没|办了|办没办|拿到|取得|过期|真假|是不是真|合不合法))")]
     private static partial Regex NamedBusinessPermit();
 
     // 雾霾天能不能出门跑步, 重污染天孩子要不要上学: what to do on a bad day is advice for the day, not the plan.
     [GeneratedRegex(@"(?:雾霾|重污染|污染天|空气不好|空气差|霾天)[^，。？?]{0,10}(?:能不能|可不可以|可以|适合|要不要|该不该|用不用|能)[^，。？?]{0,6}(?:出门|出去|跑步|锻炼|晨练|遛弯|开窗|戴口罩|上学|户外)")]
     private static partial Regex HealthAdvice();
 
+    // 咳嗽是不是空气闹的、要不要去医院: a person's health is a doctor's question.
+    [GeneratedRegex(@"(?:要不要|该不该|用不用|得不得|需不需要|用得着)(?:去|上)?(?:医院|看病|看医生|挂号|吃药)|挂(?:什么|啥|哪个)科|吃(?:什么|啥)药")]
+    private static partial Regex MedicalAdvice();
+
     // 排污许可证怎么申请, 环评咋办: how a business gets its papers is no part of the plan.
-    [GeneratedRegex(@"(?:怎么|如何|咋|去哪)(?:申请|办理|办)[^，。？?]{0,6}(?:许可证|环评|手续|执照|排污证)|(?:许可证|环评|排污证|执照)[^，。？?]{0,4}(?:怎么|如何|咋|去哪)(?:申请|办理|办)")]
+    [GeneratedRegex(@"(?:怎么|如何|咋|去哪儿?|在哪儿?|到哪儿?|上哪儿?|哪里)(?:申请|办理|办)[^，。？?]{0,6}(?:许可证|环评|手续|执照|排污证)|(?:许可证|环评|排污证|执照|手续)[^，。？?]{0,4}(?:怎么|如何|咋|去哪儿?|在哪儿?|到哪儿?|上哪儿?|哪里)(?:申请|办理|办)")]
     private static partial Regex PermitProcedure();
 
-    [GeneratedRegex(@"(?:开|办|新开|想开)(?:个|一家|一个)?[^，。？]{0,6}(?:店|馆|厂|公司|作坊|摊)[^，。？]{0,8}(?:手续|执照|许可|证照|办什么证|办啥证)")]
+    [GeneratedRegex(@"(?:开|办|新开|想开)(?:个|一家|一个)?[^，。？]{0,6}(?:店|馆|厂|公司|作坊|摊)[^。？]{0,10}(?:手续|执照|许可|证照|(?:办|要|需要)(?:什么|啥|哪些|几个)证)")]
     private static partial Regex OpeningProcedure();
 
     // Another of Beijing's districts, another city or province.
@@ -124,6 +128,6 @@ public static partial class AskedScope
     private static partial Regex Together();
 
     // Greetings, thanks, questions about the assistant itself, requests that are not about the plan.
-    [GeneratedRegex(@"^(?:你好|您好|嗨|哈喽|HELLO|HI|在吗|在不在|谢谢|多谢|再见|拜拜|早上好|晚上好|早安|晚安)[呀啊哈吗！!。，,？?]*$|你是谁|你叫什么|你是机器人|你是人|机器人准不准|这个机器人|讲个笑话|说个笑话|讲笑话|帮我写|写个|写一篇|哪个牌子|什么牌子|啥牌子|哪家[^，。？]{0,4}(?:最好|好些|靠谱)|哪个[^，。？]{0,8}(?:最适合|最好玩|好玩|值得去)|推荐.{0,4}(?:牌子|品牌|产品|哪家)|陪我聊|聊聊天|你几岁|你多大")]
+    [GeneratedRegex(@"^(?:你好|您好|嗨|哈喽|HELLO|HI|在吗|在不在|谢谢|多谢|再见|拜拜|早上好|晚上好|早安|晚安)[呀啊哈吗！!。，,？?]*$|你是谁|你叫什么|你是机器人|你是人|机器人准不准|这个机器人|讲个笑话|说个笑话|讲笑话|帮我写|写个|写一篇|哪个牌子|什么牌子|啥牌子|哪家[^，。？]{0,4}(?:最好|好些|靠谱|好用|质量好)|买哪(?:个|款|种|家)|哪(?:款|个型号)[^，。？]{0,6}(?:好|长|省|耐用|划算)|推荐(?:一下|一款|几款|个)(?![^，。？]{0,6}(?:单位|部门))|哪个[^，。？]{0,8}(?:最适合|最好玩|好玩|值得去)|推荐.{0,4}(?:牌子|品牌|产品|哪家)|陪我聊|聊聊天|你几岁|你多大")]
     private static partial Regex SmallTalk();
 }

@@ -98,6 +98,12 @@ public sealed partial class PlanUnderstanding : IDisposable
             return "具体的时间（几点到几点）";
         }
 
+        // 油烟排放标准是多少毫克, 夜里噪声限值多少分贝: the plan names standards to enforce, never their limits.
+        if (AsksLimit().IsMatch(normalizedQuestion) && !measures.Any(m => StatesLimit().IsMatch(m.Text)))
+        {
+            return "具体的排放限值或标准数值";
+        }
+
         return null;
     }
 
@@ -160,8 +166,14 @@ public sealed partial class PlanUnderstanding : IDisposable
         _pool.Dispose();
     }
 
-    [GeneratedRegex(@"几点|几时到几时|什么时段|哪个时段|哪些时段|时间段|(?:\d|[一二三四五六七八九十])[点时](?:以后|之后|以前|之前|后|前)|几点钟|早上几|晚上几|夜里几")]
+    [GeneratedRegex(@"几点|几时到几时|什么时段|哪个时段|哪些时段|(?:\d|[一二三四五六七八九十])[点时](?:以后|之后|以前|之前|后|前)|几点钟|早上几|晚上几|夜里几")]
     private static partial Regex AsksHours();
+
+    [GeneratedRegex(@"多少(?:分贝|毫克|微克|DB|MG)|几(?:分贝|毫克)|(?:排放|噪声|噪音)?(?:标准|限值)(?:是|定的|规定的?)?(?:多少|几)|超过多少(?:算|就)")]
+    private static partial Regex AsksLimit();
+
+    [GeneratedRegex(@"分贝|毫克|MG/|DB\(A\)")]
+    private static partial Regex StatesLimit();
 
     [GeneratedRegex(@"\d{1,2}(?:时|点|:\d\d)|时至|时段")]
     private static partial Regex StatesHours();
