@@ -111,14 +111,15 @@ public sealed class TeamsConversationTests
         await using var bot = await BotHarness.StartAsync();
         await bot.SendAsync(TeamsPayloads.PersonalMessage.Replace("餐饮油烟归哪个部门管", "充电设施建设", StringComparison.Ordinal));
         var first = (await bot.Connector.WaitForAsync(2))[1];
-        Assert.StartsWith("计划中有 2 项措施", first.CardTexts[0], StringComparison.Ordinal);
+        // 附件1-3-2/3/4 all build charging facilities: two or three of them answer equally well.
+        Assert.Matches(@"^计划中有 [23] 项措施", first.CardTexts[0]);
         var co = Actions(first.Card)[0].GetProperty("data");
         Assert.Equal("那协办单位呢？", co.GetProperty("question").GetString());
 
         await bot.SendAsync(TeamsPayloads.CardSubmit(co.GetRawText()));
 
         var second = (await bot.Connector.WaitForAsync(4))[3];
-        Assert.StartsWith("计划中有 2 项措施", second.CardTexts[0], StringComparison.Ordinal);
+        Assert.Equal(first.CardTexts[0], second.CardTexts[0]);
         Assert.Equal("协办单位", second.CardTexts[1]);
         Assert.Contains(second.CardTexts, t => t.Contains("附件1-3-3", StringComparison.Ordinal));
         Assert.Contains(second.CardTexts, t => t.Contains("附件1-3-4", StringComparison.Ordinal));
