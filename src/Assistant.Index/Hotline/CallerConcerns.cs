@@ -256,10 +256,13 @@ public static partial class CallerConcerns
     /// What the caller asks for, when they ask for something specific (诉求：限制装修时间; 核实是否有夜间施工手续): the
     /// request in their terms, polite words and addressees left off; null for a bare "请处理".
     /// </summary>
-    public static string? Request(string normalized)
+    public static string? Request(string normalized, string? category = null)
     {
-        // The record's own slot first (诉求：/要求：), then what the caller asks in speech (希望…, 能不能让城管晚上来一趟).
-        foreach (var pattern in new[] { RequestText(), SpokenRequest(), SpokenAsk() })
+        // The record's own slot first (诉求：/要求：). An operator's summary states asks in standard words, so they are
+        // said back; a caller's speech (挪远点儿, 别那么早, 把许可拿出来给我看看) twists when cut and echoed, so what it
+        // asks is said in the hotline's standard words instead.
+        var spoken = !RecordRegister().IsMatch(normalized);
+        foreach (var pattern in spoken ? [RequestText()] : new[] { RequestText(), SpokenRequest(), SpokenAsk() })
         {
             foreach (Match m in pattern.Matches(normalized))
             {
@@ -289,6 +292,8 @@ public static partial class CallerConcerns
                 ask = InnerPlease().Replace(ask, "$1");
                 // 让他把管子挪挪: said back, 他 has nobody to refer to; the other party is 对方.
                 ask = OtherParty().Replace(ask, "对方");
+                // 督促其整改: the record's 其 is the other party, said so to the caller.
+                ask = RecordOther().Replace(ask, "对方");
                 // The record's own words (属地, 承办, 工单) are never said back to the caller.
                 if (ask.Length is >= 4 and <= MaxRequest && !GenericAsk().IsMatch(ask) && !NotARequest().IsMatch(ask)
                     && !DraftRubric.RecordWords.Concat(DraftRubric.Jargon).Any(w => ask.Contains(w, StringComparison.Ordinal))
@@ -301,8 +306,101 @@ public static partial class CallerConcerns
             }
         }
 
-        return null;
+        return spoken && StandardAsks(normalized, category) is { Count: > 0 } asks ? string.Join("、", asks) : null;
     }
+
+    /// <summary>
+    /// What a caller asks for, in the hotline's standard words and in the order said (at most two): read from the
+    /// sentences that ask (能不能…, 希望…, 今天晚上就得停) by what they ask — a permit checked, the nuisance stopped, the
+    /// thing moved or fitted with a purifier, the volume or the hours kept, a visit, a measurement, a written answer.
+    /// </summary>
+    public static IReadOnlyList<string> StandardAsks(string normalized, string? category = null)
+    {
+        var asking = new System.Text.StringBuilder();
+        foreach (Match m in AskingSentence().Matches(normalized))
+        {
+            // 我不是要他关门: what the caller does not want is no ask.
+            asking.Append(NotAgainst().Replace(m.Value, "")).Append('。');
+        }
+
+        var said = asking.ToString();
+        var found = new List<(int At, string Text)>();
+        foreach (var (cue, text) in Asks)
+        {
+            if (cue.Match(said) is { Success: true } hit)
+            {
+                var phrase = text(category ?? "", said);
+                if (!found.Any(f => f.Text == phrase))
+                {
+                    found.Add((hit.Index, phrase));
+                }
+            }
+        }
+
+        // 把管子挪挪: the outlet moved, not the shop.
+        if (found.Any(f => f.Text.EndsWith("排烟口位置", StringComparison.Ordinal)))
+        {
+            found.RemoveAll(f => f.Text is "督促对方调整位置" or "督促对方整改排烟设施");
+        }
+
+        var asks = found.OrderBy(f => f.At).Take(2).Select(f => f.Text).ToList();
+        // 督促对方降低音量、督促对方调整活动时间: one 督促对方 for both.
+        if (asks.Count == 2 && asks[0].StartsWith(Urge, StringComparison.Ordinal) && asks[1].StartsWith(Urge, StringComparison.Ordinal))
+        {
+            asks[1] = asks[1][Urge.Length..];
+        }
+
+        return asks;
+    }
+
+    private const string Urge = "督促对方";
+
+    /// <summary>Whose hours are meant: a shop's opening hours, a group's activity, a site's or a van's work.</summary>
+    private static string Hours(string category, string said) =>
+        category == ComplaintCategories.ConstructionNoise ? "按规定时间施工"
+        : WorkHours().IsMatch(said) ? "调整作业时间"
+        : category == ComplaintCategories.CookingFumes || TradeHours().IsMatch(said) ? "调整经营时间"
+        : category == ComplaintCategories.SocialNoise ? "调整活动时间"
+        : "调整作业时间";
+
+    [GeneratedRegex("卸货|装卸|卸车|分拣|清运|施工|作业|干活|装修")]
+    private static partial Regex WorkHours();
+
+    [GeneratedRegex("营业|开门|关门|经营|酒吧|饭馆|餐馆|店")]
+    private static partial Regex TradeHours();
+
+    private static readonly (Regex Cue, Func<string, string, string> Text)[] Asks =
+    [
+        (new Regex("许可|手续|执照|营业证|审批|批文|批准"), (c, said) => c == ComplaintCategories.ConstructionNoise ? "核实对方的施工手续" : "核实对方的相关手续"),
+        (new Regex("(?:别|不要|不能|不让|不准|甭)[^，。！？]{0,4}(?:在外头|在外面|在外边|在门口|在路边|在街上|室外|露天|外头|外边)|(?:挪|搬|移|弄)(?:到|进|回)(?:室内|屋里|店里|屋)|进屋"),
+            (c, said) => "督促对方不在室外经营"),
+        (new Regex("(?:管子|烟道|排烟口|排风口|排风扇|排气扇|烟筒|烟囱)[^，。！？]{0,6}(?:挪|移|改|换|调|转|别对着|朝)|(?:挪|移|改|调)[^，。！？]{0,4}(?:管子|烟道|排烟口|排风口|排风扇)"), (c, said) => "督促对方调整排烟口位置"),
+        (new Regex("净化|过滤|烟道|排烟|烟筒|烟囱|油烟机|抽油烟"), (c, said) => "督促对方整改排烟设施"),
+        (new Regex("隔音|降噪|减震|减振|消音|消声|垫子|减震垫|罩子|隔音罩"), (c, said) => "督促对方采取降噪措施"),
+        (new Regex("挪|搬走|搬开|移走|移开|换个地方|换地方|远点|撤走|拆走"), (c, said) => "督促对方调整位置"),
+        (new Regex("小点声|小点儿声|小声|声音小|关小|调小|音量|别放|别吵|别唱|别喊|安静"), (c, said) => "督促对方降低音量"),
+        (new Regex("(?:[0-9一二两三四五六七八九十几]{1,2})点(?:以后|之后|后|前|以前|之前)|别那么早|别那么晚|早点(?:收|结束|停|关)|(?:晚上|夜里|半夜|夜间|周末)(?:别|不要|不能|不许|不让)|按(?:规定)?时间|错峰|作息"),
+            (c, said) => Urge + Hours(c, said)),
+        (new Regex("停工|停下|停了|(?:就得|必须|赶紧|马上|立刻)停|别干|不让[^，。！？]{0,4}干|制止|取缔|管住|别再|不要再"),
+            (c, said) => c == ComplaintCategories.ConstructionNoise ? "制止违规施工" : "制止扰民行为"),
+        (new Regex("测|量量|量一量|量一下|超没超|超标"), (c, said) => "现场监测是否超标"),
+        (new Regex("清运|清走|拉走|清理|打扫|清掉"), (c, said) => "尽快清理"),
+        (new Regex("改造|修一修|修好|修修|维修|翻修"), (c, said) => "督促相关单位整改"),
+        (new Regex("查一查|查查|查一下|查看|来看看|来一趟|派人|过来看|现场|核查|核实|检查|来人|来听|来闻|上门|实地"), (c, said) => "派人到现场核查"),
+        (new Regex("书面"), (c, said) => "给予书面答复"),
+        (new Regex("给个说法|给个答复|给个交代|给我个准话|回个话"), (c, said) => "得到明确答复"),
+    ];
+
+    [GeneratedRegex("其(?!他|中|实|余|次|间|后|它)")]
+    private static partial Regex RecordOther();
+
+    /// <summary>A sentence in which the caller asks for something, from the asking word to the sentence's end.</summary>
+    [GeneratedRegex(@"(?:希望|要求|请求|盼着|就想让|想让|能不能|能否|可不可以|麻烦|你们给|您给|你们帮|您帮|你们让|您让|你们得|(?:你|你们|您)把|就得|必须|赶紧|得让|让他|让他们|叫他|给他|必须得)[^。！？?!]*")]
+    private static partial Regex AskingSentence();
+
+    /// <summary>An operator's summary, which states asks in standard words (市民来电反映, 来电人要求, 诉求).</summary>
+    [GeneratedRegex("市民来电|来电人|诉求人|市民反映|诉求[：:]|来电反映")]
+    private static partial Regex RecordRegister();
 
     /// <summary>
     /// The caller asks whether something is allowed or permitted (不是说二环里不让放吗？有没有夜间施工的手续？): the reply
@@ -379,7 +477,7 @@ public static partial class CallerConcerns
     [GeneratedRegex(@"(?:(?<!知道|不晓得|不清楚)(?:能不能|能否|可不可以|可否)|麻烦(?:你们|您)?|(?:^|[，。！？])请(?!求|假|客|教|[一两半几]天)|(?:^|[，。！？])(?:你们|您)(?:给|帮|让)(?:我们|我)?)(?:让|请|叫|给|帮)?(?<r>[^，。！？?!；]{3,24})")]
     private static partial Regex SpokenAsk();
 
-    [GeneratedRegex(@"^(?:主要(?:诉求)?是?[：:]?)?(?:请求|请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|属地街道|属地|你们|您|\p{IsCJKUnifiedIdeographs}{2,4}部门(?=于|在|到|尽快|及时|加强|督促|对|核|查|依法))?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
+    [GeneratedRegex(@"^(?:主要(?:诉求)?是?[：:]?)?(?:请求|请|希望|要求|麻烦)?(?:相关部门|有关部门|有关单位|相关单位|职能部门|属地街道|属地|你们|您|\p{IsCJKUnifiedIdeographs}{2,8}?部门(?:上门)?(?=于|在|到|尽快|及时|加强|督促|对|核|查|检|依法|夜间|现场))?(?:这回|这次)?(?:给我|帮我|给)?(?:赶紧|尽快|及时)?")]
     private static partial Regex RequestLeadIn();
 
     [GeneratedRegex(@"(?:啊|吧|呀|呢|嘛|哈|行吗|好吗|成吗|不行吗|行不行)+$")]

@@ -238,7 +238,7 @@ public static partial class CallerRestatement
     }
 
     /// <summary>Smoke that is not from cooking (焙茶, 烘咖啡豆, 锯末熏制, 门口生炭): no 油烟, and no cooking-fumes clause quoted.</summary>
-    private const string NotCookingSmoke = "焙茶|炒茶|烘茶|烘豆|烘焙|烤豆子|熏制|熏肉|锯末|生炭|点炭|烧炭";
+    private const string NotCookingSmoke = "焙茶|炒茶|烘茶|烘豆|烘焙|面包房|面包店|蛋糕店|西点|烤豆子|熏制|熏肉|锯末|生炭|点炭|烧炭|炒货|炒瓜子|炒栗子|炒花生";
 
     public static bool NotCooking(string normalized) => Regex.IsMatch(normalized, NotCookingSmoke);
 
@@ -260,6 +260,8 @@ public static partial class CallerRestatement
     private static readonly Wording[] Sources =
     [
         W(Fumes, "共享厨房|外卖厨房|中央厨房", "外卖共享厨房"),
+        W(Fumes, "面包|烘焙|蛋糕|西点", "烘焙店"),
+        W(Fumes, "炒货|炒瓜子|炒栗子|炒花生", "炒货店"),
         W(Fumes, "咖啡", "咖啡馆"),
         W(Fumes, "焙茶|炒茶|烘茶|茶叶|茶城", "茶叶店"),
         W(Fumes, "熏肉|熏制|锯末", "熟食熏制作坊"),
@@ -316,6 +318,8 @@ public static partial class CallerRestatement
         W(Dust, "工地|施工|拆迁|拆除|围挡|土方", "工地"),
         W(Dust, "裸地|裸土|裸露|空地|黄土", "裸露地面"),
         W(Dust, "苫盖|土堆|沙堆|土方", "土方"),
+        W(Coal, "浴池|澡堂|浴室", "浴池锅炉"),
+        W(Coal, "锅炉", "锅炉"),
         W(Coal, "煎饼|早点|摊", "小摊"),
         W(Coal, "饭馆|饭店|餐馆", "餐馆"),
         W(Coal, "住户|人家|邻居|平房", "住户"),
@@ -344,7 +348,10 @@ public static partial class CallerRestatement
     // What is wrong, in the hotline's plain words; first match of the category.
     private static readonly Wording[] Predicates =
     [
+        // 黄油、奶油味道: a smell with no smoke said is no 烟.
+        W(Fumes, "^(?![\\s\\S]*烟)[\\s\\S]*(?:" + NotCookingSmoke + ")", "气味扰民"),
         W(Fumes, NotCookingSmoke, "烟味扰民"),
+        W(Fumes, "烧的是煤|烧煤|煤球|蜂窝煤|煤炉|烧炭|炭火", "烧煤炭冒烟、烟味呛人"),
         W(Fumes, "(烟囱|烟筒)[^，。！？]{0,6}黑烟", "烟囱冒黑烟"),
         W(Fumes, "冒黑烟|黑烟|烟[^，。！？]{0,4}黑", "冒黑烟"),
         W(Fumes, "(净化器|净化设备|净化设施).{0,6}(不清洗|没清洗|不洗|坏|不开|没开)", "油烟净化设施不清洗、油烟直排"),
@@ -356,7 +363,9 @@ public static partial class CallerRestatement
         W(Building, "货车|卡车|大车|运钢筋|运材料|拉材料|进场", "施工车辆进出、噪声扰民"),
         W(Building, "打桩", "打桩施工、噪声扰民"),
         W(Building, "切割|电锯", "切割作业、噪声扰民"),
-        W(Building, "破碎|破路|风镐|电镐|砸|咣|哐", "破碎作业、噪声扰民"),
+        W(Building, "混凝土|泵车|打灰|浇筑", "浇筑混凝土、噪声扰民"),
+        W(Building, "破碎|破路|风镐|电镐", "破碎作业、噪声扰民"),
+        W(Building, "砸|咣|哐|扔钢筋|钢管", "敲击碰撞声扰民"),
         W(Building, "大灯|灯光|强光|探照灯|照明灯", "灯光照射住户"),
         W(Traffic, "分拣|扔包裹|卸包裹|卸货|装卸", "装卸货物噪声扰民"),
         W(Traffic, "改装|摩托|炸街|飙车", "轰油门飙车、噪声扰民"),
@@ -390,6 +399,8 @@ public static partial class CallerRestatement
         W(Dust, "(不|没|未|没见|没有)苫盖|没盖|不盖", "未苫盖、扬尘大"),
         W(Dust, "带泥|轮胎|车轮|不冲洗|没冲洗", "带泥上路、扬尘大"),
         W(Dust, "撒|遗撒|掉土|洒落", "沿路遗撒、扬尘大"),
+        W(Coal, "怀疑[^。！？]{0,10}(?:烧煤|燃料)", "冒烟有异味、疑似烧煤"),
+        W(Coal, "黑烟", "冒黑烟、烟味大"),
         W(Coal, "柴火|烧柴|木柴|劈柴", "烧柴火、烟味大"),
         W(Coal, "取暖", "烧煤取暖、煤烟味大"),
         W(Coal, "煤球|煤炉|蜂窝煤", "使用燃煤炉具、烟味大"),
@@ -404,7 +415,8 @@ public static partial class CallerRestatement
         W(Water, "(倒|倾倒|排|扔|丢).{0,6}(河|湖|沟)|(河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "向河湖倾倒垃圾污物"),
         W(Charging, "充电桩[^，。！？]{0,6}(坏|故障|不能用|没人修|用不了)", "充电桩经常损坏、无人维修"),
         W("汽修喷漆", "^(?!.*(?:喷漆|烤漆)).*(?:刷漆|刷油漆|油漆|稀料|香蕉水|天那水)", "使用油漆稀料、气味刺鼻"),
-        W("机动车冒黑烟", "怠速|不熄火|打着火|突突", "停车不熄火、怠速冒黑烟"),
+        W("机动车冒黑烟", "黑烟[^。！？]{0,12}(?:怠速|不熄火|打着火)|(?:怠速|不熄火|打着火)[^。！？]{0,12}黑烟", "停车不熄火、怠速冒黑烟"),
+        W("机动车冒黑烟", "怠速|不熄火|打着火|突突", "停车不熄火、长时间怠速"),
         W(Charging, "楼道|推进楼|进楼", "把电动车推进楼道私拉电线充电、存在火灾隐患"),
         W(Charging, "飞线|私拉|拉电线|扯电线|拉线|接线|插线板", "私拉电线给电动车充电、存在安全隐患"),
         W(Charging, "(占用|公共区域|停放).{0,10}充电|火灾隐患|安全隐患|着火", "违规停放电动车充电、存在火灾隐患"),
@@ -469,7 +481,9 @@ public static partial class CallerRestatement
         // 早上六点多才回家睡觉……五点不到大货车就来卸货: the hour of the clause that states the issue, over the caller's own day.
         var clock = clocks.Where(m => !until.Success || m.Index + m.Length <= until.Index || m.Index >= until.Index + until.Length)
             .OrderByDescending(m => IssueCount(ClauseOf(text, m.Index), t) > 0 ? 1 : 0).FirstOrDefault();
-        var festival = Festivals.FirstOrDefault(f => text.Contains(f, StringComparison.Ordinal));
+        // 自今年春节后重新开业起: a festival the trouble started after is no time it happens at.
+        var festival = Festivals.FirstOrDefault(f => text.Contains(f, StringComparison.Ordinal)
+            && !Regex.IsMatch(text, Regex.Escape(f) + "(?:后|以后|之后|以来|过后|一过)"));
         // 过年那几天直至正月十五: the span of the holidays, said once in standard words.
         var festivalText = festival is null ? ""
             : SpringFestival().IsMatch(text) && LanternFestival().IsMatch(text) ? "春节至元宵节期间"
@@ -488,6 +502,20 @@ public static partial class CallerRestatement
                 .Select(p => p.Standard).FirstOrDefault() ?? "";
 
         var tail = "";
+        // 开到十点十一点: the hour right behind 到 is where it lasts to, not when it happens.
+        var untilMore = "";
+        if (until.Success && clock is not null && until.Index + until.Length == clock.Index && !clock.Groups["range"].Success)
+        {
+            untilMore = ClockBody(clock);
+            clock = null;
+        }
+
+        // 从早上叫到晚上: all day long, said once.
+        if (FromMorningToNight().IsMatch(text))
+        {
+            return ("从早到晚", "");
+        }
+
         if (until.Success)
         {
             var untilPeriod = until.Groups["p"].Value;
@@ -500,7 +528,7 @@ public static partial class CallerRestatement
             }
 
             // 持续到 with no hour or period after it says nothing.
-            tail = untilPeriod.Length + hour.Length == 0 ? "" : "、持续到" + untilPeriod + Hours(hour) + until.Groups["s"].Value;
+            tail = untilPeriod.Length + hour.Length == 0 ? "" : "、持续到" + untilPeriod + Hours(hour) + until.Groups["s"].Value + (untilMore.Length > 0 ? "、" + untilMore : "");
         }
 
         var clockText = clock is null ? "" : ClockBody(clock);
@@ -529,6 +557,9 @@ public static partial class CallerRestatement
 
         return (when.Replace("每天每天", "每天", StringComparison.Ordinal), tail);
     }
+
+    [GeneratedRegex("从(?:早上|早晨|一早|大早|清早|白天)[^。！？，]{0,6}到(?:晚上|天黑|夜里|半夜)")]
+    private static partial Regex FromMorningToNight();
 
     private static string ClauseOf(string text, int at)
     {
@@ -762,7 +793,7 @@ public static partial class CallerRestatement
     [GeneratedRegex(@"(?:这边|那边|这儿|那儿)")]
     private static partial Regex DirectionFiller();
 
-    [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜)?(?<h>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s>多|半|钟)?(?<range>(?:一直)?(?:到|至)(?<p2>凌晨|早上|晚上|夜里|半夜|深夜)?(?<h2>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s2>多|半|钟)?)?(?:(?<after>以后|之后|后)|(?<before>之前|以前|前|不到))?")]
+    [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜)?(?<h>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s>多|半|钟)?(?<range>(?:一直)?(?:到|至)(?:次日|第二天)?(?<p2>凌晨|早上|晚上|夜里|半夜|深夜)?(?<h2>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s2>多|半|钟)?)?(?:(?<after>以后|之后|后)|(?<before>之前|以前|前|不到))?")]
     private static partial Regex Clock();
 
     // 营业到十一点多, 经营至凌晨两点, 持续到后半夜, 放到一两点: how long it lasts.

@@ -124,7 +124,7 @@ public static partial class ComplaintReader
         return period is "下午" && hour < 12 || period is "中午" && hour <= 5 ? hour + 12 : hour;
     }
 
-    private static int? ParseHour(string s)
+    internal static int? ParseHour(string s)
     {
         if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
@@ -174,7 +174,10 @@ public static partial class ComplaintReader
         bool InIssueClause(PlacePhrase p)
         {
             var (from, to) = ClauseAround(normalized, p.Start);
+            // 我爸住陶然亭公园北门对面: 公园 as a cue is the place's own name, no sign the problem is stated here.
             var clause = normalized[from..to];
+            var at = clause.IndexOf(p.Text, StringComparison.Ordinal);
+            clause = at >= 0 ? clause.Remove(at, p.Text.Length) : clause;
             return issueWords.Any(w => w.Length > 0 && clause.Contains(w, StringComparison.Ordinal));
         }
 
@@ -185,10 +188,37 @@ public static partial class ComplaintReader
             places = places.Where(p => p.Start < asked).ToList();
         }
 
-        return places.FirstOrDefault(p => !p.Home && InIssueClause(p))
+        var chosen = places.FirstOrDefault(p => !p.Home && InIssueClause(p))
             ?? places.FirstOrDefault(p => !p.Home)
             ?? places.FirstOrDefault();
+        return chosen is null ? null : Narrowed(normalized, chosen, places);
     }
+
+    /// <summary>
+    /// 白纸坊，右安门内大街建功北里那块儿: a bare area name followed at once by a narrower place is said as one place
+    /// (白纸坊右安门内大街建功北里); a repeated part is said once (广外湾子，湾子路 → 广外湾子路).
+    /// </summary>
+    private static PlacePhrase Narrowed(string normalized, PlacePhrase chosen, IReadOnlyList<PlacePhrase> places)
+    {
+        var end = chosen.Start + chosen.Text.Length;
+        if (chosen.Text.Length > 4 || end > normalized.Length || !normalized.AsSpan(chosen.Start).StartsWith(chosen.Text))
+        {
+            return chosen;
+        }
+
+        var next = places.FirstOrDefault(p => p.Start >= end && p.Start - end <= 8 && !p.Home);
+        if (next is null || !AreaThenPlace().IsMatch(normalized[end..next.Start]))
+        {
+            return chosen;
+        }
+
+        var overlap = Enumerable.Range(1, Math.Min(chosen.Text.Length, next.Text.Length) - 1).Reverse()
+            .FirstOrDefault(k => chosen.Text.EndsWith(next.Text[..k], StringComparison.Ordinal));
+        return chosen with { Text = chosen.Text + next.Text[overlap..] };
+    }
+
+    [GeneratedRegex(@"^(?:这边儿?|那边儿?|这儿|那儿|这块儿?|那块儿?|那片儿?|这片儿?)?[，,](?:就是|就在|就)?$")]
+    private static partial Regex AreaThenPlace();
 
     /// <summary>
     /// Every place phrase, left to right, none overlapping: a known name or a run ending in a place word (胡同, 公园,
@@ -202,6 +232,27 @@ public static partial class ComplaintReader
             for (var at = normalized.IndexOf(name, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
                 found.Add((at, Grow(normalized, at + name.Length)));
+            }
+        }
+
+        // 陶然亭公园北门对面那个楼……公园门口广场上跳舞: a clause that opens with the bare 公园 means the park named
+        // before; the place is said with its name (陶然亭公园门口广场).
+        var named = new Dictionary<int, string>();
+        foreach (Match m in BareGeneric().Matches(normalized))
+        {
+            var earlier = found.Where(f => f.End <= m.Index).Select(f => normalized[f.Start..f.End])
+                .Concat(PlaceWord().Matches(normalized[..m.Index]).Select(w => normalized[Math.Max(0, w.Index - 6)..(w.Index + w.Length)]))
+                .LastOrDefault(e => e.IndexOf(m.Groups["g"].Value, StringComparison.Ordinal) > 0);
+            if (earlier is not null)
+            {
+                var at = m.Groups["g"].Index;
+                var head = earlier[..earlier.IndexOf(m.Groups["g"].Value, StringComparison.Ordinal)];
+                head = head[(head.LastIndexOfAny([.. NotInNames]) + 1)..];
+                if (head.Length >= 2)
+                {
+                    named[at] = head;
+                    found.Add((at, Grow(normalized, at + m.Groups["g"].Length)));
+                }
             }
         }
 
@@ -249,7 +300,7 @@ public static partial class ComplaintReader
             chosen.Add(f);
         }
 
-        return chosen.Select(c => new PlacePhrase(normalized[c.Start..c.End], c.Start, IsHome(normalized, c.Start, c.End - c.Start))).ToList();
+        return chosen.Select(c => new PlacePhrase(named.GetValueOrDefault(c.Start, "") + normalized[c.Start..c.End], c.Start, IsHome(normalized, c.Start, c.End - c.Start))).ToList();
     }
 
     /// <summary>Grows a place to the right over further place words and the words that place within it (门口, 附近, 一区).</summary>
@@ -262,6 +313,12 @@ public static partial class ComplaintReader
             if (around.Success)
             {
                 end += around.Length;
+                // 新街口北大街（近积水潭桥南）: the landmark in brackets closes the place.
+                if (around.Value.EndsWith('）') || around.Value.EndsWith(')'))
+                {
+                    return end;
+                }
+
                 continue;
             }
 
@@ -361,8 +418,11 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"(?:诉求|要求)[：:]")]
     private static partial Regex RequestStart();
 
-    [GeneratedRegex(@"^(?:门口|路口|附近|一带|旁边|对面|对过儿|对过|周边|周围|边上|东侧|西侧|南侧|北侧|东口|西口|南口|北口|东门|西门|南门|北门|底下|楼下|下面|后面|里面|那边|这边|那块|这块|[一二三四五六七八九十\d]+(?:区|期|号院)|[东西南北中]区)")]
+    [GeneratedRegex(@"^(?:门口|路口|附近|一带|旁边|对面|对过儿|对过|周边|周围|边上|东侧|西侧|南侧|北侧|东口|西口|南口|北口|东门|西门|南门|北门|底下|楼下|下面|后面|里面|那边|这边|那块|这块|[一二三四五六七八九十\d]+(?:区|期|号院)|[东西南北中]区|[一二三四五六七八九十头]条|[（(](?:近|靠近|临近|邻近)[^）)]{1,12}[）)])")]
     private static partial Regex Around();
+
+    [GeneratedRegex(@"(?:^|(?<=[，。！？；,!?;]))(?:就是|就在|就|那个|这个)?(?<g>公园|小区|市场|广场|胡同|商场)(?=门口|里|东门|西门|南门|北门|旁边|广场|外)")]
+    private static partial Regex BareGeneric();
 
     // Words that end a place name standing alone (…胡同, …公园); 里, 河, 楼 end too many other words to count alone.
     [GeneratedRegex(@"社区|小区|胡同|大街|南街|北街|东街|西街|斜街|路|巷|大院|公园|广场|市场|商场|大厦|商厦|地铁站|公寓|家园|花园|医院|学校|小学|中学|幼儿园|酒店|宾馆|大楼|工地|西里|东里|南里|北里|桥|长街|(?<=\p{IsCJKUnifiedIdeographs})里(?=某|小区|社区|\d+号|[一二三四五六七八九十\d]+区)")]

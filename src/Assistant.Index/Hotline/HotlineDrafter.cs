@@ -255,7 +255,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         }
 
         var permit = PermitWord(t);
-        var request = CallerConcerns.Request(text);
+        var request = CallerConcerns.Request(text, t.Category);
         if (request is not null)
         {
             // 咨询…是否合规 is a question put to the hotline: it is answered, not "hoped for".
@@ -271,7 +271,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         }
 
         // 居民楼底下能开这种馆子吗？能不能让他把管子挪挪: the question is taken up beside the request.
-        if (CallerConcerns.AsksAboutRules(text) && !(request?.StartsWith("咨询", StringComparison.Ordinal) ?? false) && permit is null)
+        if (CallerConcerns.AsksAboutRules(text) && !(request?.StartsWith("咨询", StringComparison.Ordinal) ?? false) && permit is null
+            && (request is null || CallerConcerns.RulesQuestionAsked(text) is not null))
         {
             // 这炭炉子到底让不让用？ said back as asked, so the caller hears their question will be answered.
             parts.Add((CallerConcerns.RulesQuestionAsked(text) is { } question

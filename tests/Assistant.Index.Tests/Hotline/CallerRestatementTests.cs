@@ -114,6 +114,7 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [InlineData("对面酒吧每天夜里营业到两点多，音乐震天响", "持续到凌晨两点多")]
     [InlineData("一到晚上九点以后就有渣土车拉土进工地，轰隆隆的", "每天晚上九点以后")]
     [InlineData("天不亮五点钟垃圾车就来收垃圾，哐哐响", "凌晨五点")]
+    [InlineData("路口管线施工，近一周每晚11点至次日凌晨4点用破碎锤破路面，噪音剧烈", "11点到凌晨4点")]
     public void The_time_is_said_in_standard_words(string complaint, string when)
     {
         var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
@@ -137,6 +138,36 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     }
 
     [Theory]
+    // A festival the trouble began after, a span from morning to night, an hour right behind 到: each said as it is.
+    [InlineData("胡同里一家烤鸭店，自打春节后重新开业，烟就往院里灌，衣服都熏黑了", "烤鸭店", "春节")]
+    [InlineData("我们楼里有户人家养了两条狗，白天没人，狗就在家里叫，从早上叫到晚上，吵得我血压都上来了", "从早到晚", "持续到")]
+    [InlineData("楼底下饺子馆的空调外机，晚上开到十点十一点，嗡嗡的", "十点、十一点", "十一点运行噪声大、持续到十点")]
+    public void The_time_is_not_misread(string complaint, string said, string not)
+    {
+        var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
+
+        Assert.Contains(said, sentence);
+        Assert.DoesNotContain(not, sentence);
+    }
+
+    [Theory]
+    // What is wrong, as described: a bakery's butter smell is no smoke, coal in a stall is no cooking oil, a bath-house
+    // boiler is no household, concrete poured at night is no breaking work, an idling car no black smoke unless said.
+    [InlineData("小区底商面包房每天凌晨四点开始烤，黄油奶油味儿特别冲", "烘焙店", "烟")]
+    [InlineData("报国寺东边炒货店门口用大锅炒栗子炒瓜子，烟挺大", "炒货店", "油烟")]
+    [InlineData("胡同口有个烤白薯的，烧的是煤，烟呛得过路的直咳嗽", "烧煤炭冒烟", "油烟")]
+    [InlineData("胡同里老浴池的锅炉每天清晨冒黑烟，怀疑还在烧煤", "浴池锅炉", "住户")]
+    [InlineData("工地昨晚十二点还在打混凝土，泵车轰轰的，吵得没法睡", "浇筑混凝土", "破碎")]
+    [InlineData("写字楼门口商务车长时间怠速等人，尾气直冲人行道", "长时间怠速", "黑烟")]
+    public void What_is_wrong_is_said_as_described(string complaint, string said, string not)
+    {
+        var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
+
+        Assert.Contains(said, sentence);
+        Assert.DoesNotContain(not, sentence);
+    }
+
+    [Theory]
     // Who makes the noise or the smell, as the caller names it: a shop's speaker is no neighbour, a gym no passer-by.
     [InlineData("隔壁服装店门口音箱全天循环播放清仓大甩卖，音量大", "商铺")]
     [InlineData("楼下底商新开了个健身房，动感单车课早上六点半就开，音乐咚咚的", "健身房")]
@@ -155,6 +186,12 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [Theory]
     // The place whole and cleaned: grown over what still places it, fillers and pronouns out, 这个 → 某.
     [InlineData("我跟你说啊，我们月坛这边那个小区门口天天有人烧烤，烟呛死了", "月坛某小区门口")]
+    // An area then a narrower place is one place; a bracketed landmark and a lane's number stay; the bare 公园 of the
+    // clause that states the problem is the park named before.
+    [InlineData("我妈住白纸坊，右安门内大街建功北里那块儿，有个煎饼车天天早上停楼底下，油烟呛人", "白纸坊右安门内大街建功北里")]
+    [InlineData("市民来电反映：大栅栏街道大栅栏西街（近铁树斜街）多家商铺门口喇叭循环播放广告，噪声大。", "大栅栏街道大栅栏西街（近铁树斜街）有")]
+    [InlineData("市民来电反映：月坛街道南礼士路二条附近一家川菜馆，中午炒辣椒油烟呛人。", "月坛街道南礼士路二条附近")]
+    [InlineData("我爸住陶然亭公园北门对面那个楼。公园门口广场上每天傍晚跳广场舞，音箱特别响。", "陶然亭公园门口广场")]
     [InlineData("我住德胜，可这事在新街口那边，公园南门外头有个工地，刮风天灰特别大", "新街口公园南门外")]
     [InlineData("椿树这块儿胡同里有家饭馆，油烟全冲我家窗户", "椿树一带胡同里")]
     [InlineData("喂，我家楼下有家饭馆油烟太大了", "您家楼下")]
