@@ -43,6 +43,15 @@ public static partial class CallerConcerns
         @"|打(?:了)?(?:好)?几(?:回|次)了|(?:今年|这个月|这月|这周|都|已经|得)有?[两三四五六七八九十几]{1,2}(?:回|次)了|每(?:回|次)打完")]
     private static partial Regex Repeat();
 
+    /// <summary>
+    /// It is happening as the caller speaks (正在烧, 这会儿还冒着烟, 您赶紧派人来看看): a visit now finds it, so the reply says
+    /// the handling unit is asked to come at once.
+    /// </summary>
+    public static bool HappeningNow(string normalized) => Now().IsMatch(normalized);
+
+    [GeneratedRegex(@"正在(?:烧|冒|施工|干|放|倒|排|卸|挖|喷)|现在(?:正|还在|还|又)在|这会儿(?:正|还|又)|此时(?:正|仍)|(?:赶紧|马上|立刻|快)派人|赶紧来|快来人|正烧着|还烧着|冒着烟呢")]
+    private static partial Regex Now();
+
     /// <summary>The caller has photos or video of it (我拍了视频了，你们要不要).</summary>
     public static bool OffersEvidence(string normalized) => Evidence().IsMatch(normalized);
 
@@ -353,6 +362,15 @@ public static partial class CallerConcerns
         return asks;
     }
 
+    private const string Visit = "派人到现场核查";
+
+    /// <summary>The request without the standard visit (it is said elsewhere); null when nothing else is asked.</summary>
+    public static string? WithoutVisit(string request)
+    {
+        var rest = string.Join("、", request.Split('、').Where(a => a != Visit));
+        return rest.Length == 0 ? null : rest;
+    }
+
     private const string Urge = "督促对方";
 
     /// <summary>Whose hours are meant: a shop's opening hours, a group's activity, a site's or a van's work.</summary>
@@ -386,7 +404,7 @@ public static partial class CallerConcerns
         (new Regex("测|量量|量一量|量一下|超没超|超标"), (c, said) => "现场监测是否超标"),
         (new Regex("清运|清走|拉走|清理|打扫|清掉"), (c, said) => "尽快清理"),
         (new Regex("改造|修一修|修好|修修|维修|翻修"), (c, said) => "督促相关单位整改"),
-        (new Regex("查一查|查查|查一下|查看|来看看|来一趟|派人|过来看|现场|核查|核实|检查|来人|来听|来闻|上门|实地"), (c, said) => "派人到现场核查"),
+        (new Regex("查一查|查查|查一下|查看|来看看|来一趟|派人|过来看|现场|核查|核实|检查|来人|来听|来闻|上门|实地"), (c, said) => Visit),
         (new Regex("书面"), (c, said) => "给予书面答复"),
         (new Regex("给个说法|给个答复|给个交代|给我个准话|回个话"), (c, said) => "得到明确答复"),
     ];

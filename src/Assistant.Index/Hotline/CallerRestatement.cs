@@ -298,6 +298,7 @@ public static partial class CallerRestatement
         W(Social, "(喇叭|音响|音箱).{0,8}(音乐|放歌)|放音乐", "人"),
         W(Social, "广场舞|跳舞|健身操|跳操|秧歌|暴走|健身|锻炼", "人"),
         W(Social, "酒吧|夜店|KTV|歌厅", "$0"),
+        W(Social, "棋牌室|麻将馆", "$0"),
         W(Social, "唱歌|唱戏|吊嗓子|K歌|乐器|萨克斯|二胡|吹号|唢呐|练琴|钢琴|弹琴|吉他|架子鼓|甩鞭|鞭子|陀螺", "人"),
         W(Social, "空调外机|外机", "空调外机"),
         W(Social, "发电机", "发电机"),
@@ -390,6 +391,7 @@ public static partial class CallerRestatement
         W(Social, "分拣|扔包裹|卸包裹|卸货|装卸|往下卸|卸车", "装卸货物噪声扰民"),
         W(Social, "垃圾车|清运|垃圾站", "清运作业噪声扰民"),
         W(Social, "装修|电钻|砸墙", "装修噪声扰民"),
+        W(Social, "洗牌|麻将|棋牌", "打牌喧哗、噪声扰民"),
         W(Social, "喧哗|喝酒|划拳|吵闹|大喊|吵架|聊天", "大声喧哗扰民"),
         W(Social, "狗叫|犬吠|狗", "犬只吠叫扰民"),
         W(Dust, "偷倒|倾倒|乱倒|偷偷倒|卸倒", "被偷倒堆放、扬尘大"),
@@ -452,6 +454,8 @@ public static partial class CallerRestatement
     private static readonly Wording[] DailyMatters =
     [
         W(ComplaintCategories.Other, "(楼上|顶上|屋顶|天花板|吊顶|卫生间)[^。！？]{0,12}(漏水|渗水|洇水|滴水)|(漏水|渗水|洇水)[^。！？]{0,12}(顶上|屋顶|天花板|吊顶|墙皮)", "楼上漏水、屋顶受损"),
+        W(ComplaintCategories.Other, "^(?=[\\s\\S]*(?:垃圾楼|垃圾站|垃圾房)[^。！？]{0,24}(?:味|臭))(?=[\\s\\S]*(?:满|溢|冒出来))", "垃圾站异味大、垃圾满溢"),
+        W(ComplaintCategories.Other, "(?:垃圾楼|垃圾站|垃圾房)[^。！？]{0,24}(?:味|臭)|(?:味|臭)[^。！？]{0,12}(?:垃圾楼|垃圾站|垃圾房)", "垃圾站异味大"),
         W(ComplaintCategories.Other, "路灯[^。！？]{0,10}(坏|不亮|灭|黑)", "路灯损坏不亮"),
         W(ComplaintCategories.Other, "地锁", "有人私装地锁占用车位"),
         W(ComplaintCategories.Other, "押金[^。！？]{0,12}(不退|没退|不给退|扣)|(不退|扣)[^。！？]{0,8}押金", "房东不退还租房押金"),
@@ -569,7 +573,7 @@ public static partial class CallerRestatement
     }
 
     // 说好的十点以后不进场: the time things should keep to, not when the problem happens.
-    [GeneratedRegex("说好|答应|承诺|规定|不让|不准|不许|不能|应该|只能|定个点")]
+    [GeneratedRegex("说好|答应|承诺|规定|不让|不准|不许|不能|应该|只能|定个点|要求|诉求|希望|结束营业|前结束")]
     private static partial Regex ShouldBe();
 
     private static string Hours(string said) => said.Replace("时", "点", StringComparison.Ordinal);

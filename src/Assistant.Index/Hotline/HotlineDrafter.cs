@@ -238,6 +238,13 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
             parts.Add(("您提到此前转办后没有结果，本次将请办理单位明确答复。", 7));
         }
 
+        // 赶紧派人来看看: it can be seen now, so the visit is asked for at once (no promise it is made).
+        var now = CallerConcerns.HappeningNow(text) && (t.Category is not ComplaintCategories.Other || t.Topic is not null);
+        if (now)
+        {
+            parts.Add(("您反映的情况正在发生，已提示办理单位尽快到现场核查。", 8));
+        }
+
         if (CallerConcerns.Danger(text) is { } danger)
         {
             parts.Add(($"您提到的{danger}，已提示办理单位优先核查处置。", 8));
@@ -256,6 +263,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
         var permit = PermitWord(t);
         var request = CallerConcerns.Request(text, t.Category);
+        // A visit asked for while it is happening is already taken up as one at once.
+        request = request is not null && now ? CallerConcerns.WithoutVisit(request) : request;
         if (request is not null)
         {
             // 咨询…是否合规 is a question put to the hotline: it is answered, not "hoped for".

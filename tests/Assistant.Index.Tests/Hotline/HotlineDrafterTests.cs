@@ -351,6 +351,29 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.True(Rubric.Check(reply.Draft, planCovers: true).Passed);
     }
 
+    [Theory]
+    [InlineData("胡同口有人在烧树叶子，烟挺大的，您赶紧派人来看看", true)]
+    [InlineData("工地这会儿还在打桩，都十一点了", true)]
+    [InlineData("胡同口去年有人烧树叶子，烟挺大的，希望以后管一管", false)]
+    public void Something_happening_now_asks_for_a_visit_at_once_and_once_only(string complaint, bool now)
+    {
+        var draft = Draft(complaint).Draft;
+
+        Assert.Equal(now, draft.Contains("正在发生，已提示办理单位尽快到现场核查", StringComparison.Ordinal));
+        Assert.DoesNotContain("您希望派人到现场核查", now ? draft : "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("市民来电反映：某居民楼一层底商开设棋牌室，每晚营业至凌晨两三点，洗牌声、说笑声严重扰民。诉求：要求其夜间12点前结束营业。", "棋牌室每天晚上打牌喧哗", "12点以前打牌")]
+    [InlineData("德胜这边儿那个垃圾楼，天儿一热酸臭酸臭的，垃圾桶老满着溢出来，还招老鼠", "垃圾站异味大、垃圾满溢", "您反映：")]
+    public void Common_matters_are_restated_in_plain_words(string complaint, string said, string not)
+    {
+        var draft = Draft(complaint).Draft;
+
+        Assert.Contains(said, draft, StringComparison.Ordinal);
+        Assert.DoesNotContain(not, draft, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_record_request_names_no_department_for_the_caller_and_says_the_other_party_plainly()
     {
