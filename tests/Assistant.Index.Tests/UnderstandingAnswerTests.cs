@@ -39,6 +39,10 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("排污许可证在哪儿申请", AskedScope.Permit)]
     [InlineData("新街口那家烤鸭店有证没有", AskedScope.Permit)]
     [InlineData("施工把我车砸了能赔多少", AskedScope.Claim)]
+    [InlineData("全北京明年PM2.5打算控制在多少", "year")]
+    [InlineData("全市的PM2.5今年要降到多少", AskedScope.Place)]
+    [InlineData("上哪儿能买到便宜的油烟净化器", AskedScope.Chat)]
+    [InlineData("去年的优良天数目标是多少", "year")]
     public void Out_of_scope_is_decided_by_what_is_asked(string question, string category)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -449,6 +453,32 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.True(answer.NoAnswer, answer.Text);
         Assert.StartsWith("计划没有写明具体的排放限值或标准数值", answer.Text);
         Assert.NotEmpty(answer.Matches);
+    }
+
+    [Theory]
+    // A year in the story (去年开了家店) is not the year asked about; a standard's limit is no target of the plan; tap
+    // water to drink is no matter of the plan.
+    [InlineData("楼上邻居去年开了个作坊，天天晚上刷油漆，那味儿冲得很，归哪个部门管？", false)]
+    [InlineData("国五标准的排放限值是多少", true)]
+    [InlineData("家里自来水能不能喝", true)]
+    public void What_is_asked_decides_whether_the_plan_answers(string question, bool refused)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+
+        Assert.Equal(refused, answer.NoAnswer);
+        Assert.NotEqual("year", answer.OutOfScope);
+    }
+
+    [Theory]
+    // Everyday ways of asking, read by what the question asks last or plainly.
+    [InlineData("这个底数摸了多少、都有谁家，要摸到什么时候？", Intent.Deadline)]
+    [InlineData("老旧小区改造那个，年底前能干完吗", Intent.Deadline)]
+    [InlineData("治扬尘这事，除了城管谁还管？", Intent.Co)]
+    [InlineData("广安门内街道在计划里牵头的都有什么", Intent.Duties)]
+    [InlineData("工地扬尘谁查？计划里咋说的", Intent.Search)]
+    public void Everyday_ways_of_asking_set_the_intent(string question, Intent intent)
+    {
+        Assert.Equal(intent, plan.Runtime.Answers.Compute(question).Intent);
     }
 
     [Fact]

@@ -196,6 +196,9 @@ public sealed partial class AnswerEngine
         {
             Intent.None => NoBasis(q),
             Intent.Duties => Duties(q, context),
+            // "国六标准限值是多少": a standard's limit is no target of the plan; the measures say what the plan has instead.
+            Intent.Indicator when Understanding.PlanUnderstanding.AsksStandardLimit(q.Normalized) && q.Streets.Count == 0
+                => AboutMeasures(q with { Intent = Intent.Search }, context),
             Intent.Indicator => Indicator(q, context),
             _ => AboutMeasures(q, context),
         };

@@ -320,7 +320,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
             return "year";
         }
 
-        if (HasAny(text, "去年", "明年", "前年", "后年", "十五五"))
+        // "去年的目标是多少" asks about another year; "楼下去年开了家烧烤店" only tells when a story began.
+        if (HasAny(text, "十五五") || RelativeYear().Matches(text).Any(m => YearAsked().IsMatch(ClauseAt(text, m.Index))))
         {
             return "year";
         }
@@ -475,4 +476,17 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     // Not 其它 ("other"), which holds 它.
     [GeneratedRegex(@"(?<!其)它|他们|该单位|该部门|这个单位|这个部门|这家单位|该街道|这个街道")]
     private static partial Regex Pronoun();
+
+    private static string ClauseAt(string text, int at)
+    {
+        var from = at == 0 ? 0 : text.LastIndexOfAny(['，', '。', '？', '！', ',', '?', '!', '；'], at - 1) + 1;
+        var to = text.IndexOfAny(['，', '。', '？', '！', ',', '?', '!', '；'], at);
+        return text[from..(to < 0 ? text.Length : to + 1)];
+    }
+
+    [GeneratedRegex("去年|明年|前年|后年")]
+    private static partial Regex RelativeYear();
+
+    [GeneratedRegex(@"目标|计划|方案|任务|指标|多少|几|完成|浓度|天数|数据|排名|达标|吗|呢|么|？|\?|怎么|咋|啥|什么|是否|有没有|还搞|还要|继续")]
+    private static partial Regex YearAsked();
 }

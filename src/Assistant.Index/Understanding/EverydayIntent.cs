@@ -21,8 +21,9 @@ public static partial class EverydayIntent
 
         // "园林局这次牵头的事儿", "交通委三季度手头牵头的", "市场监管局配合的事项有多少": a unit and nothing to look for
         // but its own work asks for its list of duties, however the reader's cue words took it.
-        if (!q.IsFollowUp && q.Reference is null && q.Units.Count > 0 && q.Intent is not (Intent.Duties or Intent.Deadline)
-            && q.OutOfScope is null && OnlyWork(q.Topic))
+        // "什刹海街道在治污方案里牵头的有什么": a street office asked for the work it leads is a unit's duties too.
+        if (!q.IsFollowUp && q.Reference is null && (q.Units.Count > 0 || (q.Streets.Count > 0 && RoleWork().IsMatch(q.Normalized)))
+            && q.Intent is not (Intent.Duties or Intent.Deadline) && q.OutOfScope is null && OnlyWork(q.Topic))
         {
             return Intent.Duties;
         }
@@ -50,7 +51,15 @@ public static partial class EverydayIntent
             return Intent.Co;
         }
 
-        if (AsksDeadline().IsMatch(text) && q.Intent != Intent.Lead)
+        // "年底前能干完吗" read as lead by a stray word: by when is asked, and nobody's name.
+        if (AsksDeadline().IsMatch(text) && (q.Intent != Intent.Lead || !AsksWho().IsMatch(text)))
+        {
+            return Intent.Deadline;
+        }
+
+        // "有多少、都是谁家的，这个底数要摸到什么时候？": the last clause is the one asked.
+        var last = text[(text.TrimEnd('？', '?', '。', '！', '!').LastIndexOfAny(['，', ',', '；', '。']) + 1)..];
+        if (q.Intent == Intent.Lead && text.Length > last.Length && AsksWhen().IsMatch(last) && !AsksWho().IsMatch(last))
         {
             return Intent.Deadline;
         }
@@ -62,8 +71,16 @@ public static partial class EverydayIntent
     private static bool OnlyWork(string topic) =>
         WorkWords().Replace(topic, "").Count(Search.ChineseText.IsCjk) < 2;
 
-    [GeneratedRegex(@"这次|这回|主要|手头|手上|手里|事项|几块|哪块|块|干点|要交|交|领了|领|都是|清单|活|自己|本单位|本部门|别人|人家|别的单位|其他单位")]
+    [GeneratedRegex(@"这次|这回|主要|手头|手上|手里|事项|几块|哪块|块|干点|要交|交|领了|领|都是|清单|活|自己|本单位|本部门|别人|人家|别的单位|其他单位|治污|环保|方案|计划|里|有什么|有啥|有哪些|都有")]
     private static partial Regex WorkWords();
+
+    [GeneratedRegex(@"牵头的|负责的|主责的|配合的|协办的|牵头哪|负责哪|配合哪|协办哪")]
+    private static partial Regex RoleWork();
+
+    [GeneratedRegex(@"什么时候|啥时候|何时|多会儿|哪天|时间点|截止")]
+    private static partial Regex AsksWhen();
+
+
 
     [GeneratedRegex(@"咋管的|怎么管的|如何管的|有啥措施|有什么措施|啥措施|咋减|怎么减|咋弄|怎么弄|干嘛用的|干啥用的|干什么用的|做什么用的|有啥用|是干嘛的|有啥说法|有什么说法|咋说的|怎么说的|咋写的|怎么写的")]
     private static partial Regex AsksHow();
@@ -75,14 +92,14 @@ public static partial class EverydayIntent
     private static partial Regex LeadAsked();
 
     // "方案里管不管", "计划里有这块吗": whether the plan covers it.
-    [GeneratedRegex(@"(?:方案|计划)(?:里|中|上)?(?:管不管|有没有|有这块|有这项|提没提|涉及|说没说|有吗)")]
+    [GeneratedRegex(@"(?:方案|计划)(?:里|中|上)?(?:管不管|有没有|有这块|有这项|提没提|涉及|说没说|有吗|咋说|怎么说|咋写|怎么写|咋安排|怎么安排)")]
     private static partial Regex Covers();
 
     // Who helps: "谁帮着一块推", "还有哪些部门帮忙", "交通委之外还有谁配合", "哪几家参与".
-    [GeneratedRegex(@"帮忙|帮着|搭把手|一块儿?(?:管|弄|推|干|抓|查)|一起(?:管|弄|推|干|抓|查)|(?:之外|以外|除了.{0,6})还有(?:谁|哪)|哪几家参与|都有谁参与|(?:配合|协助|参与)的?(?:是|有)?(?:哪|谁)")]
+    [GeneratedRegex(@"帮忙|帮着|搭把手|一块儿?(?:管|弄|推|干|抓|查)|一起(?:管|弄|推|干|抓|查)|(?:之外|以外|除了.{0,6})还有(?:谁|哪)|除了.{0,8}谁还|哪几家参与|都有谁参与|(?:配合|协助|参与)的?(?:是|有)?(?:哪|谁)")]
     private static partial Regex AsksCo();
 
     // By when, in everyday words: "是长期的吗", "常年的还是", "哪年能弄好", "年底前能完事不", "啥时候能出台", "交账".
-    [GeneratedRegex(@"长期的吗|是长期|长期干|常年|一直干|哪年|哪一年|能弄好|能完事|能干完|弄完|干完|交账|完工|出台|编出来|开始搞|截止(?:时间|日子)|有没有期限|时间节点|年底前能|几月底前")]
+    [GeneratedRegex(@"长期的吗|是长期|长期干|常年|一直干|哪年|哪一年|能弄好|能完事|能干完|弄完|干完|交账|完工|出台|编出来|开始搞|截止(?:时间|日子)|有没有期限|时间节点|时间点|年底前能|几月底前")]
     private static partial Regex AsksDeadline();
 }

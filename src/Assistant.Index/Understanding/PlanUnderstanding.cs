@@ -108,6 +108,16 @@ public sealed partial class PlanUnderstanding : IDisposable
     }
 
     /// <summary>
+    /// "国六排放标准限值是多少": a standard's limit is asked, not one of the plan's targets (which the plan calls 目标).
+    /// </summary>
+    public static bool AsksStandardLimit(string normalizedQuestion) =>
+        AsksLimit().IsMatch(normalizedQuestion) && StandardNamed().IsMatch(normalizedQuestion) && !normalizedQuestion.Contains("目标", StringComparison.Ordinal);
+
+    // 用车大户的标准是多少辆 is the plan's own threshold; a standard's limit names the standard or its unit.
+    [GeneratedRegex(@"限值|排放标准|国[三四五六]|分贝|毫克|微克")]
+    private static partial Regex StandardNamed();
+
+    /// <summary>
     /// "多少组涂料", "几辆车": measures that give a number in the counter asked for (12组) before those that give other
     /// numbers; otherwise the order is kept.
     /// </summary>
