@@ -43,6 +43,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("全市的PM2.5今年要降到多少", AskedScope.Place)]
     [InlineData("上哪儿能买到便宜的油烟净化器", AskedScope.Chat)]
     [InlineData("去年的优良天数目标是多少", "year")]
+    [InlineData("明儿能带孩子出去跑步不", AskedScope.Forecast)]
     public void Out_of_scope_is_decided_by_what_is_asked(string question, string category)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -479,6 +480,18 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     public void Everyday_ways_of_asking_set_the_intent(string question, Intent intent)
     {
         Assert.Equal(intent, plan.Runtime.Answers.Compute(question).Intent);
+    }
+
+    [Fact]
+    public void A_period_said_twice_in_a_duties_follow_up_is_no_topic()
+    {
+        var first = plan.Runtime.Answers.Compute("园林局主要负责哪些事儿？");
+        var plain = plan.Runtime.Answers.Compute("那十到十二月要完成的呢？", first.Context);
+        var twice = plan.Runtime.Answers.Compute("那年底十到十二月要完成的呢？", first.Context);
+
+        Assert.Equal(Intent.Duties, twice.Intent);
+        Assert.True(plain.Matches.Count > 2);
+        Assert.Equal(plain.Matches.Select(m => m.MeasureRef), twice.Matches.Select(m => m.MeasureRef));
     }
 
     [Fact]

@@ -166,6 +166,8 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         if (time is not null)
         {
             topic = topic.Replace(time.Surface, " ", StringComparison.Ordinal);
+            // "年底十到十二月": a second way of saying the period is no topic either.
+            topic = YearEnd().Replace(topic, " ");
         }
 
         topic = RefText().Replace(topic, " ");

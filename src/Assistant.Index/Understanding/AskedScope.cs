@@ -102,7 +102,7 @@ public static partial class AskedScope
     private static partial Regex NamedBusinessPermit();
 
     // 雾霾天能不能出门跑步, 重污染天孩子要不要上学: what to do on a bad day is advice for the day, not the plan.
-    [GeneratedRegex(@"(?:雾霾|重污染|污染天|空气不好|空气差|霾天)[^，。？?]{0,10}(?:能不能|可不可以|可以|适合|要不要|该不该|用不用|能)[^，。？?]{0,6}(?:出门|出去|跑步|锻炼|晨练|遛弯|开窗|戴口罩|上学|户外)")]
+    [GeneratedRegex(@"(?:雾霾|重污染|污染天|空气不好|空气差|霾天|明天|明儿|后天|今天|今儿|这周末|周末)[^，。？?]{0,10}(?:能不能|可不可以|可以|适合|要不要|该不该|用不用|能)[^，。？?]{0,6}(?:出门|出去|跑步|锻炼|晨练|遛弯|开窗|戴口罩|上学|户外)")]
     private static partial Regex HealthAdvice();
 
     // 咳嗽是不是空气闹的、要不要去医院: a person's health is a doctor's question.
