@@ -354,7 +354,8 @@ public static partial class CallerRestatement
         W(Fumes, NotCookingSmoke, "烟味扰民"),
         W(Fumes, "烧的是煤|烧煤|煤球|蜂窝煤|煤炉|烧炭|炭火", "烧煤炭冒烟、烟味呛人"),
         W(Fumes, "(烟囱|烟筒)[^，。！？]{0,6}黑烟", "烟囱冒黑烟"),
-        W(Fumes, "冒黑烟|黑烟|烟[^，。！？]{0,4}黑", "冒黑烟"),
+        // 墙都熏黑了 is soot, not black smoke.
+        W(Fumes, "冒黑烟|黑烟|烟[^，。！？]{0,2}(?:是黑|发黑|黑乎乎|黑色)", "冒黑烟"),
         W(Fumes, "(净化器|净化设备|净化设施).{0,6}(不清洗|没清洗|不洗|坏|不开|没开)", "油烟净化设施不清洗、油烟直排"),
         W(Fumes, "直排|没装净化|没有净化|未安装净化|未装净化", "油烟未经净化直排"),
         W(Fumes, "(排烟口|排风口|烟筒|烟囱|烟道|管子|排烟管|油烟机|排风扇).{0,8}(正对|对着|冲着|朝着|对准)", "排烟口正对住户、油烟扰民"),
@@ -496,7 +497,9 @@ public static partial class CallerRestatement
         // 连续多日夜间施工: 日夜 inside 多日夜间 is no "day and night".
         var frequency = Frequencies.FirstOrDefault(f => text.Contains(f.Said, StringComparison.Ordinal) && InIssueClause(text, f.Said, t)
             && !(f.Said == "日夜" && text.Contains("日夜间", StringComparison.Ordinal)));
-        var season = Seasons.FirstOrDefault(s => ComplaintReader.SaidOfTheProblem(text, s.Said));
+        // 去年冬天老周头闻那味儿头晕: a season of a past incident is no time the problem happens.
+        var season = Seasons.FirstOrDefault(s => ComplaintReader.SaidOfTheProblem(text, s.Said)
+            && !Regex.IsMatch(text, "(?:去年|前年|那年|上个|以前|往年)" + Regex.Escape(s.Said)));
         var clockPeriod = clock?.Groups["p"].Value ?? "";
         var period = clockPeriod.Length > 0 ? clockPeriod
             : frequency.Period ?? Periods.Select(p => (p.Said, p.Standard, At: text.IndexOf(p.Said, StringComparison.Ordinal)))
@@ -527,7 +530,9 @@ public static partial class CallerRestatement
             if (untilPeriod.Length == 0 && hour.Length > 0)
             {
                 // 放到一两点 → 凌晨一两点; 晚上营业到十一点多 → 晚上十一点多, said once.
-                untilPeriod = SmallHour().IsMatch(hour) ? "凌晨" : clock is null ? period : "";
+                // 从十一点一直到十二点, said of a noon rush: twelve is midnight only when the night is spoken of.
+                untilPeriod = Noon().IsMatch(hour) && !NightSaid().IsMatch(text) ? "中午"
+                    : SmallHour().IsMatch(hour) ? "凌晨" : clock is null ? period : "";
                 period = clock is null && untilPeriod == period ? "" : period;
             }
 
@@ -806,6 +811,12 @@ public static partial class CallerRestatement
 
     [GeneratedRegex(@"^(?:[0-5]|[一二两三四五]{1,2}|十二|12|零)(?:点|时)?$")]
     private static partial Regex SmallHour();
+
+    [GeneratedRegex(@"^(?:十二|12)(?:点|时)$")]
+    private static partial Regex Noon();
+
+    [GeneratedRegex("夜|晚|凌晨|宿|天亮")]
+    private static partial Regex NightSaid();
 
     [GeneratedRegex(@"^(?:[1-5]|[一二两三四五]{1,2})$")]
     private static partial Regex OneToFive();

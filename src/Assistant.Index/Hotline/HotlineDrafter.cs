@@ -224,9 +224,9 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
             // the hour the nuisance happens (a shop that opens at night is not seen by day).
             var visit = t.Covered && TimeBound.Contains(t.Category) && t.Time is { } when && (when.AfterDark || when.Surface.Contains('晚', StringComparison.Ordinal) || when.Surface.Contains('夜', StringComparison.Ordinal))
                 ? "在晚间问题发生时段到现场核查" : "到现场核查";
-            parts.Add((CallerConcerns.EarlierAnswerFailed(text) ? $"您此前已反映过此问题，前次处理后问题仍未解决，本次来电已记为重复反映，并提示办理单位{visit}。"
-                : CallerConcerns.NothingDone(text) ? $"您此前已反映过此问题，至今未见处理，本次来电已记为重复反映，并提示办理单位{visit}。"
-                : "您此前已反映过此问题，本次来电已记为重复反映，将督促办理单位加快办理。", 9));
+            parts.Add((CallerConcerns.EarlierAnswerFailed(text) ? $"您此前已反映过此问题，前次处理后问题仍未解决，我们已注明是再次反映，并提示办理单位{visit}。"
+                : CallerConcerns.NothingDone(text) ? $"您此前已反映过此问题，至今未见处理，我们已注明是再次反映，并提示办理单位{visit}。"
+                : "您此前已反映过此问题，我们已注明是再次反映，并督促办理单位加快办理。", 9));
         }
         else if (CallerConcerns.EarlierAnswerFailed(text))
         {
@@ -313,14 +313,17 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
         // 归谁管: the caller's own question is answered where the handling is said.
         var asked = CallerConcerns.AsksWho(text) ? "关于您问的归谁管：" : "";
+        // No street office read, but a place said (真武庙一带): the office is named by that place, not left abstract.
+        var place = t.Street is null ? CallerRestatement.Build(t).Where : null;
+        var placeOffice = place is { Length: >= 2 } && !place.StartsWith('您') ? $"{place}所属的街道办事处" : "问题所在地的街道办事处";
         if (!t.Covered)
         {
             // The plan names no department for it: the street office takes it in and brings in whoever is competent.
-            parts.Add(($"{asked}我们将把此事转交{h.Local?.Unit ?? "问题所在地的街道办事处"}，由其协调相关部门办理。", 10));
+            parts.Add(($"{asked}我们将把此事转交{h.Local?.Unit ?? placeOffice}，由其协调相关部门办理。", 10));
         }
         else
         {
-            var office = h.Local is { } l ? (t.Street is null ? "问题所在地的街道办事处" : l.Unit) : null;
+            var office = h.Local is { } l ? (t.Street is null ? placeOffice : l.Unit) : null;
             var who = new StringBuilder(asked).Append("此事由");
             if (office is not null && h.Lead is { Role: "主责" } lead)
             {
@@ -343,7 +346,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         }
 
         // No street said: which office takes it in depends on where exactly it is, so the call checks that first.
-        var check = t.Street is null ? "与您联系核实具体地址和情况" : "与您联系核实";
+        var check = t.Street is null && placeOffice.StartsWith("问题所在地", StringComparison.Ordinal) ? "与您联系核实具体地址和情况" : "与您联系核实";
         parts.Add(($"办理单位将在{terms.ContactWithinHours}小时内{check}，力争在{terms.ResolveWithinDays}日内向您反馈办理结果。", 10));
         parts.Add(("感谢您的反映！", 1));
 

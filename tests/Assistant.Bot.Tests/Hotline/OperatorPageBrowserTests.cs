@@ -64,7 +64,7 @@ public sealed class OperatorPageBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("#basis li").First).ToContainTextAsync("附件1-15-1");
         var draft = await page.InputValueAsync("#draft");
         Assert.Contains("德胜街道办事处会同区生态环境局办理", draft);
-        Assert.Contains("本次来电已记为重复反映", draft);
+        Assert.Contains("已注明是再次反映", draft);
         Assert.DoesNotContain("附件", draft);
         await Assertions.Expect(page.Locator("#draft-length")).ToHaveTextAsync(new Regex(@"^\d{2,3} / 320 字$"));
         await Assertions.Expect(page.Locator("#dispatch-note")).ToContainTextAsync("主办：区生态环境局（附件1-15-1 主责）");

@@ -142,6 +142,9 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [InlineData("胡同里一家烤鸭店，自打春节后重新开业，烟就往院里灌，衣服都熏黑了", "烤鸭店", "春节")]
     [InlineData("我们楼里有户人家养了两条狗，白天没人，狗就在家里叫，从早上叫到晚上，吵得我血压都上来了", "从早到晚", "持续到")]
     [InlineData("楼底下饺子馆的空调外机，晚上开到十点十一点，嗡嗡的", "十点、十一点", "十一点运行噪声大、持续到十点")]
+    [InlineData("写字楼食堂中午炒菜，从十一点一直炒到十二点，油烟全往我们院里飘", "中午十二点", "凌晨")]
+    [InlineData("隔壁涮肉馆生炭，烟往院里灌，去年冬天我们院老人闻了头晕", "涮肉馆", "冬天")]
+    [InlineData("楼下饭馆油烟大，把我们家墙都熏黑了", "油烟", "黑烟")]
     public void The_time_is_not_misread(string complaint, string said, string not)
     {
         var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));

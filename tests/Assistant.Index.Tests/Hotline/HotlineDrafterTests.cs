@@ -41,7 +41,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Equal("月坛街道", triage.Street?.Name);
         Assert.Equal("德胜街道", triage.HomeStreet?.Name);
         Assert.Contains("您反映月坛公园门口有人每天晚上十点以后跳广场舞、音响声音过大的问题", reply.Draft);
-        Assert.Contains("您此前已反映过此问题，本次来电已记为重复反映", reply.Draft);
+        Assert.Contains("您此前已反映过此问题，我们已注明是再次反映", reply.Draft);
         Assert.Contains("月坛街道办事处会同西城公安分局办理", reply.Draft);
         Assert.Contains(HotlineDrafter.FlagRepeat, reply.DispatchNote);
         Assert.Contains(HotlineDrafter.FlagNight, reply.DispatchNote);
@@ -419,7 +419,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("过年那几天我就打过，说小区有人放烟花，现在正月十五了又放。", true)]
     public void A_repeat_call_is_one_made_to_the_hotline(string complaint, bool repeat)
     {
-        Assert.Equal(repeat, Draft(complaint).Draft.Contains("记为重复反映", StringComparison.Ordinal));
+        Assert.Equal(repeat, Draft(complaint).Draft.Contains("注明是再次反映", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -487,7 +487,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     {
         var reply = Draft("这是我第三次打电话了，什刹海那边有个工地半夜还在打桩");
 
-        Assert.Contains("本次来电已记为重复反映", reply.Draft);
+        Assert.Contains("我们已注明是再次反映", reply.Draft);
         Assert.DoesNotContain("到现场核查", reply.Draft);
     }
 
