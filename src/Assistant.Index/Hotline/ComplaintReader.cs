@@ -201,7 +201,8 @@ public static partial class ComplaintReader
     private static PlacePhrase Narrowed(string normalized, PlacePhrase chosen, IReadOnlyList<PlacePhrase> places)
     {
         var end = chosen.Start + chosen.Text.Length;
-        if (chosen.Text.Length > 4 || end > normalized.Length || !normalized.AsSpan(chosen.Start).StartsWith(chosen.Text))
+        var bare = AreaFillerEnd().Replace(chosen.Text, "");
+        if (bare.Length > 4 || end > normalized.Length || !normalized.AsSpan(chosen.Start).StartsWith(chosen.Text))
         {
             return chosen;
         }
@@ -212,13 +213,16 @@ public static partial class ComplaintReader
             return chosen;
         }
 
-        var overlap = Enumerable.Range(1, Math.Min(chosen.Text.Length, next.Text.Length) - 1).Reverse()
-            .FirstOrDefault(k => chosen.Text.EndsWith(next.Text[..k], StringComparison.Ordinal));
-        return chosen with { Text = chosen.Text + next.Text[overlap..] };
+        var overlap = Enumerable.Range(1, Math.Max(0, Math.Min(bare.Length, next.Text.Length) - 1)).Reverse()
+            .FirstOrDefault(k => bare.EndsWith(next.Text[..k], StringComparison.Ordinal));
+        return chosen with { Text = bare + next.Text[overlap..] };
     }
 
-    [GeneratedRegex(@"^(?:这边儿?|那边儿?|这儿|那儿|这块儿?|那块儿?|那片儿?|这片儿?)?[，,](?:就是|就在|就)?$")]
+    [GeneratedRegex(@"^儿?(?:这边儿?|那边儿?|这儿|那儿|这块儿?|那块儿?|那片儿?|这片儿?)?[，,](?:就是|就在|就)?$")]
     private static partial Regex AreaThenPlace();
+
+    [GeneratedRegex(@"(?:这边|那边|这儿|那儿|这块|那块|那片|这片)儿?$")]
+    private static partial Regex AreaFillerEnd();
 
     /// <summary>
     /// Every place phrase, left to right, none overlapping: a known name or a run ending in a place word (胡同, 公园,

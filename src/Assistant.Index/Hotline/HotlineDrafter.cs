@@ -224,7 +224,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
             // the hour the nuisance happens (a shop that opens at night is not seen by day).
             var visit = t.Covered && TimeBound.Contains(t.Category) && t.Time is { } when && (when.AfterDark || when.Surface.Contains('晚', StringComparison.Ordinal) || when.Surface.Contains('夜', StringComparison.Ordinal))
                 ? "在晚间问题发生时段到现场核查" : "到现场核查";
-            parts.Add((CallerConcerns.EarlierAnswerFailed(text) ? $"您此前已反映过此问题，前次处理后问题仍未解决，我们已注明是再次反映，并提示办理单位{visit}。"
+            parts.Add((CallerConcerns.EarlierAnswerFailed(text) ? $"您此前已反映过此问题，前次处理后问题仍未解决，我们已注明是再次反映，并提示办理单位{visit}、避免问题反复。"
                 : CallerConcerns.NothingDone(text) ? $"您此前已反映过此问题，至今未见处理，我们已注明是再次反映，并提示办理单位{visit}。"
                 : "您此前已反映过此问题，我们已注明是再次反映，并督促办理单位加快办理。", 9));
         }

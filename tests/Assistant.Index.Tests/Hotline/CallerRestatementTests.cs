@@ -192,6 +192,7 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     // An area then a narrower place is one place; a bracketed landmark and a lane's number stay; the bare 公园 of the
     // clause that states the problem is the park named before.
     [InlineData("我妈住白纸坊，右安门内大街建功北里那块儿，有个煎饼车天天早上停楼底下，油烟呛人", "白纸坊右安门内大街建功北里")]
+    [InlineData("广外湾子那边儿，湾子路往里走，有个快递点儿，每天早上四点卸货分拣，吵得睡不着", "广外湾子路")]
     [InlineData("市民来电反映：大栅栏街道大栅栏西街（近铁树斜街）多家商铺门口喇叭循环播放广告，噪声大。", "大栅栏街道大栅栏西街（近铁树斜街）有")]
     [InlineData("市民来电反映：月坛街道南礼士路二条附近一家川菜馆，中午炒辣椒油烟呛人。", "月坛街道南礼士路二条附近")]
     [InlineData("我爸住陶然亭公园北门对面那个楼。公园门口广场上每天傍晚跳广场舞，音箱特别响。", "陶然亭公园门口广场")]
