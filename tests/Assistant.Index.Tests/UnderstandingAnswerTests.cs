@@ -477,6 +477,9 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("治扬尘这事，除了城管谁还管？", Intent.Co)]
     [InlineData("广安门内街道在计划里牵头的都有什么", Intent.Duties)]
     [InlineData("工地扬尘谁查？计划里咋说的", Intent.Search)]
+    [InlineData("体育局在里头有配合的活儿吗", Intent.Duties)]
+    [InlineData("施工工地扬尘治理，住建委牵头，还有哪些单位协助？", Intent.Co)]
+    [InlineData("区教委作为协办单位都参与哪些工作", Intent.Duties)]
     public void Everyday_ways_of_asking_set_the_intent(string question, Intent intent)
     {
         Assert.Equal(intent, plan.Runtime.Answers.Compute(question).Intent);

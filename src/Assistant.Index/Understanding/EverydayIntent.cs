@@ -19,6 +19,13 @@ public static partial class EverydayIntent
             return Intent.Lead;
         }
 
+        // "工地防尘那套办法，住建委牵头，还有哪些单位协助": a matter of its own and who helps with it, not the unit's list.
+        if (!q.IsFollowUp && q.Reference is null && q.Intent == Intent.Duties && q.OutOfScope is null && AsksCo().IsMatch(q.Normalized)
+            && !OnlyWork(q.Topic))
+        {
+            return Intent.Co;
+        }
+
         // "园林局这次牵头的事儿", "交通委三季度手头牵头的", "市场监管局配合的事项有多少": a unit and nothing to look for
         // but its own work asks for its list of duties, however the reader's cue words took it.
         // "什刹海街道在治污方案里牵头的有什么": a street office asked for the work it leads is a unit's duties too.
@@ -71,7 +78,7 @@ public static partial class EverydayIntent
     private static bool OnlyWork(string topic) =>
         WorkWords().Replace(topic, "").Count(Search.ChineseText.IsCjk) < 2;
 
-    [GeneratedRegex(@"这次|这回|主要|手头|手上|手里|事项|几块|哪块|块|干点|要交|交|领了|领|都是|清单|活|自己|本单位|本部门|别人|人家|别的单位|其他单位|治污|环保|方案|计划|里|有什么|有啥|有哪些|都有")]
+    [GeneratedRegex(@"这次|这回|主要|手头|手上|手里|事项|几块|哪块|块|干点|要交|交|领了|领|都是|清单|活|自己|本单位|本部门|别人|人家|别的单位|其他单位|治污|环保|方案|计划|里头|里面|里|有什么|有啥|有哪些|都有|有没有|有|的|吗|工作|任务|事儿|事|参与|作为|协办单位|配合单位|单位|哪些|都")]
     private static partial Regex WorkWords();
 
     [GeneratedRegex(@"牵头的|负责的|主责的|配合的|协办的|牵头哪|负责哪|配合哪|协办哪")]
@@ -96,7 +103,7 @@ public static partial class EverydayIntent
     private static partial Regex Covers();
 
     // Who helps: "谁帮着一块推", "还有哪些部门帮忙", "交通委之外还有谁配合", "哪几家参与".
-    [GeneratedRegex(@"帮忙|帮着|搭把手|一块儿?(?:管|弄|推|干|抓|查)|一起(?:管|弄|推|干|抓|查)|(?:之外|以外|除了.{0,6})还有(?:谁|哪)|除了.{0,8}谁还|哪几家参与|都有谁参与|(?:配合|协助|参与)的?(?:是|有)?(?:哪|谁)")]
+    [GeneratedRegex(@"帮忙|帮着|搭把手|一块儿?(?:管|弄|推|干|抓|查)|一起(?:管|弄|推|干|抓|查)|(?:之外|以外|除了.{0,6})还有(?:谁|哪)|除了.{0,8}谁还|哪几家参与|都有谁参与|(?:配合|协助|参与)的?(?:是|有)?(?:哪|谁)|还有(?:哪些|哪几个|哪几家|谁)(?:单位|部门)?(?:协助|配合|帮忙|参与|协办)|(?:配合|协助|协办)(?:单位|部门)(?:是|有|都有)")]
     private static partial Regex AsksCo();
 
     // By when, in everyday words: "是长期的吗", "常年的还是", "哪年能弄好", "年底前能完事不", "啥时候能出台", "交账".
