@@ -293,7 +293,8 @@ public static partial class CallerRestatement
         W(Traffic, "地铁|轻轨|列车|火车", "列车"),
         W(Traffic, ".", "车辆"),
         W(Social, "健身房|健身中心|舞蹈室|瑜伽馆|动感单车", "健身房"),
-        W(Social, "(?:三轮|胡同游|观光车)[^。！？]{0,12}喇叭", "胡同游三轮车"),
+        W(Social, "快递站|快递驿站|快递点|分拣站|分拣点", "快递站"),
+        W(Social, "(?:胡同游|观光车|讲解)[^。！？]{0,12}喇叭|喇叭[^。！？]{0,12}讲解", "胡同游三轮车"),
         W(Social, "(?:服装店|商铺|店铺|门店|商店|超市|店)(?:门口)?[^。！？]{0,6}(?:音箱|音响|喇叭)|(?:音箱|音响|喇叭)[^。！？]{0,8}(?:循环|清仓|甩卖|促销)", "商铺"),
         W(Social, "(喇叭|音响|音箱).{0,8}(音乐|放歌)|放音乐", "人"),
         W(Social, "广场舞|跳舞|健身操|跳操|秧歌|暴走|健身|锻炼", "人"),
@@ -374,7 +375,8 @@ public static partial class CallerRestatement
         W(Traffic, "垃圾车|清运", "清运作业噪声扰民"),
         W(Traffic, "鸣笛|按喇叭|摁喇叭|喇叭", "鸣笛扰民"),
         W(Traffic, "不平|坑|颠|哐当|咣当|井盖", "经过不平路面、颠簸噪声扰民"),
-        W(Social, "(?:三轮|胡同游|观光车)[^。！？]{0,12}喇叭", "用喇叭循环讲解、噪声扰民"),
+        W(Social, "分拣|扔包裹|卸包裹", "分拣装卸货物噪声扰民"),
+        W(Social, "(?:胡同游|观光车|讲解)[^。！？]{0,12}喇叭|喇叭[^。！？]{0,12}讲解", "用喇叭循环讲解、噪声扰民"),
         W(Social, "(?:音箱|音响|喇叭)[^。！？]{0,8}(?:循环|清仓|甩卖|促销)", "外放音响循环播放、噪声扰民"),
         W(Social, "广场舞|跳舞", "跳广场舞、音响声音过大"),
         W(Social, "健身操|跳操|秧歌|暴走|健身|锻炼", "健身活动音响声音过大"),
@@ -488,7 +490,9 @@ public static partial class CallerRestatement
             .OrderByDescending(m => IssueCount(ClauseOf(text, m.Index), t) > 0 ? 1 : 0).FirstOrDefault();
         // 自今年春节后重新开业起: a festival the trouble started after is no time it happens at.
         var festival = Festivals.FirstOrDefault(f => text.Contains(f, StringComparison.Ordinal)
-            && !Regex.IsMatch(text, Regex.Escape(f) + "(?:后|以后|之后|以来|过后|一过)"));
+            && !Regex.IsMatch(text, Regex.Escape(f) + "(?:后|以后|之后|以来|过后|一过)")
+            // 跟过年放二踢脚一样: a festival in a simile says how it sounds, not when.
+            && !Regex.IsMatch(text, "(?:跟|像|好像|好比)[^，。！？]{0,3}" + Regex.Escape(f) + "[^，。！？]{0,8}(?:一样|似的|那样|一般)"));
         // 过年那几天直至正月十五: the span of the holidays, said once in standard words.
         var festivalText = festival is null ? ""
             : SpringFestival().IsMatch(text) && LanternFestival().IsMatch(text) ? "春节至元宵节期间"

@@ -399,7 +399,7 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"^[…\.。，,、\s]{0,6}不是[，,、\s]*(?:我说的是|我是说|是)")]
     private static partial Regex Retracted();
 
-    [GeneratedRegex(@"^(?:那边|这边|那块|这块|附近|那片|一带|那一片)?儿?的$")]
+    [GeneratedRegex(@"^(?:那边|这边|那块|这块|附近|那片|一带|那一片)?儿?的[啊呀哈嘛]?$")]
     private static partial Regex OfPlace();
 
     [GeneratedRegex(@"(?:妈|爸|母亲|父亲|父母|爹妈|二老|老人|婆婆|公公|岳母|丈母娘|姥姥|奶奶|爷爷|姥爷|儿子|女儿|闺女|亲戚|朋友|同事)(?:家)?(?:住|家住|家在|居住)")]

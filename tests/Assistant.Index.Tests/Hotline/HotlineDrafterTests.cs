@@ -374,6 +374,28 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.DoesNotContain(not, draft, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // A repeat said as 趟 or as calling again; who handles it asked as "找X还是找Y"; whether it is allowed asked as 是不是合规.
+    [InlineData("我又给你们打电话了，这都第三趟了！胡同口炸油条的五点不到就支锅，油烟往屋里钻", "您此前已反映过此问题")]
+    [InlineData("赵登禹路一家干洗店有股化学味儿，开在居民楼底下是不是合规的？该找环保还是找市场监管？", "关于您问的归谁管")]
+    [InlineData("赵登禹路一家干洗店有股化学味儿，开在居民楼底下是不是合规的？", "将请办理单位核实后一并答复")]
+    public void What_the_caller_says_of_the_call_and_asks_is_taken_up(string complaint, string said)
+    {
+        Assert.Contains(said, Draft(complaint).Draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_indoor_gym_is_no_public_place_and_a_festival_in_a_simile_is_no_time()
+    {
+        var gym = Draft("楼下底商开了个健身房，动感单车课的音乐低音咚咚的，整栋楼都在震，晚上排到十点");
+        var bikes = Draft("半夜几个小年轻骑改装摩托，排气管子轰的一声，跟过年放二踢脚一样，一晚上来回好几趟");
+
+        Assert.Contains("区生态环境局", gym.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("公安", gym.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("春节", bikes.Draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("过年", bikes.Draft, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_record_request_names_no_department_for_the_caller_and_says_the_other_party_plainly()
     {
