@@ -162,7 +162,8 @@ public static partial class CallerRestatement
             s += "一带";
         }
 
-        return s.TrimStart('某').Length == 0 ? t.StreetEvidence ?? "" : s;
+        // 家门口 left as 口: no place is said rather than a fragment.
+        return s.TrimStart('某').Length < 2 ? t.StreetEvidence ?? "" : s;
     }
 
     // ---- what -----------------------------------------------------------------------------------------------------
@@ -545,7 +546,8 @@ public static partial class CallerRestatement
         }
 
         var clockText = clock is null ? "" : ClockBody(clock);
-        if (clockText.Length > 0 && period is "晚上" or "傍晚" && OneToFive().IsMatch(clock!.Groups["h"].Value))
+        // 晚上五点至九点, 傍晚五点多: a period said with the hour is taken as said.
+        if (clockText.Length > 0 && clock!.Groups["p"].Length == 0 && period is "晚上" or "傍晚" && OneToFive().IsMatch(clock!.Groups["h"].Value))
         {
             // 晚上……都快一点了: past midnight.
             period = "凌晨";
@@ -649,7 +651,9 @@ public static partial class CallerRestatement
     private static string? Told(string text)
     {
         // A record's aside on the caller ((来电人姓赵), (实名：…)) is no part of what they reported.
-        var clauses = RecordAside().Replace(text, "").Split(ClauseMarks, StringSplitOptions.RemoveEmptyEntries)
+        // ……哦不对不对，问题不在我们这边: what the caller takes back is not restated.
+        var said = Retraction().Match(text) is { Success: true } back ? text[(back.Index + back.Length)..] : text;
+        var clauses = RecordAside().Replace(said, "").Split(ClauseMarks, StringSplitOptions.RemoveEmptyEntries)
             .Where(c => !PersonalClause().IsMatch(c))
             .Select(c => c.Replace(PersonalData.DoorMask, "", StringComparison.Ordinal).Replace(PersonalData.PlateMask, "车辆", StringComparison.Ordinal))
             .Select(c => DirectionFiller().Replace(c, m => m.Index + m.Length < c.Length && c[m.Index + m.Length] == '有' ? "一带" : ""))
@@ -681,6 +685,9 @@ public static partial class CallerRestatement
         var more = clauses.Skip(to + 2).FirstOrDefault(c => Trouble().IsMatch(c));
         return more is not null && told.Length + more.Length < 60 ? $"{told}，{more}" : told;
     }
+
+    [GeneratedRegex(@"(?:哦|噢|啊)?不对不对|(?:哦|噢)不对|我说错了|说错了")]
+    private static partial Regex Retraction();
 
     /// <summary>How a clause turns to something else (此外, 另外, 还有): not part of what is restated.</summary>
     [GeneratedRegex(@"^(?:此外|另外|还有就是|还有|可是|但是|不过|可(?=[我您他她]))")]
@@ -770,7 +777,7 @@ public static partial class CallerRestatement
     [GeneratedRegex(@"来电人(?!称|反映|表示)|其(?=所在|居住|家|住|母亲|父亲|父母|孩子|爱人)")]
     private static partial Regex RecordPronoun();
 
-    [GeneratedRegex(@"诉求|希望|请|要求|麻烦|能不能|管不管|咋办|怎么办|谁管|找谁|第.次|第.回|第.遍|打过|打了|又打|再打|打电话|反映过|投诉过|\[|不知道|想问|问问|是谁|为什么|吗|^您(?:家)?(?:不|就|也)?住(?!的|着)")]
+    [GeneratedRegex(@"诉求|希望|请|要求|麻烦|能不能|管不管|咋办|怎么办|谁管|找谁|第.次|第.回|第.遍|打过|打了|又打|再打|打电话|反映过|投诉过|\[|不知道|想问|问问|是谁|为什么|吗|^您(?:家)?(?:不|就|也)?住(?!的|着)|^您居住|^您家住|^家住")]
     private static partial Regex NotTold();
 
     [GeneratedRegex(@"(?<home>我们家|我家|俺家|咱家|我们小区|我们楼|我们院|居住的小区|居住小区|所在小区)(?<rel>楼上|楼下|隔壁|对面|门口)?")]

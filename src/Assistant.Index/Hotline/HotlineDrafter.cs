@@ -222,8 +222,10 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         {
             // An earlier handling that came to nothing is the caller's real grievance: say so, and ask for a visit at
             // the hour the nuisance happens (a shop that opens at night is not seen by day).
+            // 五点来钟天还黑着: an early-morning nuisance is visited early, not in the evening.
+            var early = t.Time is { } at && EarlyMorning().IsMatch(at.Surface);
             var visit = t.Covered && TimeBound.Contains(t.Category) && t.Time is { } when && (when.AfterDark || when.Surface.Contains('晚', StringComparison.Ordinal) || when.Surface.Contains('夜', StringComparison.Ordinal))
-                ? "在晚间问题发生时段到现场核查" : "到现场核查";
+                ? (early ? "在清晨问题发生时段到现场核查" : "在晚间问题发生时段到现场核查") : "到现场核查";
             parts.Add((CallerConcerns.EarlierAnswerFailed(text) ? $"您此前已反映过此问题，前次处理后问题仍未解决，我们已注明是再次反映，并提示办理单位{visit}、避免问题反复。"
                 : CallerConcerns.NothingDone(text) ? $"您此前已反映过此问题，至今未见处理，我们已注明是再次反映，并提示办理单位{visit}。"
                 : "您此前已反映过此问题，我们已注明是再次反映，并督促办理单位加快办理。", 9));
@@ -553,4 +555,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
     [GeneratedRegex("手续|许可|证照|执照|资质")]
     private static partial Regex PermitAsked();
+
+    [GeneratedRegex(@"清晨|早上|早晨|一大早|大清早|天不亮|天还没亮|^(?!.*[晚夜]).*(?<![十\d])[四五六4-6]点")]
+    private static partial Regex EarlyMorning();
 }

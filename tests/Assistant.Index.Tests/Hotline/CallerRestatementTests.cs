@@ -145,6 +145,11 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [InlineData("写字楼食堂中午炒菜，从十一点一直炒到十二点，油烟全往我们院里飘", "中午十二点", "凌晨")]
     [InlineData("隔壁涮肉馆生炭，烟往院里灌，去年冬天我们院老人闻了头晕", "涮肉馆", "冬天")]
     [InlineData("楼下饭馆油烟大，把我们家墙都熏黑了", "油烟", "黑烟")]
+    [InlineData("后墙外头开了家烤鸭店，一到傍晚五点多开炉，那烟顺着院墙就翻进来了", "傍晚五点多", "凌晨")]
+    [InlineData("市民来电反映：某楼地下一层共享厨房油烟从通风口排出，晚上五点至九点最严重。", "晚上五点到九点", "凌晨")]
+    [InlineData("我住什刹海这边儿，德胜门箭楼西边那片胡同……哦不对不对，问题不在我们这边，是德外大街往北那个炒货店，门口支大锅炒栗子，冒黑乎乎的烟", "炒货店", "不对")]
+    [InlineData("市民来电反映：先农坛西侧围挡外空地近期多次被人夜间偷倒装修垃圾，碎砖、旧瓷砖堆成小山，凌晨四点多曾看到三轮车卸货。", "偷倒", "装卸货物")]
+    [InlineData("广安门内大街那个饭庄办婚宴，每到周末中午门口就放鞭炮，噼里啪啦，烟雾一大片，呛得人直流眼泪", "燃放烟花爆竹", "油烟")]
     public void The_time_is_not_misread(string complaint, string said, string not)
     {
         var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
