@@ -60,9 +60,11 @@ public static partial class CallerRestatement
     {
         var text = Clean(ChineseText.Normalize(t.Complaint ?? t.Facts.Summary));
         var topic = t.Topic ?? t.Basis.FirstOrDefault()?.Topic;
-        var what = What(t.Category, topic, text);
+        // 诉求：检查是否有污水排入湖中: what the record asks for is no description of the problem or its time.
+        var problem = ComplaintReader.RequestStart().Match(text) is { Success: true, Index: >= 12 } asked ? text[..asked.Index] : text;
+        var what = What(t.Category, topic, problem);
         // A matter of daily life (路灯不亮) is said without the hour it was noticed at.
-        var (when, tail) = t.Category == ComplaintCategories.Other && topic is null ? ("", "") : When(text, t);
+        var (when, tail) = t.Category == ComplaintCategories.Other && topic is null ? ("", "") : When(problem, t);
         // 凌晨四点来卸……一宿就睡到四点: the same hour said twice is one time, not a span.
         if (tail.StartsWith("、持续到", StringComparison.Ordinal) && when.Contains(tail["、持续到".Length..], StringComparison.Ordinal))
         {
@@ -189,9 +191,11 @@ public static partial class CallerRestatement
 
         var source = Said(Sources, category, text) ?? "";
         var predicate = Predicates.Where(p => p.Category == category).FirstOrDefault(p => p.Cue.IsMatch(text))?.Text ?? "";
-        if (category == ComplaintCategories.Water && source.Length > 0 && predicate.Length == 0)
+        if (category == ComplaintCategories.Water && predicate.Length == 0)
         {
+            // 前海水面大片绿藻、死鱼: what the water looks like, said of the water itself.
             predicate = WaterState(text);
+            source = source.Length > 0 ? source : "水体";
         }
 
         return (source, predicate.Length > 0 ? predicate : Defaults[category]);
@@ -335,7 +339,7 @@ public static partial class CallerRestatement
         W(Water, "(商户|饭馆|饭店|店)[^。！？]{0,12}(污水|脏水)", "商户"),
         W(Water, "下水井|下水道|雨水井|雨水口|污水井|井盖", "下水井"),
         W(Water, "河沟|臭水沟|水沟|排水沟|坑塘|水坑", "河沟"),
-        W(Water, "湖", "湖水"),
+        W(Water, "湖|前海|后海|西海|什刹海", "湖水"),
         W(Water, "河|护城河", "河水"),
         W(Charging, "飞线|私拉|拉电线|拉线|接线|插线板", "人"),
         W("汽修喷漆", "汽修|修车|钣金|4S店", "汽修店"),

@@ -420,7 +420,7 @@ public static partial class ComplaintReader
     private static readonly string[] GenericPlaces = ["小区", "社区", "胡同", "马路", "大街", "路", "街", "巷", "院", "楼", "大院", "市场", "公园", "广场", "工地"];
 
     [GeneratedRegex(@"(?:诉求|要求)[：:]")]
-    private static partial Regex RequestStart();
+    internal static partial Regex RequestStart();
 
     [GeneratedRegex(@"^(?:门口|路口|附近|一带|旁边|对面|对过儿|对过|周边|周围|边上|东侧|西侧|南侧|北侧|东口|西口|南口|北口|东门|西门|南门|北门|底下|楼下|下面|后面|里面|那边|这边|那块|这块|[一二三四五六七八九十\d]+(?:区|期|号院)|[东西南北中]区|[一二三四五六七八九十头]条|[（(](?:近|靠近|临近|邻近)[^）)]{1,12}[）)])")]
     private static partial Regex Around();

@@ -149,6 +149,7 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [InlineData("市民来电反映：某楼地下一层共享厨房油烟从通风口排出，晚上五点至九点最严重。", "晚上五点到九点", "凌晨")]
     [InlineData("我住什刹海这边儿，德胜门箭楼西边那片胡同……哦不对不对，问题不在我们这边，是德外大街往北那个炒货店，门口支大锅炒栗子，冒黑乎乎的烟", "炒货店", "不对")]
     [InlineData("市民来电反映：先农坛西侧围挡外空地近期多次被人夜间偷倒装修垃圾，碎砖、旧瓷砖堆成小山，凌晨四点多曾看到三轮车卸货。", "偷倒", "装卸货物")]
+    [InlineData("市民来电反映：近半月来前海靠银锭桥一侧水面出现大片绿藻，并有死鱼漂浮，岸边散发腥臭味。诉求：请相关部门清理水面藻类和死鱼，并检查是否有污水排入湖中。", "湖水", "倾倒")]
     [InlineData("广安门内大街那个饭庄办婚宴，每到周末中午门口就放鞭炮，噼里啪啦，烟雾一大片，呛得人直流眼泪", "燃放烟花爆竹", "油烟")]
     public void The_time_is_not_misread(string complaint, string said, string not)
     {
