@@ -485,6 +485,23 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.Equal(intent, plan.Runtime.Answers.Compute(question).Intent);
     }
 
+    [Theory]
+    // A target's keyword with a word between its parts (VOCs工程减排 ~ VOCs减排) names it; two targets asked together
+    // are both answered.
+    [InlineData("VOCs工程减排要减多少吨？", "660吨", "850吨")]
+    [InlineData("VOCs和氮氧化物重点工程累计减排量分别是多少吨？", "850吨", null)]
+    public void A_district_target_is_found_by_its_words(string question, string figure, string? not)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+
+        Assert.Equal(Intent.Indicator, answer.Intent);
+        Assert.Contains(figure, answer.Text);
+        if (not is not null)
+        {
+            Assert.DoesNotContain(not, answer.Text);
+        }
+    }
+
     [Fact]
     public void A_period_said_twice_in_a_duties_follow_up_is_no_topic()
     {

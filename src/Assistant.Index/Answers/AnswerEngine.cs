@@ -779,7 +779,9 @@ public sealed partial class AnswerEngine
         text = $"{text} {q.Topic}";
         var question = ChineseText.Bigrams(text);
         var scored = _knowledge.Plan.DistrictTargets
-            .Select(t => (Target: t, Hits: t.Keywords.Count(k => KeywordIn(_keywords[k], text, question))))
+            // Keywords said whole count each; near matches count once, so two loose ones do not outweigh one said whole.
+            .Select(t => (Target: t, Hits: t.Keywords.Count(k => text.Contains(_keywords[k].Text, StringComparison.Ordinal))
+                + Math.Min(1, t.Keywords.Count(k => !text.Contains(_keywords[k].Text, StringComparison.Ordinal) && KeywordIn(_keywords[k], text, question)))))
             .Where(x => x.Hits > 0)
             .ToList();
         if (scored.Count == 0)
@@ -812,7 +814,9 @@ public sealed partial class AnswerEngine
             return true;
         }
 
-        return keyword.Bigrams.Count >= 3 && keyword.Bigrams.Count(questionBigrams.Contains) >= Math.Ceiling(keyword.Bigrams.Count * 0.6);
+        // VOCs工程减排 ~ VOCs减排: a short keyword's words all there, with a word between them.
+        return (keyword.Bigrams.Count == 2 && keyword.Bigrams.All(questionBigrams.Contains))
+            || (keyword.Bigrams.Count >= 3 && keyword.Bigrams.Count(questionBigrams.Contains) >= Math.Ceiling(keyword.Bigrams.Count * 0.6));
     }
 
     private static readonly HashSet<string> AirWords = new(StringComparer.Ordinal) { "PM2.5", "优良天数", "重污染天数", "浓度" };
