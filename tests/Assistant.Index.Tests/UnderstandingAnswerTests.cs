@@ -503,6 +503,19 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     }
 
     [Fact]
+    public void Another_thing_after_a_figure_asks_the_same_kind_of_figure_for_it()
+    {
+        var first = plan.Runtime.Answers.Compute("氮氧化物工程减排要减多少吨？");
+        var next = plan.Runtime.Answers.Compute("VOCs呢？", first.Context);
+        var quarter = plan.Runtime.Answers.Compute("再问头仨月的", plan.Runtime.Answers.Compute("今年重污染天数控制在几天以内").Context);
+
+        Assert.Contains("850吨", first.Text);
+        Assert.Contains("660吨", next.Text);
+        Assert.DoesNotContain("850吨", next.Text);
+        Assert.False(quarter.NoAnswer);
+    }
+
+    [Fact]
     public void A_period_said_twice_in_a_duties_follow_up_is_no_topic()
     {
         var first = plan.Runtime.Answers.Compute("园林局主要负责哪些事儿？");

@@ -43,6 +43,10 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
         "时间", "时候", "日期", "期限", "节点", "单位", "部门", "要求", "内容", "情况",
     ];
 
+    /// <summary>附件6's keywords (the things its figures are of), longest first.</summary>
+    private readonly string[] _targetKeywords = knowledge.Plan.DistrictTargets.SelectMany(t => t.Keywords).Select(ChineseText.Normalize)
+        .Distinct(StringComparer.Ordinal).OrderByDescending(k => k.Length).ToArray();
+
     private readonly HashSet<string> _figureWords = knowledge.Plan.DistrictTargets.SelectMany(t => t.Keywords)
         .Concat(["PM2.5", "PM25", "浓度", "优良", "天数", "重污染", "空气", "颗粒物", "目标", "指标"])
         .Select(ChineseText.Normalize).ToHashSet(StringComparer.Ordinal);
@@ -98,6 +102,22 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
         {
             // "这个月能完成吗" after a measure: its deadline, checked against that period.
             return q with { IsFollowUp = true, Intent = Intent.Deadline, Time = turn.Period, Topic = frame.Topic ?? "" };
+        }
+
+        // "氮氧化物工程减排要减多少吨" → "VOCs呢": the same kind of figure for another thing — the last figure's words
+        // without the thing it named, with the new thing in its place.
+        if (frame.Kind == FrameKind.Figures && frame.Indicator is { } figure && turn.Topic.Length > 0 && !turn.TopicIsFigure
+            && turn.Units.Count == 0 && turn.Streets.Count == 0 && turn.Period is null && turn.Cue is null or Intent.Indicator)
+        {
+            var kind = _targetKeywords.Aggregate(figure, (left, keyword) => left.Replace(keyword, "", StringComparison.Ordinal));
+            if (kind.Count(ChineseText.IsCjk) >= 2 && kind.Length < figure.Length)
+            {
+                var same = reader.Read($"{turn.Topic}{kind}多少");
+                if (same.OutOfScope is null)
+                {
+                    return same with { Aspect = q.Aspect };
+                }
+            }
         }
 
         var composed = frame.Compose(turn);
