@@ -507,7 +507,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     {
         var first = plan.Runtime.Answers.Compute("氮氧化物工程减排要减多少吨？");
         var next = plan.Runtime.Answers.Compute("VOCs呢？", first.Context);
-        var quarter = plan.Runtime.Answers.Compute("再问头仨月的", plan.Runtime.Answers.Compute("诉求人问月坛街道一年允许几天重污染").Context);
+        var quarter = plan.Runtime.Answers.Compute("再问头仨月的", plan.Runtime.Answers.Compute("今年重污染天数控制在几天以内").Context);
 
         Assert.Contains("850吨", first.Text);
         Assert.Contains("660吨", next.Text);

@@ -36,6 +36,8 @@ public sealed partial class FollowUps(QuestionReader reader, Gazetteer gazetteer
     private static readonly string[] Leaning =
     [
         "换成", "换到", "换作", "改成", "改为", "换为", "如果是", "要是", "的话", "那么", "同样", "一样", "这边", "那边", "情况",
+        // "再问头仨月的": asking again is no topic.
+        "再问问", "再问一下", "再问", "还想问", "顺便问",
         "分别", "那片儿", "这片儿", "那片", "这片", "片儿", "那一带", "一带", "附近",
         // The district as a whole ("全区的呢" after a street's figure): a place, said by DistrictWide, not a topic.
         "全区", "全西城", "整个西城", "西城区", "区里", "区级",
