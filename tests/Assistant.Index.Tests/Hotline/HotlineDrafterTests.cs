@@ -384,6 +384,17 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Contains(said, Draft(complaint).Draft, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("地铁口出来有个煎饼车天天早上停我们楼底下，车就停在人行道上，油烟往窗户里灌")]
+    [InlineData("胡同口那个炸油条的摊子，每天早上五点多就开始炸，一胡同都是油烟味儿")]
+    public void A_street_food_stall_goes_to_city_enforcement_without_the_restaurant_clause(string complaint)
+    {
+        var draft = Draft(complaint).Draft;
+
+        Assert.Contains("区城管执法局", draft, StringComparison.Ordinal);
+        Assert.DoesNotContain("开展餐饮油烟治理工作", draft, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_indoor_gym_is_no_public_place_and_a_festival_in_a_simile_is_no_time()
     {
