@@ -303,6 +303,13 @@ public static partial class CallerConcerns
                 ask = OtherParty().Replace(ask, "对方");
                 // 督促其整改: the record's 其 is the other party, said so to the caller.
                 ask = RecordOther().Replace(ask, "对方");
+                // 并有关部门跟进督办: which department is for the handling to say, not the caller's request.
+                ask = ask.Replace("并有关部门", "并", StringComparison.Ordinal).Replace("并相关部门", "并", StringComparison.Ordinal);
+                // 予以取缔: a harsh record word is said back as the ask it stands for.
+                if (Harsh().IsMatch(ask))
+                {
+                    return StandardAsks(normalized, category) is { Count: > 0 } plain ? string.Join("、", plain) : null;
+                }
                 // The record's own words (属地, 承办, 工单) are never said back to the caller.
                 if (ask.Length is >= 4 and <= MaxRequest && !GenericAsk().IsMatch(ask) && !NotARequest().IsMatch(ask)
                     && !DraftRubric.RecordWords.Concat(DraftRubric.Jargon).Any(w => ask.Contains(w, StringComparison.Ordinal))
@@ -344,6 +351,12 @@ public static partial class CallerConcerns
                     found.Add((hit.Index, phrase));
                 }
             }
+        }
+
+        // 挪屋里去: moved indoors, which says where to.
+        if (found.Any(f => f.Text == "督促对方不在室外经营"))
+        {
+            found.RemoveAll(f => f.Text == "督促对方调整位置");
         }
 
         // 把管子挪挪: the outlet moved, not the shop.
@@ -390,7 +403,7 @@ public static partial class CallerConcerns
     private static readonly (Regex Cue, Func<string, string, string> Text)[] Asks =
     [
         (new Regex("许可|手续|执照|营业证|审批|批文|批准"), (c, said) => c == ComplaintCategories.ConstructionNoise ? "核实对方的施工手续" : "核实对方的相关手续"),
-        (new Regex("(?:别|不要|不能|不让|不准|甭)[^，。！？]{0,4}(?:在外头|在外面|在外边|在门口|在路边|在街上|室外|露天|外头|外边)|(?:挪|搬|移|弄)(?:到|进|回)(?:室内|屋里|店里|屋)|进屋"),
+        (new Regex("(?:别|不要|不能|不让|不准|甭)[^，。！？]{0,4}(?:在外头|在外面|在外边|在门口|在路边|在街上|室外|露天|外头|外边)|(?:挪|搬|移|弄)(?:到|进|回)?(?:室内|屋里|店里|屋)|进屋"),
             (c, said) => "督促对方不在室外经营"),
         (new Regex("(?:管子|烟道|排烟口|排风口|排风扇|排气扇|烟筒|烟囱)[^，。！？]{0,6}(?:挪|移|改|换|调|转|别对着|朝)|(?:挪|移|改|调)[^，。！？]{0,4}(?:管子|烟道|排烟口|排风口|排风扇)"), (c, said) => "督促对方调整排烟口位置"),
         (new Regex("净化|过滤|烟道|排烟|烟筒|烟囱|油烟机|抽油烟"), (c, said) => "督促对方整改排烟设施"),
@@ -406,14 +419,17 @@ public static partial class CallerConcerns
         (new Regex("改造|修一修|修好|修修|维修|翻修"), (c, said) => "督促相关单位整改"),
         (new Regex("查一查|查查|查一下|查看|来看看|来一趟|派人|过来看|现场|核查|核实|检查|来人|来听|来闻|上门|实地"), (c, said) => Visit),
         (new Regex("书面"), (c, said) => "给予书面答复"),
-        (new Regex("给个说法|给个答复|给个交代|给我个准话|回个话"), (c, said) => "得到明确答复"),
+        (new Regex("给个说法|给个答复|给个交代|准话|回个话|到底管不管|能不能管"), (c, said) => "得到明确答复"),
     ];
+
+    [GeneratedRegex("取缔|予以|吊销|严惩|严肃处理|严厉打击")]
+    private static partial Regex Harsh();
 
     [GeneratedRegex("其(?!他|中|实|余|次|间|后|它)")]
     private static partial Regex RecordOther();
 
     /// <summary>A sentence in which the caller asks for something, from the asking word to the sentence's end.</summary>
-    [GeneratedRegex(@"(?:希望|要求|请求|盼着|就想让|想让|能不能|能否|可不可以|麻烦|你们给|您给|你们帮|您帮|你们让|您让|你们得|(?:你|你们|您)把|就得|必须|赶紧|得让|让他|让他们|叫他|给他|必须得)[^。！？?!]*")]
+    [GeneratedRegex(@"(?:诉求[：:]|希望|要求|请求|盼着|我就要|就要个|就想知道|到底管不管|能不能管|就想让|想让|能不能|能否|可不可以|麻烦|你们给|您给|你们帮|您帮|你们让|您让|你们得|(?:你|你们|您)把|就得|必须|赶紧|得让|让他|让他们|叫他|给他|必须得)[^。！？?!]*")]
     private static partial Regex AskingSentence();
 
     /// <summary>An operator's summary, which states asks in standard words (市民来电反映, 来电人要求, 诉求).</summary>

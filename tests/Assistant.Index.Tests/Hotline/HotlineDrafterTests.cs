@@ -342,6 +342,9 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("饺子馆在后墙装了四台空调外机，嗡嗡的。我的要求就是把外机挪走，挪到它门脸儿那边去", "督促对方调整位置", "门脸儿")]
     [InlineData("工地天天夜里打混凝土，说有许可，那你把许可拿出来给我看看，没有的话今天晚上就得停！", "核实对方的施工手续、制止违规施工", "拿出来")]
     [InlineData("胡同口早点摊天不亮就炸油条，我不是不让人家挣钱，能不能别在窗户底下炸，挪远点儿", "督促对方调整位置", "挪远点儿")]
+    [InlineData("楼下烤串天天在外头烤，能不能让他把烤炉挪屋里去", "督促对方不在室外经营，", "挪屋里")]
+    [InlineData("胡同口炒肝店油烟大，我就要个准话儿，这事到底管不管", "得到明确答复", "准话")]
+    [InlineData("市民来电反映：胡同口烧烤摊油烟扰民。诉求：对该无证摊点予以取缔。", "制止扰民行为", "予以取缔")]
     public void A_spoken_ask_is_said_in_standard_words(string complaint, string said, string not)
     {
         var reply = Draft(complaint);
