@@ -75,6 +75,16 @@ public sealed class HonestSetTests(PlanFixture plan)
         {
             ["lead"] = 0.5, ["deadline"] = 0.65, ["co"] = 0.7, ["duties"] = 0.7, ["indicator"] = 0.8, ["search"] = 0.4, ["none"] = 0.7,
         },
+        // Written blind at the start of round eight (fresh9) and never looked at: first score on that round's starting
+        // code (ef6a1bc) 0.793, dialogues 0.600; these floors just under its end (0.807, 0.625).
+        ["questions-fresh9.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.75, ["deadline"] = 0.7, ["co"] = 0.85, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.5, ["none"] = 0.8,
+        },
+        ["dialogues-fresh9.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.45, ["deadline"] = 0.25, ["co"] = 0.7, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.0, ["none"] = 0.7,
+        },
         ["dialogues-honest.jsonl"] = new(StringComparer.Ordinal)
         {
             ["lead"] = 0.75, ["deadline"] = 0.55, ["co"] = 0.7, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.6, ["none"] = 0.5,
@@ -94,6 +104,8 @@ public sealed class HonestSetTests(PlanFixture plan)
     [InlineData("dialogues-fresh7.jsonl", 40)]
     [InlineData("questions-fresh8.jsonl", 150)]
     [InlineData("dialogues-fresh8.jsonl", 40)]
+    [InlineData("questions-fresh9.jsonl", 150)]
+    [InlineData("dialogues-fresh9.jsonl", 40)]
     public void Honest_set_stays_above_its_floor_per_kind(string file, int atLeast)
     {
         var items = Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file));

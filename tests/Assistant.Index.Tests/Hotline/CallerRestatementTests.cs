@@ -14,7 +14,8 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     public static TheoryData<string> Sets => new() { "complaints.jsonl", "complaints-blind.jsonl", "review/complaints-blind-review.jsonl", "review2/complaints-blind-review2.jsonl",
         "review3/complaints-blind-review3.jsonl", "review4/complaints-blind-review4.jsonl", "review5/complaints-blind-review5.jsonl",
         "review6/complaints-blind-review6.jsonl", "review7/complaints-blind-review7.jsonl", "review8/complaints-blind-review8.jsonl",
-        "review9/complaints-blind-review9.jsonl", "review10/complaints-blind-review10.jsonl", "review11/complaints-blind-review11.jsonl" };
+        "review9/complaints-blind-review9.jsonl", "review10/complaints-blind-review10.jsonl", "review11/complaints-blind-review11.jsonl",
+        "review12/complaints-blind-review12.jsonl" };
 
     [Theory]
     // A matter outside the categories is said in the caller's first clauses, cleaned: no talk about the call itself, no
