@@ -46,7 +46,7 @@ public sealed partial class ComplaintTriage
         }
 
         var time = ComplaintReader.ReadTime(text);
-        var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true, PassingFrom(text), MainSaid(text));
+        var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true, PassingFrom(text), MainSaid(text), MainIsSmell(text));
         var issueWords = IssueWords(hits, category);
         var (street, streetEvidence, homeStreet, places) = FindStreet(text);
         var topic = _guide.Category(category).Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(text, c)));
@@ -88,13 +88,20 @@ public sealed partial class ComplaintTriage
     /// </summary>
     private static int MainSaid(string text) => MainMarker().Match(text) is { Success: true } m ? m.Index + m.Length : -1;
 
+    /// <summary>噪音是一方面……主要是味儿: the main matter is the smell, said with no cue word of its own.</summary>
+    private static bool MainIsSmell(string text) => MainSmell().IsMatch(text);
+
+    [GeneratedRegex("主要(?:是|还是)(?:那个|这个|那|这)?(?:味儿|味道|气味|那股味|烟味|油烟)")]
+    private static partial Regex MainSmell();
+
     [GeneratedRegex("主要(?:诉求)?(?:是|希望|想|要求|反映)?(?:解决|处理|投诉|反映)?")]
     private static partial Regex MainMarker();
 
-    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark, int passingFrom, int mainAt = -1)
+    private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark, int passingFrom, int mainAt = -1, bool mainIsSmell = false)
     {
         // The matter the caller calls the main one: the first cue right after 主要….
-        var main = mainAt < 0 ? null
+        var main = mainIsSmell ? ComplaintCategories.CookingFumes
+            : mainAt < 0 ? null
             : hits.Where(h => h.Start >= mainAt && h.Start - mainAt <= 10)
                 .SelectMany(h => h.Entries).Where(e => e.Kind is CueKind.Own or CueKind.NoiseWord)
                 .Select(e => e.Kind == CueKind.NoiseWord || _guide.Category(e.Category!).Noise ? NoiseFamily : e.Category).FirstOrDefault();
