@@ -779,9 +779,7 @@ public sealed partial class AnswerEngine
         text = $"{text} {q.Topic}";
         var question = ChineseText.Bigrams(text);
         var scored = _knowledge.Plan.DistrictTargets
-            // Keywords said whole count each; near matches count once, so two loose ones do not outweigh one said whole.
-            .Select(t => (Target: t, Hits: t.Keywords.Count(k => text.Contains(_keywords[k].Text, StringComparison.Ordinal))
-                + Math.Min(1, t.Keywords.Count(k => !text.Contains(_keywords[k].Text, StringComparison.Ordinal) && KeywordIn(_keywords[k], text, question)))))
+            .Select(t => (Target: t, Hits: KeywordHits(t, text, question)))
             .Where(x => x.Hits > 0)
             .ToList();
         if (scored.Count == 0)
@@ -807,16 +805,30 @@ public sealed partial class AnswerEngine
         return chosen.Select(t => new Figure(t.Name, t.Value, t.Unit, "附件6")).ToList();
     }
 
-    private static bool KeywordIn((string Text, HashSet<string> Bigrams) keyword, string text, HashSet<string> questionBigrams)
+    /// <summary>Keywords said whole count each; near matches count once, so two loose ones do not outweigh one said whole.</summary>
+    private int KeywordHits(DistrictTarget target, string text, HashSet<string> questionBigrams)
     {
-        if (text.Contains(keyword.Text, StringComparison.Ordinal))
+        var (whole, near) = (0, false);
+        foreach (var keyword in target.Keywords.Select(k => _keywords[k]))
         {
-            return true;
+            if (text.Contains(keyword.Text, StringComparison.Ordinal))
+            {
+                whole++;
+            }
+            else
+            {
+                near |= NearKeyword(keyword.Bigrams, questionBigrams);
+            }
         }
 
+        return whole + (near ? 1 : 0);
+    }
+
+    private static bool NearKeyword(HashSet<string> keyword, HashSet<string> questionBigrams)
+    {
         // VOCs工程减排 ~ VOCs减排: a short keyword's words all there, with a word between them.
-        return (keyword.Bigrams.Count == 2 && keyword.Bigrams.All(questionBigrams.Contains))
-            || (keyword.Bigrams.Count >= 3 && keyword.Bigrams.Count(questionBigrams.Contains) >= Math.Ceiling(keyword.Bigrams.Count * 0.6));
+        return (keyword.Count == 2 && keyword.All(questionBigrams.Contains))
+            || (keyword.Count >= 3 && keyword.Count(questionBigrams.Contains) >= Math.Ceiling(keyword.Count * 0.6));
     }
 
     private static readonly HashSet<string> AirWords = new(StringComparer.Ordinal) { "PM2.5", "优良天数", "重污染天数", "浓度" };

@@ -323,7 +323,7 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
         }
 
         // "去年的目标是多少" asks about another year; "楼下去年开了家烧烤店" only tells when a story began.
-        if (HasAny(text, "十五五") || RelativeYear().Matches(text).Any(m => YearAsked().IsMatch(ClauseAt(text, m.Index))))
+        if (HasAny(text, "十五五") || RelativeYear().Matches(text).Any(m => YearAsked().IsMatch(ClauseWithMark(text, m.Index))))
         {
             return "year";
         }
@@ -479,11 +479,11 @@ public sealed partial class QuestionReader(Gazetteer gazetteer, IReadOnlySet<str
     [GeneratedRegex(@"(?<!其)它|他们|该单位|该部门|这个单位|这个部门|这家单位|该街道|这个街道")]
     private static partial Regex Pronoun();
 
-    private static string ClauseAt(string text, int at)
+    /// <summary>The clause at a position with the mark that ends it (？ says it asks).</summary>
+    private static string ClauseWithMark(string text, int at)
     {
-        var from = at == 0 ? 0 : text.LastIndexOfAny(['，', '。', '？', '！', ',', '?', '!', '；'], at - 1) + 1;
-        var to = text.IndexOfAny(['，', '。', '？', '！', ',', '?', '!', '；'], at);
-        return text[from..(to < 0 ? text.Length : to + 1)];
+        var (from, to) = ChineseText.ClauseAround(text, at);
+        return text[from..Math.Min(text.Length, to + 1)];
     }
 
     [GeneratedRegex("去年|明年|前年|后年")]

@@ -265,7 +265,8 @@ public static partial class CallerConcerns
     /// What the caller asks for, when they ask for something specific (诉求：限制装修时间; 核实是否有夜间施工手续): the
     /// request in their terms, polite words and addressees left off; null for a bare "请处理".
     /// </summary>
-    public static string? Request(string normalized, string? category = null)
+    /// <param name="visitSaid">The reply already asks for a visit (it is happening now): a visit asked is not said again.</param>
+    public static string? Request(string normalized, string? category = null, bool visitSaid = false)
     {
         // The record's own slot first (诉求：/要求：). An operator's summary states asks in standard words, so they are
         // said back; a caller's speech (挪远点儿, 别那么早, 把许可拿出来给我看看) twists when cut and echoed, so what it
@@ -308,7 +309,7 @@ public static partial class CallerConcerns
                 // 予以取缔: a harsh record word is said back as the ask it stands for.
                 if (Harsh().IsMatch(ask))
                 {
-                    return StandardAsks(normalized, category) is { Count: > 0 } plain ? string.Join("、", plain) : null;
+                    return Said(StandardAsks(normalized, category, visitSaid));
                 }
                 // The record's own words (属地, 承办, 工单) are never said back to the caller.
                 if (ask.Length is >= 4 and <= MaxRequest && !GenericAsk().IsMatch(ask) && !NotARequest().IsMatch(ask)
@@ -322,15 +323,17 @@ public static partial class CallerConcerns
             }
         }
 
-        return spoken && StandardAsks(normalized, category) is { Count: > 0 } asks ? string.Join("、", asks) : null;
+        return spoken ? Said(StandardAsks(normalized, category, visitSaid)) : null;
     }
+
+    private static string? Said(IReadOnlyList<string> asks) => asks.Count > 0 ? string.Join("、", asks) : null;
 
     /// <summary>
     /// What a caller asks for, in the hotline's standard words and in the order said (at most two): read from the
     /// sentences that ask (能不能…, 希望…, 今天晚上就得停) by what they ask — a permit checked, the nuisance stopped, the
     /// thing moved or fitted with a purifier, the volume or the hours kept, a visit, a measurement, a written answer.
     /// </summary>
-    public static IReadOnlyList<string> StandardAsks(string normalized, string? category = null)
+    public static IReadOnlyList<string> StandardAsks(string normalized, string? category = null, bool visitSaid = false)
     {
         var asking = new System.Text.StringBuilder();
         foreach (Match m in AskingSentence().Matches(normalized))
@@ -340,32 +343,23 @@ public static partial class CallerConcerns
         }
 
         var said = asking.ToString();
-        var found = new List<(int At, string Text)>();
-        foreach (var (cue, text) in Asks)
+        var found = new List<(int At, string Text, string[] Over)>();
+        foreach (var ask in Asks)
         {
-            if (cue.Match(said) is { Success: true } hit)
+            if (ask.Cue.Match(said) is { Success: true } hit && ask.Text(category ?? "", said) is var phrase && !found.Any(f => f.Text == phrase))
             {
-                var phrase = text(category ?? "", said);
-                if (!found.Any(f => f.Text == phrase))
-                {
-                    found.Add((hit.Index, phrase));
-                }
+                found.Add((hit.Index, phrase, ask.Over));
             }
         }
 
-        // 挪屋里去: moved indoors, which says where to.
-        if (found.Any(f => f.Text == "督促对方不在室外经营"))
+        // 挪屋里去 says where to, 把管子挪挪 which part: the narrower ask stands for the broader one.
+        var over = found.SelectMany(f => f.Over).ToHashSet(StringComparer.Ordinal);
+        if (visitSaid)
         {
-            found.RemoveAll(f => f.Text == "督促对方调整位置");
+            over.Add(Visit);
         }
 
-        // 把管子挪挪: the outlet moved, not the shop.
-        if (found.Any(f => f.Text.EndsWith("排烟口位置", StringComparison.Ordinal)))
-        {
-            found.RemoveAll(f => f.Text is "督促对方调整位置" or "督促对方整改排烟设施");
-        }
-
-        var asks = found.OrderBy(f => f.At).Take(2).Select(f => f.Text).ToList();
+        var asks = found.Where(f => !over.Contains(f.Text)).OrderBy(f => f.At).Take(2).Select(f => f.Text).ToList();
         // 督促对方降低音量、督促对方调整活动时间: one 督促对方 for both.
         if (asks.Count == 2 && asks[0].StartsWith(Urge, StringComparison.Ordinal) && asks[1].StartsWith(Urge, StringComparison.Ordinal))
         {
@@ -375,16 +369,13 @@ public static partial class CallerConcerns
         return asks;
     }
 
-    private const string Visit = "派人到现场核查";
-
-    /// <summary>The request without the standard visit (it is said elsewhere); null when nothing else is asked.</summary>
-    public static string? WithoutVisit(string request)
-    {
-        var rest = string.Join("、", request.Split('、').Where(a => a != Visit));
-        return rest.Length == 0 ? null : rest;
-    }
-
     private const string Urge = "督促对方";
+    private const string Visit = "派人到现场核查";
+    private const string Move = Urge + "调整位置";
+    private const string Purifier = Urge + "整改排烟设施";
+
+    /// <summary>A kind of ask: its cue, its words (by category and what was said), and the broader asks it stands for.</summary>
+    private sealed record Ask(Regex Cue, Func<string, string, string> Text, params string[] Over);
 
     /// <summary>Whose hours are meant: a shop's opening hours, a group's activity, a site's or a van's work.</summary>
     private static string Hours(string category, string said) =>
@@ -400,26 +391,26 @@ public static partial class CallerConcerns
     [GeneratedRegex("营业|开门|关门|经营|酒吧|饭馆|餐馆|店")]
     private static partial Regex TradeHours();
 
-    private static readonly (Regex Cue, Func<string, string, string> Text)[] Asks =
+    private static readonly Ask[] Asks =
     [
-        (new Regex("许可|手续|执照|营业证|审批|批文|批准"), (c, said) => c == ComplaintCategories.ConstructionNoise ? "核实对方的施工手续" : "核实对方的相关手续"),
-        (new Regex("(?:别|不要|不能|不让|不准|甭)[^，。！？]{0,4}(?:在外头|在外面|在外边|在门口|在路边|在街上|室外|露天|外头|外边)|(?:挪|搬|移|弄)(?:到|进|回)?(?:室内|屋里|店里|屋)|进屋"),
-            (c, said) => "督促对方不在室外经营"),
-        (new Regex("(?:管子|烟道|排烟口|排风口|排风扇|排气扇|烟筒|烟囱)[^，。！？]{0,6}(?:挪|移|改|换|调|转|别对着|朝)|(?:挪|移|改|调)[^，。！？]{0,4}(?:管子|烟道|排烟口|排风口|排风扇)"), (c, said) => "督促对方调整排烟口位置"),
-        (new Regex("净化|过滤|烟道|排烟|烟筒|烟囱|油烟机|抽油烟"), (c, said) => "督促对方整改排烟设施"),
-        (new Regex("隔音|降噪|减震|减振|消音|消声|垫子|减震垫|罩子|隔音罩"), (c, said) => "督促对方采取降噪措施"),
-        (new Regex("挪|搬走|搬开|移走|移开|换个地方|换地方|远点|撤走|拆走"), (c, said) => "督促对方调整位置"),
-        (new Regex("小点声|小点儿声|小声|声音小|关小|调小|音量|别放|别吵|别唱|别喊|安静"), (c, said) => "督促对方降低音量"),
-        (new Regex("(?:[0-9一二两三四五六七八九十几]{1,2})点(?:以后|之后|后|前|以前|之前)|别那么早|别那么晚|早点(?:收|结束|停|关)|(?:晚上|夜里|半夜|夜间|周末)(?:别|不要|不能|不许|不让)|按(?:规定)?时间|错峰|作息"),
+        new(new Regex("许可|手续|执照|营业证|审批|批文|批准"), (c, said) => c == ComplaintCategories.ConstructionNoise ? "核实对方的施工手续" : "核实对方的相关手续"),
+        new(new Regex("(?:别|不要|不能|不让|不准|甭)[^，。！？]{0,4}(?:在外头|在外面|在外边|在门口|在路边|在街上|室外|露天|外头|外边)|(?:挪|搬|移|弄)(?:到|进|回)?(?:室内|屋里|店里|屋)|进屋"),
+            (c, said) => Urge + "不在室外经营", Move),
+        new(new Regex("(?:管子|烟道|排烟口|排风口|排风扇|排气扇|烟筒|烟囱)[^，。！？]{0,6}(?:挪|移|改|换|调|转|别对着|朝)|(?:挪|移|改|调)[^，。！？]{0,4}(?:管子|烟道|排烟口|排风口|排风扇)"), (c, said) => Urge + "调整排烟口位置", Move, Purifier),
+        new(new Regex("净化|过滤|烟道|排烟|烟筒|烟囱|油烟机|抽油烟"), (c, said) => Purifier),
+        new(new Regex("隔音|降噪|减震|减振|消音|消声|垫子|减震垫|罩子|隔音罩"), (c, said) => "督促对方采取降噪措施"),
+        new(new Regex("挪|搬走|搬开|移走|移开|换个地方|换地方|远点|撤走|拆走"), (c, said) => Move),
+        new(new Regex("小点声|小点儿声|小声|声音小|关小|调小|音量|别放|别吵|别唱|别喊|安静"), (c, said) => "督促对方降低音量"),
+        new(new Regex("(?:[0-9一二两三四五六七八九十几]{1,2})点(?:以后|之后|后|前|以前|之前)|别那么早|别那么晚|早点(?:收|结束|停|关)|(?:晚上|夜里|半夜|夜间|周末)(?:别|不要|不能|不许|不让)|按(?:规定)?时间|错峰|作息"),
             (c, said) => Urge + Hours(c, said)),
-        (new Regex("停工|停下|停了|(?:就得|必须|赶紧|马上|立刻)停|别干|不让[^，。！？]{0,4}干|制止|取缔|管住|别再|不要再"),
+        new(new Regex("停工|停下|停了|(?:就得|必须|赶紧|马上|立刻)停|别干|不让[^，。！？]{0,4}干|制止|取缔|管住|别再|不要再"),
             (c, said) => c == ComplaintCategories.ConstructionNoise ? "制止违规施工" : "制止扰民行为"),
-        (new Regex("测|量量|量一量|量一下|超没超|超标"), (c, said) => "现场监测是否超标"),
-        (new Regex("清运|清走|拉走|清理|打扫|清掉"), (c, said) => "尽快清理"),
-        (new Regex("改造|修一修|修好|修修|维修|翻修"), (c, said) => "督促相关单位整改"),
-        (new Regex("查一查|查查|查一下|查看|来看看|来一趟|派人|过来看|现场|核查|核实|检查|来人|来听|来闻|上门|实地"), (c, said) => Visit),
-        (new Regex("书面"), (c, said) => "给予书面答复"),
-        (new Regex("给个说法|给个答复|给个交代|准话|回个话|到底管不管|能不能管"), (c, said) => "得到明确答复"),
+        new(new Regex("测|量量|量一量|量一下|超没超|超标"), (c, said) => "现场监测是否超标"),
+        new(new Regex("清运|清走|拉走|清理|打扫|清掉"), (c, said) => "尽快清理"),
+        new(new Regex("改造|修一修|修好|修修|维修|翻修"), (c, said) => "督促相关单位整改"),
+        new(new Regex("查一查|查查|查一下|查看|来看看|来一趟|派人|过来看|现场|核查|核实|检查|来人|来听|来闻|上门|实地"), (c, said) => Visit),
+        new(new Regex("书面"), (c, said) => "给予书面答复"),
+        new(new Regex("给个说法|给个答复|给个交代|准话|回个话|到底管不管|能不能管"), (c, said) => "得到明确答复"),
     ];
 
     [GeneratedRegex("取缔|予以|吊销|严惩|严肃处理|严厉打击")]

@@ -21,9 +21,11 @@ public static partial class CallerRestatement
     public sealed record Parts(string? Where, string Source, string When, string Predicate, string Tail, string? Fallback);
 
     /// <summary>The full sentence, "您反映……的问题。" (or "您反映：……。" for a matter the categories do not describe).</summary>
-    public static string Sentence(Triage t)
+    public static string Sentence(Triage t) => Sentence(Build(t));
+
+    /// <summary>The full sentence from parts already built.</summary>
+    public static string Sentence(Parts p)
     {
-        var p = Build(t);
         if (p.Fallback is { } told)
         {
             return told.Length == 0 ? "您反映的情况。" : $"您反映：{told}。";

@@ -173,7 +173,7 @@ public static partial class ComplaintReader
         var places = Places(normalized, knownPlaces);
         bool InIssueClause(PlacePhrase p)
         {
-            var (from, to) = ClauseAround(normalized, p.Start);
+            var (from, to) = ChineseText.ClauseAround(normalized, p.Start);
             // 我爸住陶然亭公园北门对面: 公园 as a cue is the place's own name, no sign the problem is stated here.
             var clause = normalized[from..to];
             var at = clause.IndexOf(p.Text, StringComparison.Ordinal);
@@ -350,7 +350,7 @@ public static partial class ComplaintReader
     /// </summary>
     public static bool IsHome(string text, int start, int length)
     {
-        var from = start == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, start - 1) + 1;
+        var from = start == 0 ? 0 : text.LastIndexOfAny(ChineseText.ClauseMarks, start - 1) + 1;
         var before = text[from..start];
         if (HomeWords.Any(w => before.Contains(w, StringComparison.Ordinal)) && !KinBefore().IsMatch(before))
         {
@@ -368,7 +368,7 @@ public static partial class ComplaintReader
             return true;
         }
 
-        var end = text.IndexOfAny(ClauseMarks, start + length) is >= 0 and var e ? e : text.Length;
+        var end = text.IndexOfAny(ChineseText.ClauseMarks, start + length) is >= 0 and var e ? e : text.Length;
         var after = text[(start + length)..end];
         // 我是椿树的 / 我是下斜街那边儿的: who the caller is, said by where they are from.
         if (CallerIs().IsMatch(before) && OfPlace().IsMatch(after))
@@ -378,7 +378,7 @@ public static partial class ComplaintReader
 
         // 我住琉璃厂那边儿，椿树的 / 我住椿树这边儿，琉璃厂西街: a bare place clause goes on saying where the caller lives.
         return before.Length == 0 && (OfPlace().IsMatch(after) || after.Length == 0) && from > 1
-            && IsHomeClause(text, text.LastIndexOfAny(ClauseMarks, from - 2) + 1, from - 1);
+            && IsHomeClause(text, text.LastIndexOfAny(ChineseText.ClauseMarks, from - 2) + 1, from - 1);
     }
 
     private static bool IsHomeClause(string text, int from, int to)
@@ -407,15 +407,6 @@ public static partial class ComplaintReader
 
     /// <summary>Words before a place that say the caller lives there rather than that the problem is there.</summary>
     public static readonly IReadOnlyList<string> HomeWords = ["住在", "家住", "我住", "住的是", "居住在", "家在", "我家是", "本人住", "住址"];
-
-    private static (int From, int To) ClauseAround(string text, int at)
-    {
-        var from = at == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, at - 1) + 1;
-        var to = text.IndexOfAny(ClauseMarks, at);
-        return (from, to < 0 ? text.Length : to);
-    }
-
-    private static readonly char[] ClauseMarks = ['，', '。', '！', '？', '；', ',', '!', '?', ';', '：', ':', '、'];
 
     private static readonly string[] GenericPlaces = ["小区", "社区", "胡同", "马路", "大街", "路", "街", "巷", "院", "楼", "大院", "市场", "公园", "广场", "工地"];
 

@@ -208,7 +208,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
     private string Reply(Triage t, Handling h)
     {
         var text = ChineseText.Normalize(t.Complaint ?? t.Facts.Summary);
-        var restated = CallerRestatement.Sentence(t);
+        var restatement = CallerRestatement.Build(t);
+        var restated = CallerRestatement.Sentence(restatement);
         var parts = new List<(string Text, int Keep)>
         {
             ("您好！" + restated.TrimEnd('。') + "，我们已记录。", 10),
@@ -264,9 +265,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         }
 
         var permit = PermitWord(t);
-        var request = CallerConcerns.Request(text, t.Category);
         // A visit asked for while it is happening is already taken up as one at once.
-        request = request is not null && now ? CallerConcerns.WithoutVisit(request) : request;
+        var request = CallerConcerns.Request(text, t.Category, visitSaid: now);
         if (request is not null)
         {
             // 咨询…是否合规 is a question put to the hotline: it is answered, not "hoped for".
@@ -316,8 +316,8 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         // 归谁管: the caller's own question is answered where the handling is said.
         var asked = CallerConcerns.AsksWho(text) ? "关于您问的归谁管：" : "";
         // No street office read, but a place said (真武庙一带): the office is named by that place, not left abstract.
-        var place = t.Street is null ? CallerRestatement.Build(t).Where : null;
-        var placeOffice = place is { Length: >= 2 } && !place.StartsWith('您') ? $"{place}所属的街道办事处" : "问题所在地的街道办事处";
+        var place = t.Street is null && restatement.Where is { Length: >= 2 } where && !where.StartsWith('您') ? where : null;
+        var placeOffice = place is null ? "问题所在地的街道办事处" : $"{place}所属的街道办事处";
         if (!t.Covered)
         {
             // The plan names no department for it: the street office takes it in and brings in whoever is competent.
@@ -348,7 +348,7 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
         }
 
         // No street said: which office takes it in depends on where exactly it is, so the call checks that first.
-        var check = t.Street is null && placeOffice.StartsWith("问题所在地", StringComparison.Ordinal) ? "与您联系核实具体地址和情况" : "与您联系核实";
+        var check = t.Street is null && place is null ? "与您联系核实具体地址和情况" : "与您联系核实";
         parts.Add(($"办理单位将在{terms.ContactWithinHours}小时内{check}，力争在{terms.ResolveWithinDays}日内向您反馈办理结果。", 10));
         parts.Add(("感谢您的反映！", 1));
 

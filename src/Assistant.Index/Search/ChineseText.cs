@@ -62,6 +62,17 @@ public static class ChineseText
     // still matches the plan's wording (（ ） ， ： ；).
     private static bool IsChinesePunctuationKept(char c) => c is '（' or '）' or '，' or '：' or '；' or '！' or '？';
 
+    /// <summary>The marks that end a clause in complaints and questions.</summary>
+    internal static readonly char[] ClauseMarks = ['，', '。', '！', '？', '；', ',', '!', '?', ';', '：', ':', '、'];
+
+    /// <summary>The clause of <paramref name="text"/> holding position <paramref name="at"/>: from the mark before it to the one after.</summary>
+    public static (int From, int To) ClauseAround(string text, int at)
+    {
+        var from = at == 0 ? 0 : text.LastIndexOfAny(ClauseMarks, at - 1) + 1;
+        var to = text.IndexOfAny(ClauseMarks, at);
+        return (from, to < 0 ? text.Length : to);
+    }
+
     public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
     /// <summary>Character bigrams of the CJK runs, plus Latin/digit words whole — the unit of overlap.</summary>

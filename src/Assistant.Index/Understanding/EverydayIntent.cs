@@ -87,8 +87,6 @@ public static partial class EverydayIntent
     [GeneratedRegex(@"什么时候|啥时候|何时|多会儿|哪天|时间点|截止")]
     private static partial Regex AsksWhen();
 
-
-
     [GeneratedRegex(@"咋管的|怎么管的|如何管的|有啥措施|有什么措施|啥措施|咋减|怎么减|咋弄|怎么弄|干嘛用的|干啥用的|干什么用的|做什么用的|有啥用|是干嘛的|有啥说法|有什么说法|咋说的|怎么说的|咋写的|怎么写的")]
     private static partial Regex AsksHow();
 
