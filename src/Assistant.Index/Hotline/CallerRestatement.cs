@@ -92,6 +92,9 @@ public static partial class CallerRestatement
 
     // ---- where ----------------------------------------------------------------------------------------------------
 
+    [GeneratedRegex(@"^[^\P{IsCJKUnifiedIdeographs}要在是到从我投诉反映那这个]{1,6}(?:大街|南街|北街|东街|西街|斜街|路|胡同)$")]
+    private static partial Regex RoadBefore();
+
     /// <summary>
     /// The caller's place phrase for the problem, grown over what still places it and cleaned; null when the caller
     /// names none. A place phrase the triage read through a verb or a time (要投诉陶然亭公园门口, 晚上九点多工地) is cut
@@ -102,7 +105,9 @@ public static partial class CallerRestatement
         var where = t.Facts.Where is { } w ? ChineseText.Normalize(w) : null;
         // 东椿树胡同: a one-character prefix (东, 南, 大, 新) is part of the name, not a lead-in to cut.
         if (where is not null && t.StreetEvidence is { } evidence && where.IndexOf(evidence, StringComparison.Ordinal) is > 0 and var at
-            && !(at == 1 && "东西南北前后大小新老上下内外".Contains(where[0], StringComparison.Ordinal)))
+            && !(at == 1 && "东西南北前后大小新老上下内外".Contains(where[0], StringComparison.Ordinal))
+            // 西四北大街|砖塔胡同口: a road before the named place is part of where, no lead-in.
+            && !RoadBefore().IsMatch(where[..at]))
         {
             where = where[at..];
         }
@@ -146,7 +151,7 @@ public static partial class CallerRestatement
     private static string Tidy(string where, Triage t)
     {
         // 马路对面|阜成门外大街: the opposite side is no part of the place's name.
-        var s = where.StartsWith('面') ? where[1..] : where;
+        var s = (where.StartsWith('面') ? where[1..] : where).Replace(PersonalData.DoorMask, "", StringComparison.Ordinal);
         s = ThisRoad().Replace(s, m => "一带" + (m.Groups[2].Value == "胡同" ? "胡同" : "道路"));
         s = Demonstrative().Replace(s, "某");
         s = AreaFiller().Replace(s, "一带");

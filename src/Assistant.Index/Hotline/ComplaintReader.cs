@@ -326,6 +326,20 @@ public static partial class ComplaintReader
                 continue;
             }
 
+            // 赵登禹路|口东侧, 新风街|口: a road's or lane's mouth.
+            if (rest.StartsWith('口') && end > 0 && text[end - 1] is '路' or '街' or '同' or '巷')
+            {
+                end++;
+                continue;
+            }
+
+            // 广安门内大街|、南线阁路一带, 永安路|与福长街交口: another place listed or crossed is part of where.
+            if (Joined().Match(rest) is { Success: true } joined)
+            {
+                end += joined.Length;
+                continue;
+            }
+
             // Another place word close behind, with only name characters between: 德胜街道|新康社区, 三里河|公园.
             var next = PlaceWordBehind().Match(rest);
             if (next.Success && next.Index <= 6 && rest[..next.Index].All(IsNameChar) && !TimeOrFrequency().IsMatch(rest[..(next.Index + next.Length)]))
@@ -413,7 +427,9 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"(?:诉求|要求)[：:]")]
     internal static partial Regex RequestStart();
 
-    [GeneratedRegex(@"^(?:门口|路口|附近|一带|旁边|对面|对过儿|对过|周边|周围|边上|东侧|西侧|南侧|北侧|东口|西口|南口|北口|东门|西门|南门|北门|底下|楼下|下面|后面|里面|那边|这边|那块|这块|[一二三四五六七八九十\d]+(?:区|期|号院)|[东西南北中]区|[一二三四五六七八九十头]条|[（(](?:近|靠近|临近|邻近)[^）)]{1,12}[）)])")]
+    // 交口, 沿 (后海南沿), 路南 (the road's south side), 往北一点, 1号楼一层底商, a bracketed stretch (银锭桥至荷花市场段), a
+    // masked door number, and 那片儿的小广场 (a filler then the place itself).
+    [GeneratedRegex(@"^(?:交口|交叉口|十字路口|[东西南北]沿|沿岸|沿线|路[东西南北](?![街路里])|往[东西南北](?:一点儿?|点儿|不远)?|[一二三四五六七八九十\d]+号楼|[一二三四五六七八九十\d]+层|[一二三四五六七八九十\d]+单元|底商(?:超市)?|便道上|便道|人行道上|人行道|\[门牌号\]|(?:那片儿?|这片儿?|那边儿?|这边儿?)的(?=[^，。！？,!?；;]{0,2}(?:广场|空地|小区|院|楼|胡同|公园|市场))|[（(](?![^）)]*(?:辖区|街道|社区))[^（()）]{1,16}[）)]|门口|路口|附近|一带|旁边|对面|对过儿|对过|周边|周围|边上|东侧|西侧|南侧|北侧|东口|西口|南口|北口|东门|西门|南门|北门|底下|楼下|下面|后面|里面|那边|这边|那块|这块|[一二三四五六七八九十\d]+(?:区|期|号院)|[东西南北中]区|[一二三四五六七八九十头]条|[（(](?:近|靠近|临近|邻近)[^）)]{1,12}[）)])")]
     private static partial Regex Around();
 
     [GeneratedRegex(@"(?:^|(?<=[，。！？；,!?;]))(?:就是|就在|就|那个|这个)?(?<g>公园|小区|市场|广场|胡同|商场)(?=门口|里|东门|西门|南门|北门|旁边|广场|外)")]
@@ -424,11 +440,14 @@ public static partial class ComplaintReader
     private static partial Regex PlaceWord();
 
     // Behind a place already found, more words continue it (三里河|公园, 德胜门|箭楼, 什刹海|前海).
-    [GeneratedRegex(@"街头绿地|绿地|街心公园|社区|小区|胡同|大街|南街|北街|东街|西街|斜街|街道|街|路|巷|里|大院|院|公园|广场|市场|商场|大厦|商厦|地铁站|站|桥|公寓|家园|花园|苑|医院|学校|小学|中学|幼儿园|酒店|宾馆|饭店|大楼|楼|工地|湖|河|海")]
+    [GeneratedRegex(@"楼道|街头绿地|绿地|街心公园|社区|小区|胡同|大街|南街|北街|东街|西街|斜街|街道|街|路|巷|里|大院|院|公园|广场|市场|商场|大厦|商厦|地铁站|站|桥|公寓|家园|花园|苑|医院|学校|小学|中学|幼儿园|酒店|宾馆|饭店|大楼|楼|工地|湖|河|海")]
     private static partial Regex PlaceWordBehind();
 
     [GeneratedRegex(@"每|天天|晚上|白天|半夜|凌晨|早上|夜里|经常|总是|一直|最近")]
     private static partial Regex TimeOrFrequency();
+
+    [GeneratedRegex(@"^(?:[、和与跟及](?:[^\P{IsCJKUnifiedIdeographs}在的是住到从我你他她它那这有和跟与对向往去来说了把被于及或就都也还又个每些嘛吧呢啊找过给让叫问打回为系至流冒淌溢走得经]{1,6}?)(?:大街|南街|北街|东街|西街|斜街|胡同|路|街)(?:交口|交叉口|十字路口|路口|口)?|[与和跟](?:[^\P{IsCJKUnifiedIdeographs}在的是住到从我你他她它那这有和跟与对向往去来说了把被于及或就都也还又个每些嘛吧呢啊找过给让叫问打回为系至流冒淌溢走得经]{1,6}?)(?:交口|交叉口|十字路口|路口))")]
+    private static partial Regex Joined();
 
     /// <summary>The complaint in one or two sentences, for restating it: first sentences up to ~90 characters.</summary>
     private static string Summarize(string masked)

@@ -212,6 +212,15 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [InlineData("市民来电反映：来电人住南华里某楼，楼下面包店凌晨四点开始烘烤，排风机运行声响明显。", "南华里某楼")]
     // The way there is no part of the place: 上学得走自新路那边儿 is 自新路.
     [InlineData("我家住牛街，我每天早上送孩子上学得走自新路那边儿，有个汽修店就在门口喷漆，那味儿冲", "自新路")]
+    // A lake's bank, a bracketed stretch, two roads crossing or listed, a road's mouth and side, a building and its
+    // ground-floor shops, and a step away from a landmark all stay in the place.
+    [InlineData("市民来电反映：什刹海西海北沿（德胜门至积水潭桥段）夜间有人用音箱唱歌，声音很大。", "什刹海西海北沿（德胜门至积水潭桥段）")]
+    [InlineData("市民来电反映：槐柏树街与长椿街交口附近一家烤肉店油烟直排。", "槐柏树街与长椿街交口附近")]
+    [InlineData("市民来电反映：每天夜里渣土车经菜市口大街、骡马市大街一带，车上没盖苫布，掉一路土。", "菜市口大街、骡马市大街一带")]
+    [InlineData("西四北大街砖塔胡同口北侧便道上有个卖煎饼的，天天早上炸果子，油烟呛人", "西四北大街砖塔胡同口北侧便道上")]
+    [InlineData("阜成门内大街路南那个酒吧，夜里音响咚咚的，吵得睡不着", "阜成门内大街路南")]
+    [InlineData("市民来电反映：红莲南里3号楼一层底商超市冷柜外机夜间噪声大。", "红莲南里底商超市")]
+    [InlineData("您好，白塔寺往西一点那个饭馆，排烟口冲着我们院儿，油烟呛人", "白塔寺往西一点某饭馆")]
     public void The_place_is_the_callers_phrase_cleaned(string complaint, string place)
     {
         var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
