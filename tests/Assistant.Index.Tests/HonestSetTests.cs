@@ -85,6 +85,16 @@ public sealed class HonestSetTests(PlanFixture plan)
         {
             ["lead"] = 0.45, ["deadline"] = 0.25, ["co"] = 0.7, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.0, ["none"] = 0.7,
         },
+        // Written blind at the start of round nine (fresh10) and never looked at: first score on that round's starting
+        // code (7d57c9e) 0.747, dialogues 0.700; no understanding change landed that round, so the floors sit just under it.
+        ["questions-fresh10.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.72, ["deadline"] = 0.65, ["co"] = 0.45, ["duties"] = 0.9, ["indicator"] = 0.85, ["search"] = 0.5, ["none"] = 0.95,
+        },
+        ["dialogues-fresh10.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.55, ["deadline"] = 0.45, ["co"] = 0.8, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.2, ["none"] = 0.95,
+        },
         ["dialogues-honest.jsonl"] = new(StringComparer.Ordinal)
         {
             ["lead"] = 0.75, ["deadline"] = 0.55, ["co"] = 0.7, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.6, ["none"] = 0.5,
@@ -106,6 +116,8 @@ public sealed class HonestSetTests(PlanFixture plan)
     [InlineData("dialogues-fresh8.jsonl", 40)]
     [InlineData("questions-fresh9.jsonl", 150)]
     [InlineData("dialogues-fresh9.jsonl", 40)]
+    [InlineData("questions-fresh10.jsonl", 150)]
+    [InlineData("dialogues-fresh10.jsonl", 40)]
     public void Honest_set_stays_above_its_floor_per_kind(string file, int atLeast)
     {
         var items = Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file));

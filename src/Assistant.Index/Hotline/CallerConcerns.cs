@@ -15,7 +15,12 @@ public static partial class CallerConcerns
     /// nuisance itself (第三次施工) nor a count (一天三次).
     /// </summary>
     public static bool IsRepeat(string normalized) =>
-        Repeat().Matches(normalized).Any(m => !ToSomeoneElse().IsMatch(ClauseUpTo(normalized, m.Index + m.Length)));
+        Repeat().Matches(normalized).Any(m => !ToSomeoneElse().IsMatch(ClauseUpTo(normalized, m.Index + m.Length))
+            && !CalledSomeoneElse().IsMatch(normalized[(m.Index + m.Length)..]));
+
+    /// <summary>我打过茶城物业的电话, 打过110: the call went to someone else, not to the hotline.</summary>
+    [GeneratedRegex("^[^，。！？,!?；;]{0,8}?(?:物业|店方|店家|老板|商家|房东|社区|居委会|村委会|工地|施工方|邻居|摊主|司机|110|派出所|民警|警察)")]
+    private static partial Regex CalledSomeoneElse();
 
     /// <summary>The clause up to a point: 我跟他说了好几回 names who was told before what was said.</summary>
     private static string ClauseUpTo(string text, int end)
@@ -286,6 +291,7 @@ public static partial class CallerConcerns
 
                 // …，以便向居民解释: why the caller asks is not what they ask.
                 ask = Purpose().Replace(ask, "");
+                var whole = ask;
                 // 核查烤炉是否符合要求；排烟是否经过净化 / …；次要诉求：…: points set apart by a semicolon are taken up by the first.
                 ask = ask.IndexOfAny(['；', ';']) is >= 4 and var point ? ask[..point] : ask;
                 // 占道经营、使用液化气罐是否合规: a question is not cut inside what it asks.
@@ -293,6 +299,10 @@ public static partial class CallerConcerns
                 // 核查…是否合规，并将处理结果告知物业: a long question is taken up to the end of the clause that asks it.
                 ask = ask.Length > MaxRequest && ask.IndexOf("是否", StringComparison.Ordinal) is >= 0 and var whether
                     && ask.IndexOf('，', whether) is > 0 and var end ? ask[..end] : ask;
+                // 夜间实地检测噪音，对超标酒吧依法处罚，晚11点后禁止外放音乐: the points cut off are said in standard words.
+                var more = ask.Length < whole.Length && whole.StartsWith(ask, StringComparison.Ordinal)
+                    ? FoundAsks(whole[ask.Length..], category).Where(a => !a.Cue.IsMatch(ask)).Select(a => a.Text).FirstOrDefault()
+                    : null;
                 // 你们让人晚上来听听: someone is sent; 弄个过滤的什么的: the vague tail is left off.
                 ask = ask.StartsWith('人') ? "派" + ask : ask;
                 ask = Vague().Replace(Particles().Replace(ask, ""), "");
@@ -318,7 +328,8 @@ public static partial class CallerConcerns
                 && !ask.Contains('…', StringComparison.Ordinal))
                 {
                     // 核实并制止焚烧，并告知归谁监管: a clause that starts with 并 keeps its comma.
-                    return ask.Replace('，', '、').Replace("、并", "，并", StringComparison.Ordinal);
+                    ask = ask.Replace('，', '、').Replace("、并", "，并", StringComparison.Ordinal);
+                    return more is null || (visitSaid && more == Visit) ? ask : $"{ask}，并{more}";
                 }
             }
         }
@@ -342,15 +353,7 @@ public static partial class CallerConcerns
             asking.Append(NotAgainst().Replace(m.Value, "")).Append('。');
         }
 
-        var said = asking.ToString();
-        var found = new List<(int At, string Text, string[] Over)>();
-        foreach (var ask in Asks)
-        {
-            if (ask.Cue.Match(said) is { Success: true } hit && ask.Text(category ?? "", said) is var phrase && !found.Any(f => f.Text == phrase))
-            {
-                found.Add((hit.Index, phrase, ask.Over));
-            }
-        }
+        var found = FoundAsks(asking.ToString(), category);
 
         // 挪屋里去 says where to, 把管子挪挪 which part: the narrower ask stands for the broader one.
         var over = found.SelectMany(f => f.Over).ToHashSet(StringComparer.Ordinal);
@@ -367,6 +370,21 @@ public static partial class CallerConcerns
         }
 
         return asks;
+    }
+
+    /// <summary>Each kind of ask the text makes, with where it is said, its standard words and the asks it stands for.</summary>
+    private static List<(int At, string Text, string[] Over, Regex Cue)> FoundAsks(string said, string? category)
+    {
+        var found = new List<(int At, string Text, string[] Over, Regex Cue)>();
+        foreach (var ask in Asks)
+        {
+            if (ask.Cue.Match(said) is { Success: true } hit && ask.Text(category ?? "", said) is var phrase && !found.Any(f => f.Text == phrase))
+            {
+                found.Add((hit.Index, phrase, ask.Over, ask.Cue));
+            }
+        }
+
+        return found;
     }
 
     private const string Urge = "督促对方";
@@ -394,11 +412,13 @@ public static partial class CallerConcerns
     private static readonly Ask[] Asks =
     [
         new(new Regex("许可|手续|执照|营业证|审批|批文|批准"), (c, said) => c == ComplaintCategories.ConstructionNoise ? "核实对方的施工手续" : "核实对方的相关手续"),
-        new(new Regex("(?:别|不要|不能|不让|不准|甭)[^，。！？]{0,4}(?:在外头|在外面|在外边|在门口|在路边|在街上|室外|露天|外头|外边)|(?:挪|搬|移|弄)(?:到|进|回)?(?:室内|屋里|店里|屋)|进屋"),
+        new(new Regex("(?:别|不要|不能|不让|不准|不得|甭)[^，。！？]{0,4}(?:在外头|在外面|在外边|在门口|在路边|在街上|室外|露天|外头|外边)|(?:挪|搬|移|弄)(?:到|进|回)?(?:室内|屋里|店里|屋)|进屋"),
             (c, said) => Urge + "不在室外经营", Move),
         new(new Regex("(?:管子|烟道|排烟口|排风口|排风扇|排气扇|烟筒|烟囱)[^，。！？]{0,6}(?:挪|移|改|换|调|转|别对着|朝)|(?:挪|移|改|调)[^，。！？]{0,4}(?:管子|烟道|排烟口|排风口|排风扇)"), (c, said) => Urge + "调整排烟口位置", Move, Purifier),
         new(new Regex("净化|过滤|烟道|排烟|烟筒|烟囱|油烟机|抽油烟"), (c, said) => Purifier),
-        new(new Regex("隔音|降噪|减震|减振|消音|消声|垫子|减震垫|罩子|隔音罩"), (c, said) => "督促对方采取降噪措施"),
+        // 加个罩子往上排 over a grill is a hood for the smoke; over a fan, a cover against the noise.
+        new(new Regex("隔音|降噪|减震|减振|消音|消声|垫子|减震垫|罩子|隔音罩"),
+            (c, said) => c == ComplaintCategories.CookingFumes && !NoiseMeasure().IsMatch(said) ? Purifier : "督促对方采取降噪措施"),
         new(new Regex("挪|搬走|搬开|移走|移开|换个地方|换地方|远点|撤走|拆走"), (c, said) => Move),
         new(new Regex("小点声|小点儿声|小声|声音小|关小|调小|音量|别放|别吵|别唱|别喊|安静"), (c, said) => "督促对方降低音量"),
         new(new Regex("(?:[0-9一二两三四五六七八九十几]{1,2})点(?:以后|之后|后|前|以前|之前)|别那么早|别那么晚|早点(?:收|结束|停|关)|(?:晚上|夜里|半夜|夜间|周末)(?:别|不要|不能|不许|不让)|按(?:规定)?时间|错峰|作息"),
@@ -406,12 +426,16 @@ public static partial class CallerConcerns
         new(new Regex("停工|停下|停了|(?:就得|必须|赶紧|马上|立刻)停|别干|不让[^，。！？]{0,4}干|制止|取缔|管住|别再|不要再"),
             (c, said) => c == ComplaintCategories.ConstructionNoise ? "制止违规施工" : "制止扰民行为"),
         new(new Regex("测|量量|量一量|量一下|超没超|超标"), (c, said) => "现场监测是否超标"),
+        new(new Regex("冲洗|清洗|除臭|消毒|消杀"), (c, said) => "督促相关单位做好清洗除臭"),
         new(new Regex("清运|清走|拉走|清理|打扫|清掉"), (c, said) => "尽快清理"),
         new(new Regex("改造|修一修|修好|修修|维修|翻修"), (c, said) => "督促相关单位整改"),
-        new(new Regex("查一查|查查|查一下|查看|来看看|来一趟|派人|过来看|现场|核查|核实|检查|来人|来听|来闻|上门|实地"), (c, said) => Visit),
+        new(new Regex("查一查|查查|查一下|查看|来看看|去看看|来一趟|派个?人|找人(?:去|来)|过来看|现场|核查|核实|检查|来人|来听|来闻|上门|实地"), (c, said) => Visit),
         new(new Regex("书面"), (c, said) => "给予书面答复"),
         new(new Regex("给个说法|给个答复|给个交代|准话|回个话|到底管不管|能不能管"), (c, said) => "得到明确答复"),
     ];
+
+    [GeneratedRegex("隔音|降噪|减震|减振|消音|消声|噪")]
+    private static partial Regex NoiseMeasure();
 
     [GeneratedRegex("取缔|予以|吊销|严惩|严肃处理|严厉打击")]
     private static partial Regex Harsh();
@@ -420,7 +444,7 @@ public static partial class CallerConcerns
     private static partial Regex RecordOther();
 
     /// <summary>A sentence in which the caller asks for something, from the asking word to the sentence's end.</summary>
-    [GeneratedRegex(@"(?:诉求[：:]|希望|要求|请求|盼着|我就要|就要个|就想知道|到底管不管|能不能管|就想让|想让|能不能|能否|可不可以|麻烦|你们给|您给|你们帮|您帮|你们让|您让|你们得|(?:你|你们|您)把|就得|必须|赶紧|得让|让他|让他们|叫他|给他|必须得)[^。！？?!]*")]
+    [GeneratedRegex(@"(?:诉求[：:]|希望|要求|请求|盼着|我就要|就要个|就想知道|到底管不管|能不能管|就想让|想让|能不能|能否|可不可以|是不是得|是不是该|是不是应该|麻烦|你们给|您给|你们帮|您帮|你们让|您让|你们得|(?:你|你们|您)把|就得|必须|赶紧|得让|让他|让他们|叫他|给他|必须得)[^。！？?!]*")]
     private static partial Regex AskingSentence();
 
     /// <summary>An operator's summary, which states asks in standard words (市民来电反映, 来电人要求, 诉求).</summary>

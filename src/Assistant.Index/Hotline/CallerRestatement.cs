@@ -64,7 +64,8 @@ public static partial class CallerRestatement
         var topic = t.Topic ?? t.Basis.FirstOrDefault()?.Topic;
         // 诉求：检查是否有污水排入湖中: what the record asks for is no description of the problem or its time.
         var problem = ComplaintReader.RequestStart().Match(text) is { Success: true, Index: >= 12 } asked ? text[..asked.Index] : text;
-        var what = What(t.Category, topic, problem);
+        // 许可证上写的是浇筑混凝土: what a permit says is allowed is no description of what is going on.
+        var what = What(t.Category, topic, PaperSays().Replace(problem, "，"));
         // A matter of daily life (路灯不亮) is said without the hour it was noticed at.
         var (when, tail) = t.Category == ComplaintCategories.Other && topic is null ? ("", "") : When(problem, t);
         // 凌晨四点来卸……一宿就睡到四点: the same hour said twice is one time, not a span.
@@ -89,6 +90,9 @@ public static partial class CallerRestatement
 
         return new Parts(where, what.Value.Source, when, what.Value.Predicate, tail, null);
     }
+
+    [GeneratedRegex(@"(?:许可证?|证|手续|批文|公示|牌子)上(?:面)?(?:写的?|写着|说的?|标的?)[^，。！？,!?；;]*")]
+    private static partial Regex PaperSays();
 
     // ---- where ----------------------------------------------------------------------------------------------------
 
@@ -272,15 +276,16 @@ public static partial class CallerRestatement
     private static readonly Wording[] Sources =
     [
         W(Fumes, "共享厨房|外卖厨房|中央厨房", "外卖共享厨房"),
+        // 咖啡馆……炒咖啡豆，说是叫烘焙: the business named, not the process.
+        W(Fumes, "咖啡", "咖啡馆"),
         W(Fumes, "面包|烘焙|蛋糕|西点", "烘焙店"),
         W(Fumes, "炒货|炒瓜子|炒栗子|炒花生", "炒货店"),
-        W(Fumes, "咖啡", "咖啡馆"),
         W(Fumes, "焙茶|炒茶|烘茶|茶叶|茶城", "茶叶店"),
         W(Fumes, "熏肉|熏制|锯末", "熟食熏制作坊"),
         W(Fumes, "涮肉|铜锅", "涮肉馆"),
         W(Fumes, "(露天|摆摊|支炉子|支摊|占道|路边|街边).*(烧烤|烤串|撸串)|(烧烤|烤串|撸串).*(露天|摆摊|支炉子|支摊|占道)", "露天烧烤摊"),
         W(Fumes, "烧烤店|烤串店|串店|串吧|烧烤馆", "烧烤店"),
-        W(Fumes, "烤肉(?:馆|店)", "烤肉店"),
+        W(Fumes, "(?:韩国|韩式|日式|自助)烤肉|烤肉(?:馆|店)", "烤肉店"),
         W(Fumes, "烧烤摊|烤串摊|烧烤|烤串|撸串|烤肉", "烧烤摊"),
         W(Fumes, "(?:烤鸭|炸鸡|麻辣烫|包子|饺子|面|粥|早点|早餐|小吃|快餐|火锅|卤煮|炒菜)(?:店|馆|铺)", "$0"),
         W(Fumes, "火锅店", "火锅店"),

@@ -240,6 +240,28 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
         Assert.Contains("工地", sentence);
     }
 
+    [Theory]
+    // The business named, not its process (咖啡馆 roasting beans is no bakery); a Korean barbecue restaurant is no stall.
+    [InlineData("我住的胡同旁边院儿改成了咖啡馆，他们自个儿炒咖啡豆，说是叫烘焙，那焦糊的烟天天飘过来", "咖啡馆", "烘焙")]
+    [InlineData("德外大街那个韩国烤肉，排烟管子直接冲我们楼道那侧墙上排，墙都熏黄了", "烤肉店", "烧烤摊")]
+    public void The_business_is_named_not_its_process(string complaint, string source, string not)
+    {
+        var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
+
+        Assert.Contains(source, sentence);
+        Assert.DoesNotContain(not, sentence);
+    }
+
+    [Fact]
+    public void What_a_permit_says_is_no_description_of_the_work()
+    {
+        var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(
+            "武定侯街那个工地夜里十二点还在咣咣地砸，整栋楼都在震！许可证上写的是浇筑混凝土，可他们那是砸东西的声儿。"));
+
+        Assert.DoesNotContain("混凝土", sentence);
+        Assert.Contains("武定侯街", sentence);
+    }
+
     [Fact]
     public void Night_work_rules_are_not_quoted_for_work_by_day()
     {

@@ -317,6 +317,12 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("烤鸭店烟往屋里灌。我是外地的，不知道能不能打这个电话……就是觉得应该有人管管。", null)]
     [InlineData("烤鸭店烟囱冒烟，阳台上全是烟熏火燎的味儿。您让他弄个过滤的什么的行不行", "您希望督促对方整改排烟设施，")]
     [InlineData("楼下健身房晚上放音乐，一点没变。你们让人晚上来听听，白天来当然听不见了。", "您希望派人到现场核查，")]
+    [InlineData("楼底下KTV低音炮一直震到三点。你们是不是得派个人晚上过来听听？", "您希望派人到现场核查，")]
+    // A hood over a grill is for the smoke; washing a refuse station down is asked as such.
+    [InlineData("楼下烤串的炉子挨着我们楼通风道，烟往屋里灌。能不能找人去看看，让他加个罩子往上排？", "您希望派人到现场核查、督促对方整改排烟设施，")]
+    [InlineData("胡同口垃圾站一到夏天就臭。我就要求每天冲洗一遍，门平时关上。", "您希望督促相关单位做好清洗除臭，")]
+    // A record request cut at its first point keeps the next kind of ask, in standard words.
+    [InlineData("市民来电反映：湖边多家酒吧驻唱音响声大至凌晨，居民多次报警无果。诉求：要求执法部门夜间到现场实地检测各酒吧噪声是否超标，对超标酒吧依法处罚，晚11点后禁止外放音乐，并给出长效管理办法。", "，并督促对方调整经营时间，")]
     [InlineData("市民来电反映：共享厨房排烟口紧邻儿童游乐场。诉求：请相关部门核查该共享厨房油烟净化设施及排口设置是否合规，并将处理结果告知物业，以便向居民解释。", "您希望核查该共享厨房油烟净化设施及排口设置是否合规，并将处理结果告知物业，")]
     [InlineData("饭馆油烟大。我去派出所问，人说让我去法院，去法院俺哪有那工夫啊，请一天假扣一天钱。", null)]
     public void What_the_caller_asks_for_in_speech_is_taken_up(string complaint, string? taken)
@@ -453,6 +459,9 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     // Told the shop, not the hotline: no repeat call. Called before (我就打过): a repeat.
     [InlineData("路口推车卖烤白薯的烧煤冒烟，我跟他说了好几回，他说你打电话去呗。", false)]
     [InlineData("过年那几天我就打过，说小区有人放烟花，现在正月十五了又放。", true)]
+    // Called the property company or 110, not the hotline: no repeat call.
+    [InlineData("对面写字楼楼顶的风机一宿嗡嗡响，我打过写字楼物业的电话，人家说必须开。", false)]
+    [InlineData("楼下酒吧天天唱到两点，我打过110，警察来了就小声，走了又大声。", false)]
     public void A_repeat_call_is_one_made_to_the_hotline(string complaint, bool repeat)
     {
         Assert.Equal(repeat, Draft(complaint).Draft.Contains("注明是再次反映", StringComparison.Ordinal));
