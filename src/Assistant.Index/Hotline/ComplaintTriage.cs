@@ -29,6 +29,22 @@ public sealed partial class ComplaintTriage
         _gazetteer = gazetteer;
         _guide = guide;
         _cues = new CueMatcher(guide);
+        // 烧纸箱子 is no 烧纸: a neutral word that runs on from a topic's cue keeps that cue from being read in it.
+        var topicCues = guide.Categories.SelectMany(c => c.Topics).SelectMany(t => t.Cues).Where(c => !c.Contains('…', StringComparison.Ordinal)).ToList();
+        _topicBlockers = guide.NeutralWords.Where(n => topicCues.Any(c => n.Length > c.Length && n.StartsWith(c, StringComparison.Ordinal))).ToArray();
+    }
+
+    private readonly string[] _topicBlockers;
+
+    /// <summary>The text as topic cues read it: the neutral words that run on from a cue blanked out.</summary>
+    private string ForTopics(string text)
+    {
+        foreach (var word in _topicBlockers)
+        {
+            text = text.Replace(word, new string('|', word.Length), StringComparison.Ordinal);
+        }
+
+        return text;
     }
 
     public HotlineGuide Guide => _guide;
@@ -49,7 +65,8 @@ public sealed partial class ComplaintTriage
         var (category, alsoConcerns, cues) = Categorize(hits, time?.AfterDark == true, PassingFrom(text), MainSaid(text), MainIsSmell(text));
         var issueWords = IssueWords(hits, category);
         var (street, streetEvidence, homeStreet, places) = FindStreet(text);
-        var topic = _guide.Category(category).Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(text, c)));
+        var topicText = ForTopics(text);
+        var topic = _guide.Category(category).Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(topicText, c)));
         // A named matter the plan has no row for (露天焚烧) is not made "covered" by what is said beside it.
         var basis = topic is { Refs.Count: 0, LeadRef: null } && _guide.Category(category) is { Refs.Count: 0, DefaultRefs.Count: 0 }
             ? []
@@ -366,7 +383,7 @@ public sealed partial class ComplaintTriage
         foreach (var name in alsoConcerns.Prepend(category))
         {
             var guide = _guide.Category(name);
-            var topic = name == category ? mainTopic : guide.Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(text, c)));
+            var topic = name == category ? mainTopic : guide.Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(ForTopics(text), c)));
             var refs = (topic?.Refs ?? guide.DefaultRefs).Concat(guide.Refs);
             foreach (var reference in refs)
             {

@@ -645,6 +645,18 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     }
 
     [Fact]
+    public void Burning_cardboard_is_no_burning_of_paper_money()
+    {
+        // 烧纸箱子 holds 烧纸: a neutral word that runs on from a topic's cue keeps the cue from being read in it.
+        var reply = Draft("胡同里有个院儿，每天傍晚有人在门口拿个铁桶烧东西，烧树叶子、烧纸箱子，那味儿呛死人了。");
+
+        Assert.DoesNotContain("纸钱", reply.Draft);
+        Assert.DoesNotContain("宣传部", reply.Draft);
+        Assert.Contains("焚烧树叶", reply.Draft);
+        Assert.Contains("纸钱", Draft("清明前后小区路口天天有人烧纸，烟大还危险").Draft);
+    }
+
+    [Fact]
     public void Who_is_in_charge_asked_by_the_caller_is_answered_where_the_handling_is_said()
     {
         var reply = Draft("新街口北大街每天晚上十点以后就有骑改装摩托的轰油门，这算谁管啊，交警还是环保？");
