@@ -19,7 +19,7 @@ public static partial class CallerConcerns
             && !CalledSomeoneElse().IsMatch(normalized[(m.Index + m.Length)..]));
 
     /// <summary>我打过茶城物业的电话, 打过110: the call went to someone else, not to the hotline.</summary>
-    [GeneratedRegex("^[^，。！？,!?；;]{0,8}?(?:物业|店方|店家|老板|商家|房东|社区|居委会|村委会|工地|施工方|邻居|摊主|司机|110|派出所|民警|警察)")]
+    [GeneratedRegex("^[^，。！？,!?；;]{0,8}?(?:" + SomeoneElse + "|110|派出所|民警|警察)")]
     private static partial Regex CalledSomeoneElse();
 
     /// <summary>The clause up to a point: 我跟他说了好几回 names who was told before what was said.</summary>
@@ -30,8 +30,11 @@ public static partial class CallerConcerns
     }
 
     /// <summary>An earlier word to the property company, the shop or the neighbourhood committee is no earlier call.</summary>
-    [GeneratedRegex("(?:向|跟|和|给|找|对)(?:物业|店方|店家|老板|商家|业主|房东|社区|居委会|村委会|单位|工地|施工方|邻居|对方|他们|他|她|人家|摊主|司机)")]
+    [GeneratedRegex("(?:向|跟|和|给|找|对)(?:" + SomeoneElse + "|业主|单位|对方|他们|他|她|人家)")]
     private static partial Regex ToSomeoneElse();
+
+    /// <summary>Whom a caller may have spoken or called before the hotline.</summary>
+    private const string SomeoneElse = "物业|店方|店家|老板|商家|房东|社区|居委会|村委会|工地|施工方|邻居|摊主|司机";
 
     [GeneratedRegex(
         @"第[二两三四五六七八九十几\d]+(?:次|回|遍|趟)(?:打|来电|反映|投诉|举报|找|给你们打|拨打|来反映|说)" +

@@ -66,11 +66,11 @@ public sealed partial class ComplaintTriage
         var issueWords = IssueWords(hits, category);
         var (street, streetEvidence, homeStreet, places) = FindStreet(text);
         var topicText = ForTopics(text);
-        var topic = _guide.Category(category).Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(topicText, c)));
+        var topic = TopicOf(_guide.Category(category), topicText);
         // A named matter the plan has no row for (露天焚烧) is not made "covered" by what is said beside it.
         var basis = topic is { Refs.Count: 0, LeadRef: null } && _guide.Category(category) is { Refs.Count: 0, DefaultRefs.Count: 0 }
             ? []
-            : Basis(text, category, topic, alsoConcerns);
+            : Basis(topicText, category, topic, alsoConcerns);
         var (leads, cos) = Units(basis, street);
         return new Triage(
             category, alsoConcerns, cues, street, streetEvidence, time,
@@ -377,13 +377,14 @@ public sealed partial class ComplaintTriage
 
     // ---- measures and units -------------------------------------------------------------------------------------
 
-    private List<BasisMeasure> Basis(string text, string category, TopicGuide? mainTopic, IReadOnlyList<string> alsoConcerns)
+    /// <param name="topicText">The complaint as topic cues read it (<see cref="ForTopics"/>).</param>
+    private List<BasisMeasure> Basis(string topicText, string category, TopicGuide? mainTopic, IReadOnlyList<string> alsoConcerns)
     {
         var basis = new List<BasisMeasure>();
         foreach (var name in alsoConcerns.Prepend(category))
         {
             var guide = _guide.Category(name);
-            var topic = name == category ? mainTopic : guide.Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(ForTopics(text), c)));
+            var topic = name == category ? mainTopic : TopicOf(guide, topicText);
             var refs = (topic?.Refs ?? guide.DefaultRefs).Concat(guide.Refs);
             foreach (var reference in refs)
             {
@@ -396,6 +397,9 @@ public sealed partial class ComplaintTriage
 
         return basis;
     }
+
+    private static TopicGuide? TopicOf(CategoryGuide category, string topicText) =>
+        category.Topics.FirstOrDefault(t => t.Cues.Any(c => TopicCueMatches(topicText, c)));
 
     private const int MaxCueGap = 8;
 
