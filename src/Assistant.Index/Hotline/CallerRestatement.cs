@@ -67,7 +67,7 @@ public static partial class CallerRestatement
         // 许可证上写的是浇筑混凝土: what a permit says is allowed is no description of what is going on.
         var what = What(t.Category, topic, PaperSays().Replace(problem, "，"));
         // A matter of daily life (路灯不亮) is said without the hour it was noticed at.
-        var (when, tail) = t.Category == ComplaintCategories.Other && topic is null ? ("", "") : When(problem, t);
+        var (when, tail) = t.Category == ComplaintCategories.Other && (topic is null || !OtherTopics.ContainsKey(topic)) ? ("", "") : When(problem, t);
         // 凌晨四点来卸……一宿就睡到四点: the same hour said twice is one time, not a span.
         if (tail.StartsWith("、持续到", StringComparison.Ordinal) && when.Contains(tail["、持续到".Length..], StringComparison.Ordinal))
         {
@@ -474,8 +474,8 @@ public static partial class CallerRestatement
     private static readonly Wording[] DailyMatters =
     [
         W(ComplaintCategories.Other, "(楼上|顶上|屋顶|天花板|吊顶|卫生间)[^。！？]{0,12}(漏水|渗水|洇水|滴水)|(漏水|渗水|洇水)[^。！？]{0,12}(顶上|屋顶|天花板|吊顶|墙皮)", "楼上漏水、屋顶受损"),
-        W(ComplaintCategories.Other, "^(?=[\\s\\S]*(?:垃圾楼|垃圾站|垃圾房)[^。！？]{0,24}(?:味|臭))(?=[\\s\\S]*(?:满|溢|冒出来))", "垃圾站异味大、垃圾满溢"),
-        W(ComplaintCategories.Other, "(?:垃圾楼|垃圾站|垃圾房)[^。！？]{0,24}(?:味|臭)|(?:味|臭)[^。！？]{0,12}(?:垃圾楼|垃圾站|垃圾房)", "垃圾站异味大"),
+        W(ComplaintCategories.Other, "^(?=[\\s\\S]*(?:垃圾楼|垃圾站|垃圾房|驿站|转运站|收集站)[^。！？]{0,24}(?:味|臭))(?=[\\s\\S]*(?:满|溢|冒出来))", "垃圾站异味大、垃圾满溢"),
+        W(ComplaintCategories.Other, "(?:垃圾楼|垃圾站|垃圾房|驿站|转运站|收集站)[^。！？]{0,24}(?:味|臭)|(?:味|臭)[^。！？]{0,12}(?:垃圾楼|垃圾站|垃圾房|驿站|转运站|收集站)", "垃圾站异味大"),
         W(ComplaintCategories.Other, "路灯[^。！？]{0,10}(坏|不亮|灭|黑)", "路灯损坏不亮"),
         W(ComplaintCategories.Other, "地锁", "有人私装地锁占用车位"),
         W(ComplaintCategories.Other, "押金[^。！？]{0,12}(不退|没退|不给退|扣)|(不退|扣)[^。！？]{0,8}押金", "房东不退还租房押金"),
@@ -826,10 +826,11 @@ public static partial class CallerRestatement
     [GeneratedRegex(@"(?:这片儿|那片儿|这一片|那一片|这片|那片|这块儿|那块儿|这块|那块|这一带|那一带)")]
     private static partial Regex AreaFiller();
 
-    [GeneratedRegex(@"(?:这边|那边|这儿|那儿)")]
+    // 长椿街那边儿胡同里: the 儿 goes with 那边.
+    [GeneratedRegex(@"(?:这边儿?|那边儿?|这儿|那儿)")]
     private static partial Regex DirectionFiller();
 
-    [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜)?(?<h>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s>多|半|钟)?(?<range>(?:一直)?(?:到|至)(?:次日|第二天)?(?<p2>凌晨|早上|晚上|夜里|半夜|深夜)?(?<h2>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s2>多|半|钟)?)?(?:(?<after>以后|之后|后)|(?<before>之前|以前|前|不到))?")]
+    [GeneratedRegex(@"(?<p>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜)?(?<h>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s>多|半|钟)?(?<range>(?:一直)?(?:到|至)(?:次日|第二天)?(?<p2>凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|半夜|深夜)?(?<h2>(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3}))(?:点|时)(?<s2>多|半|钟)?)?(?:(?<after>以后|之后|后)|(?<before>之前|以前|前|不到))?")]
     private static partial Regex Clock();
 
     // 营业到十一点多, 经营至凌晨两点, 持续到后半夜, 放到一两点: how long it lasts.

@@ -54,9 +54,10 @@ public sealed partial class ComplaintTriage
     {
         var text = ChineseText.Normalize(complaint);
         var hits = WithoutNegated(text, _cues.Find(text));
-        if (!WaterTrouble().IsMatch(text))
+        if (!WaterTrouble().IsMatch(text) || !WaterPlace().IsMatch(text))
         {
-            // A lake or river only named (声音沿湖面传, 后海边的酒吧) is where something happens, not what is wrong with it.
+            // A lake or river only named (声音沿湖面传, 后海边的酒吧) is where something happens, not what is wrong with it;
+            // and foul water with no river, lake or drain in sight (垃圾桶周边有污水) is no matter of the water environment.
             hits = hits.Select(h => h with { Entries = h.Entries.Where(e => e.Category != ComplaintCategories.Water).ToList() })
                 .Where(h => h.Entries.Count > 0).ToList();
         }
@@ -117,7 +118,7 @@ public sealed partial class ComplaintTriage
     private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark, int passingFrom, int mainAt = -1, bool mainIsSmell = false)
     {
         // The matter the caller calls the main one: the first cue right after 主要….
-        var main = mainIsSmell ? ComplaintCategories.CookingFumes
+        var main = mainIsSmell ? null
             : mainAt < 0 ? null
             : hits.Where(h => h.Start >= mainAt && h.Start - mainAt <= 10)
                 .SelectMany(h => h.Entries).Where(e => e.Kind is CueKind.Own or CueKind.NoiseWord)
@@ -193,6 +194,13 @@ public sealed partial class ComplaintTriage
         if (noise > 0)
         {
             noise += _guide.Categories.Where(c => c.Noise).Max(c => source.GetValueOrDefault(c.Name));
+        }
+
+        // 主要是味儿: the smell named most strongly — a kitchen's, or a print shop's ink.
+        if (mainIsSmell)
+        {
+            main = score.GetValueOrDefault(ComplaintCategories.Other) > score.GetValueOrDefault(ComplaintCategories.CookingFumes)
+                ? ComplaintCategories.Other : ComplaintCategories.CookingFumes;
         }
 
         // Candidates: each non-noise category, and noise as one family whose kind is settled afterwards.
@@ -450,5 +458,9 @@ public sealed partial class ComplaintTriage
     /// <summary>Something wrong with water: its state, what is put into it, or water where it should not be.</summary>
     [GeneratedRegex("臭|脏|发黑|变黑|黑水|发绿|变绿|浑|死鱼|漂|油膜|有味|污水|污染|污物|垃圾|油污|油花|倾倒|倒进|倒入|倒在|往河|往湖|排污|排放|排水|直排|偷排|异味|味儿大|味道|堵|积水|冒水|溢|返水|蓝藻|泔水|刷锅水|水质|篦子|箅子|下水|雨水|水井|水沟|里倒|往里扔")]
     private static partial Regex WaterTrouble();
+
+    /// <summary>Where the water environment is: a river, lake, pond or channel, or a drain leading to one.</summary>
+    [GeneratedRegex("河|湖|海|沟|渠|井|管|下水|雨水|箅子|篦子|排口|水体|池|塘|泡子|水面|岸")]
+    private static partial Regex WaterPlace();
 }
 

@@ -315,9 +315,11 @@ public sealed partial class HotlineDrafter(KnowledgeBase knowledge, DraftTerms t
 
         // 归谁管: the caller's own question is answered where the handling is said.
         var asked = CallerConcerns.AsksWho(text) ? "关于您问的归谁管：" : "";
-        // No street office read, but a place said (真武庙一带): the office is named by that place, not left abstract.
+        // No street office read, but a place said (真武庙一带): the unit need not ask the caller where it is.
         var place = t.Street is null && restatement.Where is { Length: >= 2 } where && !where.StartsWith('您') ? where : null;
-        var placeOffice = place is null ? "问题所在地的街道办事处" : $"{place}所属的街道办事处";
+        // A place said whose street is not known: its office is said plainly (当地, not the jargon 属地, nor a
+        // "…所属的街道办事处" the supervisors read as a template); with no place at all, the office of wherever it is.
+        var placeOffice = place is null ? "问题所在地的街道办事处" : "当地街道办事处";
         if (!t.Covered)
         {
             // The plan names no department for it: the street office takes it in and brings in whoever is competent.

@@ -116,6 +116,7 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [InlineData("一到晚上九点以后就有渣土车拉土进工地，轰隆隆的", "每天晚上九点以后")]
     [InlineData("天不亮五点钟垃圾车就来收垃圾，哐哐响", "凌晨五点")]
     [InlineData("路口管线施工，近一周每晚11点至次日凌晨4点用破碎锤破路面，噪音剧烈", "11点到凌晨4点")]
+    [InlineData("路边长期停靠旅游大巴，发动机怠速开空调，尾气直排向临街住户窗口，每天上午九点至下午四点持续", "上午九点到下午四点")]
     public void The_time_is_said_in_standard_words(string complaint, string when)
     {
         var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));
@@ -221,6 +222,7 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [InlineData("阜成门内大街路南那个酒吧，夜里音响咚咚的，吵得睡不着", "阜成门内大街路南")]
     [InlineData("市民来电反映：红莲南里3号楼一层底商超市冷柜外机夜间噪声大。", "红莲南里底商超市")]
     [InlineData("您好，白塔寺往西一点那个饭馆，排烟口冲着我们院儿，油烟呛人", "白塔寺往西一点某饭馆")]
+    [InlineData("长椿街那边儿胡同里，天天上午有个收旧手机的三轮儿，大喇叭一遍一遍喊", "长椿街胡同里")]
     public void The_place_is_the_callers_phrase_cleaned(string complaint, string place)
     {
         var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));

@@ -249,6 +249,18 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.Contains("问题所在地的街道办事处", reply.Draft);
     }
 
+    [Fact]
+    public void A_place_whose_street_is_not_known_is_handled_by_the_local_office_said_plainly()
+    {
+        // 手帕口南街 is in no street's list: the supervisors read "手帕口南街…所属的街道办事处" as a template left unfilled.
+        var reply = Draft("手帕口南街附近一处拆迁工地土方裸露未覆盖，大风天扬尘严重");
+
+        Assert.Contains("手帕口南街附近", reply.Draft);
+        Assert.Contains("此事由当地街道办事处会同", reply.Draft);
+        Assert.DoesNotContain("所属的街道办事处", reply.Draft);
+        Assert.DoesNotContain("核实具体地址", reply.Draft);
+    }
+
     [Theory]
     // The caller's own question said back when it is one short clause; else the rules in general.
     [InlineData("小区里有人放炮，不是说城区禁止燃放吗？", "您问“不是说城区禁止燃放吗？”，将请办理单位核实后一并答复")]
@@ -278,6 +290,11 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("渣土车一天三次从门口过，土撒一地", false)]
     [InlineData("此前已向物业反映，物业说不归他们管，楼下火锅店的油烟天天往屋里灌", false)]
     [InlineData("之前找店家说过，老板不理，烧烤摊还是每晚冒烟", false)]
+    [InlineData("后海酒吧音响外放到凌晨一点，来电人称今年已多次拨打热线及110，酒吧每次劝导后第二天照旧", true)]
+    [InlineData("小区门口烧烤店油烟大，来电人称两周前已就此事反映，油烟仍然很大", true)]
+    [InlineData("湾子那边一家饭馆，烟囱就冲我家窗户，打过一回了，没动静", true)]
+    [InlineData("楼下炸鸡店油烟熏人，我去店里说过一次，店员说那是老板的事儿", false)]
+    [InlineData("楼下饭馆油烟大，我也跟那老板说过一回，人家不理", false)]
     public void A_repeat_call_is_acknowledged_and_flagged(string complaint, bool repeat)
     {
         var reply = Draft(complaint);

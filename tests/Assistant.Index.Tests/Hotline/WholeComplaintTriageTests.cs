@@ -40,6 +40,15 @@ public sealed class WholeComplaintTriageTests(HotlineFixture hotline)
     [InlineData("河道里有死鱼，臭味很大，还有就是河边烧烤的油烟也挺大", "水环境", null, null, null)]
     [InlineData("主要是反映广场舞音响太吵，另外公园旁边的饭馆油烟也有点大，油烟呛人", "社会生活噪声", null, null, null)]
     [InlineData("小区有人烧煤炉子，烟呛得很，另外楼下有人放鞭炮", "散煤", null, null, null)]
+    // Foul water by the bins is no matter of rivers and drains; a refuse station's smell is one the plan has no row for.
+    [InlineData("黑窑厂街附近垃圾分类驿站夏季异味严重，垃圾未能日产日清，桶周边有污水", "其他", "陶然亭街道", null, null)]
+    // 没动静 is no response, not a noise; a chimney over a restaurant is its smoke.
+    [InlineData("湾子那边儿一家羊蝎子店，烟囱就冲我家卧室窗户，能让他们挪挪吗？打过一回了，没动静", "餐饮油烟", "广安门外街道", null, null)]
+    [InlineData("杨梅竹斜街有个小馆儿做卤煮，一大早就开始煮下水，那味儿顺着风全飘过来", "餐饮油烟", "大栅栏街道", "昼间", null)]
+    // 主要是味儿 beside a print shop's ink: the ink's smell, not a kitchen's.
+    [InlineData("打印店后屋好几台大机器，印喷绘，一股子塑料油墨味儿，机器还哗哗响，那个倒是其次，主要是味儿", "其他", null, null, null)]
+    // A refuse station's compacting noise is the complaint; its smell comes after, in passing.
+    [InlineData("垃圾楼每日凌晨四时许开始压缩作业，清运车进出、倒桶撞击及压缩机运转声响较大，夏季另有垃圾异味", "社会生活噪声", null, "夜间", null)]
     public void Triage_reads_the_whole_complaint(string complaint, string category, string? street, string? timeOfDay, string? refs)
     {
         var t = hotline.Triage.Triage(complaint);
