@@ -36,7 +36,10 @@ public static partial class EverydayIntent
         }
 
         if (q.IsFollowUp || q.Reference is not null || q.Intent is Intent.Duties or Intent.Co or Intent.Deadline
-            || (q.Intent == Intent.Indicator && q.Streets.Count > 0) || (q.Intent == Intent.None && q.Topic.Length == 0))
+            || (q.Intent == Intent.Indicator && q.Streets.Count > 0) || (q.Intent == Intent.None && q.Topic.Length == 0)
+            // 老家河北农村的散煤治理咋弄: the reader found it outside the plan (another place, another year); how it is
+            // asked does not bring it back in.
+            || (q.Intent == Intent.None && q.OutOfScope is not null))
         {
             return q.Intent;
         }
