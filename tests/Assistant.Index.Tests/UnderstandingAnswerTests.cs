@@ -44,6 +44,9 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("上哪儿能买到便宜的油烟净化器", AskedScope.Chat)]
     [InlineData("去年的优良天数目标是多少", "year")]
     [InlineData("明儿能带孩子出去跑步不", AskedScope.Forecast)]
+    [InlineData("生态环境部今年对全国PM2.5的考核目标是多少", AskedScope.Place)]
+    [InlineData("国家大气十条具体有哪几条", AskedScope.Place)]
+    [InlineData("老家河北农村的散煤治理咋弄", AskedScope.Place)]
     public void Out_of_scope_is_decided_by_what_is_asked(string question, string category)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -547,6 +550,30 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
 
         Assert.Equal(intent, answer.Intent);
         Assert.Equal(first.Matches[0].MeasureRef, answer.Matches[0].MeasureRef);
+    }
+
+    [Theory]
+    [InlineData("摩托车又吵又冒烟，这个方案里有管吗")]
+    [InlineData("施工工地的扬尘，计划里有说法吗")]
+    public void Whether_the_plan_covers_a_matter_is_answered_with_what_it_says(string question)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+
+        Assert.Equal(Intent.Search, answer.Intent);
+        Assert.False(answer.NoAnswer, answer.Text);
+    }
+
+    [Theory]
+    [InlineData("那北京全市的呢？")]
+    [InlineData("那全国的呢")]
+    public void A_follow_up_moving_a_target_to_the_whole_city_or_country_is_declined(string followUp)
+    {
+        var first = plan.Runtime.Answers.Compute("西城今年PM2.5目标是多少");
+        var answer = plan.Runtime.Answers.Compute(followUp, first.Context);
+
+        Assert.False(first.NoAnswer);
+        Assert.True(answer.NoAnswer, answer.Text);
+        Assert.Equal(AskedScope.Place, answer.OutOfScope);
     }
 
     [Fact]

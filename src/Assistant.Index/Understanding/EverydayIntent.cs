@@ -100,7 +100,7 @@ public static partial class EverydayIntent
     private static partial Regex LeadAsked();
 
     // "方案里管不管", "计划里有这块吗": whether the plan covers it.
-    [GeneratedRegex(@"(?:方案|计划)(?:里|中|上)?(?:管不管|有没有|有这块|有这项|提没提|涉及|说没说|有吗|咋说|怎么说|咋写|怎么写|咋安排|怎么安排)")]
+    [GeneratedRegex(@"(?:方案|计划)(?:里|中|上)?(?:管不管|有管|管吗|管没管|有没有|有这块|有这项|提没提|提到|涉及|说没说|有吗|有说法|有个说法|有办法|有规定|有要求|咋说|怎么说|咋写|怎么写|写了啥|咋安排|怎么安排)")]
     private static partial Regex Covers();
 
     // Who helps: "谁帮着一块推", "还有哪些部门帮忙", "交通委之外还有谁配合", "哪几家参与".
