@@ -167,7 +167,7 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     // boiler is no household, concrete poured at night is no breaking work, an idling car no black smoke unless said.
     [InlineData("小区底商面包房每天凌晨四点开始烤，黄油奶油味儿特别冲", "烘焙店", "烟")]
     [InlineData("报国寺东边炒货店门口用大锅炒栗子炒瓜子，烟挺大", "炒货店", "油烟")]
-    [InlineData("胡同口有个烤白薯的，烧的是煤，烟呛得过路的直咳嗽", "烧煤炭冒烟", "油烟")]
+    [InlineData("胡同口有个烤白薯的，烧的是煤，烟呛得过路的直咳嗽", "烧煤冒烟", "油烟")]
     [InlineData("胡同里老浴池的锅炉每天清晨冒黑烟，怀疑还在烧煤", "浴池锅炉", "住户")]
     [InlineData("工地昨晚十二点还在打混凝土，泵车轰轰的，吵得没法睡", "浇筑混凝土", "破碎")]
     [InlineData("写字楼门口商务车长时间怠速等人，尾气直冲人行道", "长时间怠速", "黑烟")]

@@ -269,6 +269,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("汽修店在门口喷漆，味儿冲。喷漆不是得进烤漆房吗？门口露天喷这能行吗？", "您问“门口露天喷这能行吗？”")]
     [InlineData("楼下饭馆排烟管子冲我家。我就想问问，居民楼底下能开这种炒菜馆吗？", "您问“居民楼底下能开这种炒菜馆吗？”")]
     [InlineData("饭馆油烟大。诉求：请核查该店是否允许在室外生炭火，能否改到室内。", "您希望")]
+    [InlineData("胡同口那家烧烤门口露天支俩炉子，烟往院里灌。我就想问问，这露天烧烤到底让不让弄？", "您问“这露天烧烤到底让不让弄？”")]
     public void A_question_about_the_rules_is_taken_up(string complaint, string taken)
     {
         var draft = Draft(complaint).Draft;
@@ -368,6 +369,8 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("楼下烤串天天在外头烤，能不能让他把烤炉挪屋里去", "督促对方不在室外经营，", "挪屋里")]
     [InlineData("胡同口炒肝店油烟大，我就要个准话儿，这事到底管不管", "得到明确答复", "准话")]
     [InlineData("市民来电反映：胡同口烧烤摊油烟扰民。诉求：对该无证摊点予以取缔。", "制止扰民行为", "予以取缔")]
+    [InlineData("又是我啊，上礼拜打过。澡堂子后头的锅炉一早上就冒黑烟。这回我要结果，书面的。", "得到明确答复、给予书面答复", "我要")]
+    [InlineData("我是替我妈打的，她楼下门脸房有家卖羊肉串的，用的是炭火，烟特别大。能不能让他们装个罩子，有结果了打我这个电话就行，别打我妈那儿", "督促对方整改排烟设施、有结果后直接联系您本人", "我妈那儿")]
     public void A_spoken_ask_is_said_in_standard_words(string complaint, string said, string not)
     {
         var reply = Draft(complaint);
@@ -572,11 +575,25 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
         Assert.DoesNotContain("隐患", reply.Draft);
     }
 
+    [Fact]
+    public void An_engine_left_running_is_no_fire_and_earplugs_that_fail_are_no_failed_handling()
+    {
+        var reply = Draft("对面写字楼楼顶的冷却塔夜里嗡嗡响，就像楼底下一直有辆大卡车打着火。我找过写字楼物业，人家说设备正常。戴耳塞都不管用。你们能不能找环保的来测一测");
+
+        Assert.DoesNotContain("隐患", reply.Draft);
+        Assert.DoesNotContain("仍未解决", reply.Draft);
+        Assert.Contains("现场监测是否超标", reply.Draft);
+    }
+
     [Theory]
     [InlineData("德胜门外我们楼底下的门脸改成快递站了，每天四点多大货车就来卸货，扔包裹哗啦哗啦的", "快递站")]
     [InlineData("铁树斜街院里有个翻新旧家具的小作坊，晚上刷油漆，稀料味冲得人头晕", "翻新旧家具的小作坊")]
     [InlineData("南礼士路宾馆门口每天早上停一溜旅游大巴，都不熄火，柴油味黑烟往人行道上喷", "旅游大巴")]
     [InlineData("白纸坊东街拆迁后的空地大面积裸土没盖，一刮风满脸是土", "裸露地面")]
+    // Charcoal under a grill is no coal stove; a shop front selling skewers is a shop, not a stall.
+    [InlineData("牛街西里二区楼下门脸房有家卖羊肉串的，用的是炭火，烟特别大，一直烤到后半夜", "有烧烤店")]
+    [InlineData("牛街西里二区楼下门脸房有家卖羊肉串的，用的是炭火，烟特别大", "炭火冒烟")]
+    [InlineData("湾子那边儿一家羊蝎子店，烟囱就冲我家卧室窗户", "羊蝎子店")]
     public void The_business_or_thing_is_the_one_the_caller_describes(string complaint, string source)
     {
         var reply = Draft(complaint);
