@@ -426,7 +426,7 @@ public static partial class CallerConcerns
         new(new Regex("隔音|降噪|减震|减振|消音|消声|垫子|减震垫|罩子|隔音罩"),
             (c, said) => c == ComplaintCategories.CookingFumes && !NoiseMeasure().IsMatch(said) ? Purifier : "督促对方采取降噪措施"),
         new(new Regex("挪|搬走|搬开|移走|移开|换个地方|换地方|远点|撤走|拆走"), (c, said) => Move),
-        new(new Regex("小点声|小点儿声|小声|声音小|关小|调小|音量|别放|别吵|别唱|别喊|安静"), (c, said) => "督促对方降低音量"),
+        new(new Regex("小点声|小点儿声|小声|声音小|声儿小|声小点|关小|调小|音量|别放|别吵|别唱|别喊|安静"), (c, said) => "督促对方降低音量"),
         new(new Regex("(?:[0-9一二两三四五六七八九十几]{1,2})点(?:以后|之后|后|前|以前|之前)|别那么早|别那么晚|早点(?:收|结束|停|关)|(?:晚上|夜里|半夜|夜间|周末)(?:别|不要|不能|不许|不让)|按(?:规定)?时间|错峰|作息"),
             (c, said) => Urge + Hours(c, said)),
         new(new Regex("停工|停下|停了|(?:就得|必须|赶紧|马上|立刻)停|别干|不让[^，。！？]{0,4}干|制止|取缔|管住|别再|不要再"),
@@ -452,7 +452,7 @@ public static partial class CallerConcerns
     private static partial Regex RecordOther();
 
     /// <summary>A sentence in which the caller asks for something, from the asking word to the sentence's end.</summary>
-    [GeneratedRegex(@"(?:诉求[：:]|希望|要求|请求|盼着|我就要|我要(?=结果|个结果|个说法|书面|答复)|就要个|有结果(?:了)?打我|就想知道|到底管不管|能不能管|就想让|想让|能不能|能否|可不可以|是不是得|是不是该|是不是应该|麻烦|你们给|您给|你们帮|您帮|你们让|您让|你们得|(?:你|你们|您)把|就得|必须|赶紧|得让|让他|让他们|叫他|给他|必须得)[^。！？?!]*")]
+    [GeneratedRegex(@"(?:诉求[：:]|希望|要求|请求|盼着|我就要|我要(?=结果|个结果|个说法|书面|答复)|就要个|有结果(?:了)?打我|就想知道|到底管不管|能不能管|就想让|想让|能不能|能否|可不可以|是不是得|是不是该|是不是应该|麻烦|你们给|您给|你们帮|您帮|你们让|您让|你们得|(?:你|你们|您)把|就得|必须|赶紧|得让|让他|让他们|叫他|给他|必须得|(?:你|你们|您)跟(?:他|她)们?说说)[^。！？?!]*")]
     private static partial Regex AskingSentence();
 
     /// <summary>An operator's summary, which states asks in standard words (市民来电反映, 来电人要求, 诉求).</summary>

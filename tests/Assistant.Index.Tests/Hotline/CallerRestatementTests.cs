@@ -223,6 +223,10 @@ public sealed partial class CallerRestatementTests(HotlineFixture hotline)
     [InlineData("市民来电反映：红莲南里3号楼一层底商超市冷柜外机夜间噪声大。", "红莲南里底商超市")]
     [InlineData("您好，白塔寺往西一点那个饭馆，排烟口冲着我们院儿，油烟呛人", "白塔寺往西一点某饭馆")]
     [InlineData("长椿街那边儿胡同里，天天上午有个收旧手机的三轮儿，大喇叭一遍一遍喊", "长椿街胡同里")]
+    // A lane named …街 (太平街, not only …大街), a subway exit beside a road, the side of a landmark.
+    [InlineData("喂您好，我家楼下是个面包房，陶然亭这边儿，太平街那块儿的。凌晨三点多就开始烤，黄油味儿甜腻腻的", "陶然亭太平街")]
+    [InlineData("市民来电反映：新街口北大街地铁口旁一煎饼摊早高峰经营，油烟较大", "新街口北大街地铁口旁")]
+    [InlineData("广内报国寺东边那个拆除工程，破碎锤一直哐哐砸，声音震得玻璃都响", "广内报国寺东边")]
     public void The_place_is_the_callers_phrase_cleaned(string complaint, string place)
     {
         var sentence = CallerRestatement.Sentence(hotline.Triage.Triage(complaint));

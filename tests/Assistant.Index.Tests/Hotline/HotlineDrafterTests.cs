@@ -371,6 +371,7 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("市民来电反映：胡同口烧烤摊油烟扰民。诉求：对该无证摊点予以取缔。", "制止扰民行为", "予以取缔")]
     [InlineData("又是我啊，上礼拜打过。澡堂子后头的锅炉一早上就冒黑烟。这回我要结果，书面的。", "得到明确答复、给予书面答复", "我要")]
     [InlineData("我是替我妈打的，她楼下门脸房有家卖羊肉串的，用的是炭火，烟特别大。能不能让他们装个罩子，有结果了打我这个电话就行，别打我妈那儿", "督促对方整改排烟设施、有结果后直接联系您本人", "我妈那儿")]
+    [InlineData("陶然亭公园门口早上六点不到就开音响跳舞。你跟她们说说，声儿小点儿，往公园里头挪挪，行不行？", "督促对方降低音量、调整位置", "声儿")]
     public void A_spoken_ask_is_said_in_standard_words(string complaint, string said, string not)
     {
         var reply = Draft(complaint);
