@@ -47,6 +47,8 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("生态环境部今年对全国PM2.5的考核目标是多少", AskedScope.Place)]
     [InlineData("国家大气十条具体有哪几条", AskedScope.Place)]
     [InlineData("老家河北农村的散煤治理咋弄", AskedScope.Place)]
+    [InlineData("老家山东的散煤怎么治理", AskedScope.Place)]
+    [InlineData("环评审批流程是咋走的", AskedScope.Permit)]
     public void Out_of_scope_is_decided_by_what_is_asked(string question, string category)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -457,6 +459,28 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.True(answer.NoAnswer, answer.Text);
         Assert.StartsWith("计划没有写明具体的排放限值或标准数值", answer.Text);
         Assert.NotEmpty(answer.Matches);
+    }
+
+    [Theory]
+    [InlineData("饭店油烟净化器多久洗一次")]
+    [InlineData("加油站多长时间查一次")]
+    public void An_interval_the_plan_does_not_state_is_no_answer_but_points_to_the_plan(string question)
+    {
+        var answer = plan.Runtime.Answers.Compute(question);
+
+        Assert.True(answer.NoAnswer, answer.Text);
+        Assert.StartsWith("计划没有写明具体的频次（多久一次）", answer.Text);
+        Assert.NotEmpty(answer.Matches);
+    }
+
+    [Fact]
+    public void An_interval_the_plan_does_state_is_answered()
+    {
+        // 入河排污口 rows say 每季度上报: the interval asked is there to give.
+        var answer = plan.Runtime.Answers.Compute("入河排污口的情况多久上报一次");
+
+        Assert.False(answer.NoAnswer, answer.Text);
+        Assert.Contains("每季度", answer.Text);
     }
 
     [Theory]

@@ -43,7 +43,7 @@ public static partial class AskedScope
         }
 
         // 我想开个烧烤店需要啥手续: how a person gets a licence is no part of the plan either.
-        if (NamedBusinessPermit().IsMatch(text) || OpeningProcedure().IsMatch(text) || PermitProcedure().IsMatch(text))
+        if (NamedBusinessPermit().IsMatch(text) || OpeningProcedure().IsMatch(text) || PermitProcedure().IsMatch(text) || PermitSteps().IsMatch(text))
         {
             return Permit;
         }
@@ -113,11 +113,15 @@ public static partial class AskedScope
     [GeneratedRegex(@"(?:怎么|如何|咋|去哪儿?|在哪儿?|到哪儿?|上哪儿?|哪里)(?:申请|办理|办)[^，。？?]{0,6}(?:许可证|环评|手续|执照|排污证)|(?:许可证|环评|排污证|执照|手续)[^，。？?]{0,4}(?:怎么|如何|咋|去哪儿?|在哪儿?|到哪儿?|上哪儿?|哪里)(?:申请|办理|办)")]
     private static partial Regex PermitProcedure();
 
+    // 环评审批流程是咋走的: how a permit goes through is no part of the plan (the plan's own 夜间施工证明 is).
+    [GeneratedRegex(@"^(?!.*夜间施工)(?=.*(?:环评|许可证?|执照|审批|资质))(?=.*(?:流程|步骤|程序|要多久|多长时间能办))")]
+    private static partial Regex PermitSteps();
+
     [GeneratedRegex(@"(?:开|办|新开|想开)(?:个|一家|一个)?[^，。？]{0,6}(?:店|馆|厂|公司|作坊|摊)[^。？]{0,10}(?:手续|执照|许可|证照|(?:办|要|需要)(?:什么|啥|哪些|几个)证)")]
     private static partial Regex OpeningProcedure();
 
     // Another of Beijing's districts, another city or province.
-    [GeneratedRegex(@"东城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|亦庄|经开区|上海|天津|重庆|广州|深圳|河北|雄安|外地|生态环境部(?!门)|国务院|(?:大气|水|土)十条|全国(?![^，。？]{1,5}[日周])(?:的|范围内?|层面)?.{0,6}(?:目标|指标|多少|排名|平均|谁|哪个部门)|国家层面" +
+    [GeneratedRegex(@"东城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|亦庄|经开区|上海|天津|重庆|广州|深圳|河北|雄安|外地|外省|老家|山东|山西|河南|湖北|湖南|江苏|浙江|安徽|江西|福建|广东|广西|四川|贵州|云南|陕西|甘肃|辽宁|吉林|黑龙江|内蒙古?|新疆|杭州|南京|武汉|成都|西安|沈阳|哈尔滨|香港|台湾|生态环境部(?!门)|国务院|(?:大气|水|土)十条|全国(?![^，。？]{1,5}[日周])(?:的|范围内?|层面)?.{0,6}(?:目标|指标|多少|排名|平均|谁|哪个部门)|国家层面" +
         @"|(?<!西城.*)(?!.*西城)(?:北京市|全市|全北京|北京)(?:的|范围内?|层面)?[^，。？]{0,6}(?:目标|指标|平均)(?:是|定的|定了)?(?:多少|几)|全市(?:排|排名)?第几|在全市排|全市排名" +
         @"|(?<!西城.*)(?!.*西城)(?:全北京|全市)[^，。？]{0,12}(?:降到|控制在|达到|要到)(?:多少|几)" +
         // 那北京全市的呢: a follow-up that moves the question to the whole city.

@@ -104,6 +104,12 @@ public sealed partial class PlanUnderstanding : IDisposable
             return "具体的排放限值或标准数值";
         }
 
+        // 油烟净化器多久洗一次: how often something must be done, where the measures name no interval.
+        if (AsksInterval().IsMatch(normalizedQuestion) && !measures.Any(m => StatesInterval().IsMatch(m.Text)))
+        {
+            return "具体的频次（多久一次）";
+        }
+
         return null;
     }
 
@@ -184,6 +190,12 @@ public sealed partial class PlanUnderstanding : IDisposable
 
     [GeneratedRegex(@"分贝|毫克|MG/|DB\(A\)")]
     private static partial Regex StatesLimit();
+
+    [GeneratedRegex(@"多久(?:[^，。？?]{0,4})?一次|多长时间(?:[^，。？?]{0,4})?一次|隔多久|隔多长时间|几天一次|一年几次|一个月几次|每隔多久|多少天一次|频次是|频率是")]
+    private static partial Regex AsksInterval();
+
+    [GeneratedRegex(@"每(?:[一二两三四五六七八九十半\d]+个?)?(?:天|日|周|月|季度|季|年|半年)|[一二两三四五六七八九十\d]+次|定期|日常")]
+    private static partial Regex StatesInterval();
 
     [GeneratedRegex(@"\d{1,2}(?:时|点|:\d\d)|时至|时段")]
     private static partial Regex StatesHours();
