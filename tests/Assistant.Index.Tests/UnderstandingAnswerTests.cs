@@ -461,6 +461,16 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
         Assert.NotEmpty(answer.Matches);
     }
 
+    [Fact]
+    public void A_unit_and_a_month_with_nothing_else_asks_what_falls_due_then()
+    {
+        var answer = plan.Runtime.Answers.Compute("住建委六月份要交差的主责活儿有啥");
+
+        Assert.Equal(Intent.Duties, answer.Intent);
+        // No row 住建委 leads falls due in June: said so, not year-end rows passed off as June's.
+        Assert.StartsWith("计划中没有区住房城市建设委", answer.Text);
+    }
+
     [Theory]
     [InlineData("饭店油烟净化器多久洗一次")]
     [InlineData("加油站多长时间查一次")]

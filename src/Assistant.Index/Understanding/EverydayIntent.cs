@@ -35,6 +35,13 @@ public static partial class EverydayIntent
             return Intent.Duties;
         }
 
+        // "住建委六月份要交差的主责活儿有啥": a unit, a period and nothing else to look for asks what falls due then.
+        if (!q.IsFollowUp && q.Reference is null && q.Units.Count > 0 && q.Time is not null && q.Intent == Intent.Deadline
+            && q.OutOfScope is null && OnlyWork(q.Topic))
+        {
+            return Intent.Duties;
+        }
+
         if (q.IsFollowUp || q.Reference is not null || q.Intent is Intent.Duties or Intent.Co or Intent.Deadline
             || (q.Intent == Intent.Indicator && q.Streets.Count > 0) || (q.Intent == Intent.None && q.Topic.Length == 0)
             // 老家河北农村的散煤治理咋弄: the reader found it outside the plan (another place, another year); how it is
