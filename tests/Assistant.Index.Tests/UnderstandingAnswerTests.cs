@@ -499,6 +499,8 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("楼上邻居去年开了个作坊，天天晚上刷油漆，那味儿冲得很，归哪个部门管？", false)]
     [InlineData("国五标准的排放限值是多少", true)]
     [InlineData("家里自来水能不能喝", true)]
+    // 拆迁 names a matter outside the plan (compensation), but soil dug up on the site is the plan's own (附件3-3-3).
+    [InlineData("市民反映拆迁地挖出的脏土一直堆着，往外拉走处置那条时限是？", false)]
     public void What_is_asked_decides_whether_the_plan_answers(string question, bool refused)
     {
         var answer = plan.Runtime.Answers.Compute(question);

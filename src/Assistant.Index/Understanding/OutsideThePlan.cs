@@ -21,7 +21,7 @@ public static class OutsideThePlan
     ];
 
     private static readonly string[] PollutionWords =
-        ["噪", "吵", "声音", "油烟", "烟", "尘", "灰", "臭", "味", "污", "排放", "垃圾", "废", "水质", "绿化", "节能", "碳", "充电", "土壤", "测土", "查土"];
+        ["噪", "吵", "声音", "油烟", "烟", "尘", "灰", "臭", "味", "污", "脏", "渣土", "排放", "垃圾", "废", "水质", "绿化", "节能", "碳", "充电", "土壤", "测土", "查土"];
 
     /// <summary>Matters outside the plan whatever else the question says: a stolen bin is theft, not waste.</summary>
     public static readonly IReadOnlyList<string> StrongWords = ["被偷", "被人偷", "偷走了", "怎么预约", "如何预约", "在哪预约", "去哪预约"];
