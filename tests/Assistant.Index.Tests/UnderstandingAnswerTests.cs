@@ -462,6 +462,16 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     }
 
     [Fact]
+    public void A_complaint_like_question_search_cannot_place_takes_the_row_of_the_source_it_names()
+    {
+        // No measure passes on its own words; the complaint's source (油罐车, 汽油味) names the row, not a smell's kitchen.
+        var answer = plan.Runtime.Answers.Compute("市民来电：油罐车开过去一股子汽油味儿，运油车跑气儿这事主责哪家？");
+
+        Assert.False(answer.NoAnswer, answer.Text);
+        Assert.Equal("附件1-6-1", answer.Matches[0].MeasureRef);
+    }
+
+    [Fact]
     public void A_unit_and_a_month_with_nothing_else_asks_what_falls_due_then()
     {
         var answer = plan.Runtime.Answers.Compute("住建委六月份要交差的主责活儿有啥");

@@ -459,8 +459,9 @@ public sealed partial class AnswerEngine
             return [];
         }
 
+        // 其他 counts only through a source the plan names (油罐车 → 附件1-6-1), never its catch-all rows.
         var triage = _triage.Triage(q.Raw);
-        return triage.Category == OtherCategory
+        return triage.Category == OtherCategory && triage.Topic is null
             ? []
             : triage.Basis.Where(b => b.Category == triage.Category).Select(b => b.Measure).Take(MaxListed).ToList();
     }

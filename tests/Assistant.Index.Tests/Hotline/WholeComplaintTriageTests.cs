@@ -13,6 +13,7 @@ public sealed class WholeComplaintTriageTests(HotlineFixture hotline)
     [Theory]
     [InlineData("一辆柴油大货车停在楼下不熄火，排气管冒黑烟，尾气呛得人喘不上气", "其他", null, null, "附件1-11-1")]
     [InlineData("胡同口那家修车的用稀料洗零件，香蕉水味儿特别冲", "其他", null, null, "附件1-7-2,附件1-7-3")]
+    [InlineData("油罐车每天早上停在胡同口卸油，一股子汽油味儿", "其他", null, "昼间", "附件1-6-1")]
     [InlineData("人定湖的水又绿又臭，还有垃圾", "水环境", null, null, "附件2-14-1")]
     [InlineData("筒子河里漂着好多塑料袋", "水环境", null, null, null)]
     [InlineData("小区旁边那块空地光秃秃的全是黄土，一刮风满天飞", "扬尘", null, null, "附件1-13-2")]
