@@ -95,6 +95,17 @@ public sealed class HonestSetTests(PlanFixture plan)
         {
             ["lead"] = 0.55, ["deadline"] = 0.45, ["co"] = 0.8, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.2, ["none"] = 0.95,
         },
+        // Written blind at the start of round ten (fresh11) and never looked at: first score on that round's starting
+        // code (3b23662) 0.773, dialogues 0.700; the round's understanding changes left both unchanged, so the floors sit
+        // just under them.
+        ["questions-fresh11.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.8, ["deadline"] = 0.7, ["co"] = 0.7, ["duties"] = 0.9, ["indicator"] = 0.9, ["search"] = 0.5, ["none"] = 0.8,
+        },
+        ["dialogues-fresh11.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.75, ["deadline"] = 0.7, ["co"] = 0.35, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.35, ["none"] = 0.95,
+        },
         ["dialogues-honest.jsonl"] = new(StringComparer.Ordinal)
         {
             ["lead"] = 0.75, ["deadline"] = 0.55, ["co"] = 0.7, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.6, ["none"] = 0.5,
@@ -118,6 +129,8 @@ public sealed class HonestSetTests(PlanFixture plan)
     [InlineData("dialogues-fresh9.jsonl", 40)]
     [InlineData("questions-fresh10.jsonl", 150)]
     [InlineData("dialogues-fresh10.jsonl", 40)]
+    [InlineData("questions-fresh11.jsonl", 150)]
+    [InlineData("dialogues-fresh11.jsonl", 40)]
     public void Honest_set_stays_above_its_floor_per_kind(string file, int atLeast)
     {
         var items = Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file));

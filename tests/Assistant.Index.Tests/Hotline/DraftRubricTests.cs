@@ -25,6 +25,8 @@ public sealed class DraftRubricTests(HotlineFixture hotline)
     [InlineData("review10/complaints-blind-review10.jsonl")]
     [InlineData("review11/complaints-blind-review11.jsonl")]
     [InlineData("review12/complaints-blind-review12.jsonl")]
+    [InlineData("review13/complaints-blind-review13.jsonl")]
+    [InlineData("review14/complaints-blind-review14.jsonl")]
     public void Every_draft_of_the_complaint_sets_passes_the_rubric(string file)
     {
         var drafter = new HotlineDrafter(hotline.Plan.Knowledge, new DraftTerms(24, 15), hotline.Triage.Guide);
