@@ -118,8 +118,7 @@ public sealed partial class ComplaintTriage
     private (string Category, IReadOnlyList<string> AlsoConcerns, IReadOnlyList<string> Cues) Categorize(IReadOnlyList<CueHit> hits, bool afterDark, int passingFrom, int mainAt = -1, bool mainIsSmell = false)
     {
         // The matter the caller calls the main one: the first cue right after 主要….
-        var main = mainIsSmell ? null
-            : mainAt < 0 ? null
+        var main = mainIsSmell || mainAt < 0 ? null
             : hits.Where(h => h.Start >= mainAt && h.Start - mainAt <= 10)
                 .SelectMany(h => h.Entries).Where(e => e.Kind is CueKind.Own or CueKind.NoiseWord)
                 .Select(e => e.Kind == CueKind.NoiseWord || _guide.Category(e.Category!).Noise ? NoiseFamily : e.Category).FirstOrDefault();
