@@ -595,6 +595,8 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("牛街西里二区楼下门脸房有家卖羊肉串的，用的是炭火，烟特别大，一直烤到后半夜", "有烧烤店")]
     [InlineData("牛街西里二区楼下门脸房有家卖羊肉串的，用的是炭火，烟特别大", "炭火冒烟")]
     [InlineData("湾子那边儿一家羊蝎子店，烟囱就冲我家卧室窗户", "羊蝎子店")]
+    // A shop washing offal (洗大肠, 洗下水) and pouring the water down the drain: the shop and what it does, not "someone dumping".
+    [InlineData("永安路那块儿，我们院儿旁边那卤煮店每天上午在后院儿洗大肠，洗完的水直接往院里那下水道倒，夏天那臭得", "卤煮店夏天在院内清洗内脏、污水倒入下水道")]
     public void The_business_or_thing_is_the_one_the_caller_describes(string complaint, string source)
     {
         var reply = Draft(complaint);
