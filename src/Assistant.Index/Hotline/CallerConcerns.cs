@@ -314,6 +314,9 @@ public static partial class CallerConcerns
                 ask = Vague().Replace(Particles().Replace(ask, ""), "");
                 ask = Particles().Replace(ask, "").TrimStart('：', ':', '于').Replace("那种", "", StringComparison.Ordinal).Replace("那个", "", StringComparison.Ordinal);
                 ask = ask.Replace("我们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal);
+                // 将处理结果告知市民: the record's 市民/来电人 is the caller, spoken to as 您.
+                ask = ask.Replace("告知市民", "告知您", StringComparison.Ordinal).Replace("告知来电人", "告知您", StringComparison.Ordinal)
+                    .Replace("答复市民", "答复您", StringComparison.Ordinal).Replace("反馈市民", "反馈您", StringComparison.Ordinal);
                 // 如无手续请立即制止: said back as what is hoped for, without the record's 请.
                 ask = InnerPlease().Replace(ask, "$1");
                 // 让他把管子挪挪: said back, 他 has nobody to refer to; the other party is 对方.

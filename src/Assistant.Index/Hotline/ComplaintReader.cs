@@ -189,7 +189,8 @@ public static partial class ComplaintReader
         }
 
         var chosen = places.FirstOrDefault(p => !p.Home && InIssueClause(p))
-            ?? places.FirstOrDefault(p => !p.Home)
+            ?? places.FirstOrDefault(p => !p.Home && !IsErrand(normalized, p.Start, p.Text.Length))
+            ?? places.FirstOrDefault(p => !IsErrand(normalized, p.Start, p.Text.Length))
             ?? places.FirstOrDefault();
         return chosen is null ? null : Narrowed(normalized, chosen, places);
     }
@@ -362,9 +363,29 @@ public static partial class ComplaintReader
     /// The caller says they live there or come from there (我自己住德胜门外, 其家住槐柏树街, 我是椿树的, 我是从天桥过来的,
     /// 我住琉璃厂那边儿，椿树的) — not where a relative lives (我妈住后海), which is often where the trouble is.
     /// </summary>
+    /// <summary>
+    /// 带母亲去宣武医院看过: a place the caller went on an errand of their own (a doctor, a check-up) is neither where the
+    /// problem is nor where anyone lives.
+    /// </summary>
+    public static bool IsErrand(string text, int start, int length)
+    {
+        var (from, to) = ChineseText.ClauseAround(text, start);
+        return Errand().IsMatch(text[from..to]);
+    }
+
+    [GeneratedRegex("看病|看过|看了病|就医|就诊|住院|复查|挂号|体检|医生")]
+    private static partial Regex Errand();
+
     public static bool IsHome(string text, int start, int length)
     {
         var from = start == 0 ? 0 : text.LastIndexOfAny(ChineseText.ClauseMarks, start - 1) + 1;
+        // 其母亲（80岁，患哮喘）居住在…: a comma inside brackets does not end the clause.
+        if (from > 0 && text.AsSpan(from, start - from).IndexOfAny('）', ')') >= 0 && text.AsSpan(from, start - from).IndexOfAny('（', '(') < 0
+            && text.LastIndexOfAny(['（', '('], from) is > 0 and var open)
+        {
+            from = text.LastIndexOfAny(ChineseText.ClauseMarks, open - 1) + 1;
+        }
+
         var before = text[from..start];
         if (HomeWords.Any(w => before.Contains(w, StringComparison.Ordinal)) && !KinBefore().IsMatch(before))
         {
@@ -416,7 +437,7 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"^(?:那边|这边|那块|这块|附近|那片|一带|那一片)?儿?的[啊呀哈嘛]?$")]
     private static partial Regex OfPlace();
 
-    [GeneratedRegex(@"(?:妈|爸|母亲|父亲|父母|爹妈|二老|老人|婆婆|公公|岳母|丈母娘|姥姥|奶奶|爷爷|姥爷|儿子|女儿|闺女|亲戚|朋友|同事)(?:家)?(?:住|家住|家在|居住)")]
+    [GeneratedRegex(@"(?:妈|爸|母亲|父亲|父母|爹妈|二老|老人|婆婆|公公|岳母|丈母娘|姥姥|奶奶|爷爷|姥爷|儿子|女儿|闺女|亲戚|朋友|同事)(?:[（(][^）)]{0,16}[）)])?(?:家)?(?:住|家住|家在|居住)")]
     private static partial Regex KinBefore();
 
     /// <summary>Words before a place that say the caller lives there rather than that the problem is there.</summary>

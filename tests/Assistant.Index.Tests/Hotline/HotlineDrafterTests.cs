@@ -577,6 +577,21 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     }
 
     [Fact]
+    public void A_hospital_visited_is_no_place_of_the_problem_and_a_parents_home_is_where_it_is()
+    {
+        var reply = Draft("市民来电反映：其母亲（80岁，患哮喘）居住在牛街东里，楼旁底商新开一家炒货店，每天下午焦糊味和烟尘较大。市民本人住广安门内。"
+            + "市民称上周带母亲去宣武医院看过，医生建议远离烟尘环境。诉求：请相关部门尽快到现场核查，督促商户整改，并将处理结果告知市民。");
+
+        Assert.Contains("您反映牛街东里", reply.Draft);
+        Assert.DoesNotContain("宣武医院", reply.Draft);
+        Assert.Contains("牛街街道办事处", reply.Draft);
+        Assert.Contains("问题地点与来电人住址不在同一街道", reply.DispatchNote);
+        // The record's 市民 is the caller, spoken to as 您.
+        Assert.Contains("告知您", reply.Draft);
+        Assert.DoesNotContain("市民", reply.Draft);
+    }
+
+    [Fact]
     public void An_engine_left_running_is_no_fire_and_earplugs_that_fail_are_no_failed_handling()
     {
         var reply = Draft("对面写字楼楼顶的冷却塔夜里嗡嗡响，就像楼底下一直有辆大卡车打着火。我找过写字楼物业，人家说设备正常。戴耳塞都不管用。你们能不能找环保的来测一测");
