@@ -288,7 +288,7 @@ public static partial class CallerRestatement
         W(Fumes, "烧烤店|烤串店|串店|串吧|烧烤馆|(?:那家|这家|一家|有家)(?:烧烤|烤串)|(?:门脸|门面|底商)[^。！？]{0,12}(?:羊肉串|肉串|烤串)", "烧烤店"),
         W(Fumes, "(?:韩国|韩式|日式|自助)烤肉|烤肉(?:馆|店)", "烤肉店"),
         W(Fumes, "烧烤摊|烤串摊|烧烤|烤串|撸串|烤肉", "烧烤摊"),
-        W(Fumes, "(?:烤鸭|炸鸡|麻辣烫|包子|饺子|面|粥|早点|早餐|小吃|快餐|火锅|卤煮|炒菜|羊蝎子|烤鱼)(?:店|馆|铺)", "$0"),
+        W(Fumes, "(?:烤鸭|炸鸡(?:汉堡)?|汉堡|麻辣烫|包子|饺子|面|粥|早点|早餐|小吃|快餐|火锅|卤煮|炒菜|羊蝎子|烤鱼)(?:店|馆|铺)", "$0"),
         W(Fumes, "火锅店", "火锅店"),
         W(Fumes, "[川湘粤鲁]菜馆", "餐馆"),
         W(Fumes, "私房菜", "私房菜馆"),
@@ -370,6 +370,8 @@ public static partial class CallerRestatement
     // What is wrong, in the hotline's plain words; first match of the category.
     private static readonly Wording[] Predicates =
     [
+        // 它那个味儿不是烟，是油炸的哈喇味儿: the caller says it is no smoke.
+        W(Fumes, "不是烟|没什么烟|没啥烟|没有烟|倒不是烟", "气味扰民"),
         // 黄油、奶油味道: a smell with no smoke said is no 烟.
         W(Fumes, "^(?![\\s\\S]*烟)[\\s\\S]*(?:" + NotCookingSmoke + ")", "气味扰民"),
         W(Fumes, NotCookingSmoke, "烟味扰民"),

@@ -592,6 +592,14 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     }
 
     [Fact]
+    public void A_fire_feared_in_the_callers_words_is_taken_up()
+    {
+        var reply = Draft("胡同口有家小店儿把烤串炉子搬到门口了，炭火就在电线底下，这胡同都是老房子，万一着了怎么办？");
+
+        Assert.Contains("您提到的火灾隐患", reply.Draft);
+    }
+
+    [Fact]
     public void An_engine_left_running_is_no_fire_and_earplugs_that_fail_are_no_failed_handling()
     {
         var reply = Draft("对面写字楼楼顶的冷却塔夜里嗡嗡响，就像楼底下一直有辆大卡车打着火。我找过写字楼物业，人家说设备正常。戴耳塞都不管用。你们能不能找环保的来测一测");
@@ -610,6 +618,8 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     [InlineData("牛街西里二区楼下门脸房有家卖羊肉串的，用的是炭火，烟特别大，一直烤到后半夜", "有烧烤店")]
     [InlineData("牛街西里二区楼下门脸房有家卖羊肉串的，用的是炭火，烟特别大", "炭火冒烟")]
     [InlineData("湾子那边儿一家羊蝎子店，烟囱就冲我家卧室窗户", "羊蝎子店")]
+    // A fried-chicken burger shop, and a smell the caller says is no smoke.
+    [InlineData("南礼士路我们楼下新开了个炸鸡汉堡店。它那个味儿吧，不是烟，就是那种油炸的哈喇味儿，从下午一直到晚上", "炸鸡汉堡店下午气味扰民")]
     // A shop washing offal (洗大肠, 洗下水) and pouring the water down the drain: the shop and what it does, not "someone dumping".
     [InlineData("永安路那块儿，我们院儿旁边那卤煮店每天上午在后院儿洗大肠，洗完的水直接往院里那下水道倒，夏天那臭得", "卤煮店夏天在院内清洗内脏、污水倒入下水道")]
     public void The_business_or_thing_is_the_one_the_caller_describes(string complaint, string source)
