@@ -315,8 +315,7 @@ public static partial class CallerConcerns
                 ask = Particles().Replace(ask, "").TrimStart('：', ':', '于').Replace("那种", "", StringComparison.Ordinal).Replace("那个", "", StringComparison.Ordinal);
                 ask = ask.Replace("我们", "您", StringComparison.Ordinal).Replace("我", "您", StringComparison.Ordinal);
                 // 将处理结果告知市民: the record's 市民/来电人 is the caller, spoken to as 您.
-                ask = ask.Replace("告知市民", "告知您", StringComparison.Ordinal).Replace("告知来电人", "告知您", StringComparison.Ordinal)
-                    .Replace("答复市民", "答复您", StringComparison.Ordinal).Replace("反馈市民", "反馈您", StringComparison.Ordinal);
+                ask = ToTheCaller().Replace(ask, "$1您");
                 // 如无手续请立即制止: said back as what is hoped for, without the record's 请.
                 ask = InnerPlease().Replace(ask, "$1");
                 // 让他把管子挪挪: said back, 他 has nobody to refer to; the other party is 对方.
@@ -493,6 +492,9 @@ public static partial class CallerConcerns
 
     [GeneratedRegex(@"[啊呀哈]+$")]
     private static partial Regex TrailingParticle();
+
+    [GeneratedRegex(@"(告知|答复|反馈)(?:市民|来电人)")]
+    private static partial Regex ToTheCaller();
 
     [GeneratedRegex(@"^(?:那|就是|我就想问问|就想问问|我想问问|我想问|想问问|想问一下|问问|问一下|请问|我们|我就|我|您说|你说|到底|那到底)+")]
     private static partial Regex AskLeadIn();

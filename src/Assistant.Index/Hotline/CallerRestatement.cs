@@ -254,6 +254,9 @@ public static partial class CallerRestatement
     }
 
     /// <summary>Smoke that is not from cooking (焙茶, 烘咖啡豆, 锯末熏制, 门口生炭): no 油烟, and no cooking-fumes clause quoted.</summary>
+    /// <summary>Water poured down a drain, a river or a ditch (往下水道倒, 倒进雨水箅子).</summary>
+    private const string PouredAway = "(?:(?:倒|倾倒|排).{0,6}(?:雨水|下水|河|沟|箅子)|(?:雨水|下水|箅子).{0,6}(?:倒|倾倒))";
+
     private const string NotCookingSmoke = "焙茶|炒茶|烘茶|烘豆|烘焙|面包房|面包店|蛋糕店|西点|烤豆子|熏制|熏肉|锯末|生炭|点炭|烧炭|炒货|炒瓜子|炒栗子|炒花生";
 
     public static bool NotCooking(string normalized) => Regex.IsMatch(normalized, NotCookingSmoke);
@@ -347,8 +350,8 @@ public static partial class CallerRestatement
         W(Fireworks, ".", "人"),
         W(Water, "(排水口|排污口|排口|管子).{0,10}(污水|脏水|浑)", ""),
         // 卤煮店在后院洗大肠，水往下水道倒: the shop, named as the caller names it.
-        W(Water, "(?:卤煮|火锅|烧烤|炸鸡|早点|包子|饺子|小吃|快餐|熟食)(?:店|馆|铺)(?=[\\s\\S]*((倒|倾倒|排).{0,6}(雨水|下水|河|沟|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒)))", "$0"),
-        W(Water, "(饭馆|饭店|餐馆|餐厅|小馆).*((倒|倾倒|排).{0,6}(雨水|下水|河|沟|箅子)|(雨水|下水|箅子).{0,6}(倒|倾倒))", "餐馆"),
+        W(Water, "(?:卤煮|火锅|烧烤|炸鸡|早点|包子|饺子|小吃|快餐|熟食)(?:店|馆|铺)(?=[\\s\\S]*" + PouredAway + ")", "$0"),
+        W(Water, "(饭馆|饭店|餐馆|餐厅|小馆).*" + PouredAway, "餐馆"),
         W(Water, "(倒|倾倒|排|扔|丢).{0,6}(雨水|下水|河|湖|沟|箅子)|(雨水|下水|箅子|河|湖|沟).{0,4}(倒|倾倒|扔|丢)", "人"),
         W(Water, "(箅子|雨水口|下水|排水).{0,6}(堵|不通|封)|积水", ""),
         W(Water, "(商户|饭馆|饭店|店)[^。！？]{0,12}(污水|脏水)", "商户"),

@@ -381,7 +381,7 @@ public static partial class ComplaintReader
         var from = start == 0 ? 0 : text.LastIndexOfAny(ChineseText.ClauseMarks, start - 1) + 1;
         // 其母亲（80岁，患哮喘）居住在…: a comma inside brackets does not end the clause.
         if (from > 0 && text.AsSpan(from, start - from).IndexOfAny('）', ')') >= 0 && text.AsSpan(from, start - from).IndexOfAny('（', '(') < 0
-            && text.LastIndexOfAny(['（', '('], from) is > 0 and var open)
+            && text.AsSpan(0, from).LastIndexOfAny('（', '(') is > 0 and var open)
         {
             from = text.LastIndexOfAny(ChineseText.ClauseMarks, open - 1) + 1;
         }

@@ -356,7 +356,8 @@ public sealed partial class ComplaintTriage
         // 带母亲去宣武医院看过: an errand's place names no street of the problem while another place is said.
         var errands = all.Where(m => ComplaintReader.IsErrand(text, m.Start, m.Surface.Length)).ToList();
         var said = errands.Count < all.Count ? all.Except(errands).ToList() : all;
-        var mentions = home.Count < said.Count && said.Except(home).Any() ? said.Except(home).ToList() : said;
+        var away = said.Except(home).ToList();
+        var mentions = away.Count > 0 ? away : said;
         var (street, evidence) = Best(mentions);
         var homeStreet = home.Count > 0 ? Best(home).Street : null;
         return (street, evidence, homeStreet, places);
