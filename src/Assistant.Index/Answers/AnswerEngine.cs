@@ -358,6 +358,7 @@ public sealed partial class AnswerEngine
         var alternates = _understanding.MeasureAlternates(q.Topic);
         var pooled = _understanding.PooledMeasures(topic).ToDictionary(h => h.Ref, StringComparer.Ordinal);
         var bestPooled = Math.Max(Understanding.MeasureRanking.PoolFullScore, pooled.Count == 0 ? 0 : pooled.Values.Max(h => h.Score));
+        var learned = _understanding.ClassifyMeasures(q.Topic).ToDictionary(c => c.Ref, c => c.Probability, StringComparer.Ordinal);
         var figures = Understanding.PlanFigures.In(q.Normalized);
         // "发改牵头，谁配合": a unit the question says leads counts only for measures it leads.
         var saidToLead = q.Units.Count == 0 ? [] : _gazetteer.Find(q.Normalized)
@@ -370,6 +371,7 @@ public sealed partial class AnswerEngine
             {
                 NamedUnit = TakesPart(e.Measure),
                 NamedFigure = figures.Count > 0 && _measureFigures[e.Measure.Ref].Overlaps(figures),
+                Learned = learned.GetValueOrDefault(e.Measure.Ref),
             };
             return pooled.TryGetValue(e.Measure.Ref, out var p)
                 ? e with { Pooled = p.Score / bestPooled, PoolScore = p.Score, PoolCoverage = p.Coverage }
@@ -381,7 +383,8 @@ public sealed partial class AnswerEngine
             .ToList();
         // Measures only their alternate questions, or only the pooled words, found.
         var figured = figures.Count == 0 ? [] : _measureFigures.Where(f => f.Value.Overlaps(figures)).Select(f => f.Key);
-        foreach (var reference in alternates.Keys.Concat(pooled.Keys).Concat(figured))
+        var classified = learned.Where(c => c.Value >= Understanding.MeasureRanking.LearnedBeside).Select(c => c.Key);
+        foreach (var reference in alternates.Keys.Concat(pooled.Keys).Concat(figured).Concat(classified))
         {
             if (evidence.All(e => e.Measure.Ref != reference) && _knowledge.FindMeasure(reference) is { } m)
             {
@@ -389,7 +392,9 @@ public sealed partial class AnswerEngine
             }
         }
 
-        evidence = evidence.Where(Understanding.MeasureRanking.IsCandidate).ToList();
+        // A short follow-up nothing else finds is about the answer before (below), not whatever its few words suggest.
+        var followUp = context is { MeasureRefs.Count: > 0 } && q.Normalized.Length <= MaxFollowUpLength;
+        evidence = Understanding.MeasureRanking.Candidates(evidence, learnedAlone: !followUp);
 
         // A year other than the plan's ("到2025年…") is answered only by a measure that names it.
         if (YearInText().Matches(q.Normalized).Select(m => m.Value).FirstOrDefault(y => y != "2024") is { } year)
@@ -399,9 +404,11 @@ public sealed partial class AnswerEngine
         if (q.Units.Count > 0)
         {
             // "区交通委负责的充电设施…": a measure the named unit takes part in beats one it does not — unless it holds
-            // far less of the topic ("环卫车换新能源，是城管还是谁": the unit is a guess, not a filter).
+            // far less of the topic ("环卫车换新能源，是城管还是谁": the unit is a guess, not a filter). A unit the asker says
+            // leads ("我们发改牵头") is no guess.
             var withUnit = evidence.Where(h => TakesPart(h.Measure)).ToList();
-            if (withUnit.Count > 0 && withUnit.Max(Understanding.MeasureRanking.Score) >= 0.8 * evidence.Max(Understanding.MeasureRanking.Score))
+            if (withUnit.Count > 0 && (saidToLead.Count > 0
+                || withUnit.Max(Understanding.MeasureRanking.Score) >= 0.8 * evidence.Max(Understanding.MeasureRanking.Score)))
             {
                 evidence = withUnit;
             }
@@ -416,7 +423,7 @@ public sealed partial class AnswerEngine
                 : context.MeasureRefs.Select(_knowledge.FindMeasure).OfType<Measure>().Take(MaxListed).ToList(), Understanding.Confidence.High);
         }
 
-        return Understanding.MeasureRanking.Rank(evidence);
+        return Understanding.MeasureRanking.RankCandidates(evidence);
     }
 
     private const int MaxFollowUpLength = 12;

@@ -11,6 +11,7 @@ public sealed partial class PlanUnderstanding : IDisposable
 {
     private readonly AlternateIndex _alternates;
     private readonly MeasurePool _pool;
+    private readonly MeasureClassifier _classifier;
 
     /// <param name="topicOf">The question reader's topic of a question: alternate questions are indexed by it.</param>
     public PlanUnderstanding(KnowledgeBase knowledge, Func<string, string> topicOf)
@@ -28,9 +29,41 @@ public sealed partial class PlanUnderstanding : IDisposable
             .Select(q => (Question: q, Topic: Tidy(topicOf(q))))
             .ToDictionary(x => x.Question, x => x.Topic, StringComparer.Ordinal);
         string TopicOf(string text) => topics.TryGetValue(text, out var t) ? t : Tidy(topicOf(text));
+        // The classifier trains on another core while the indexes build.
+        var training = Task.Run(() => MeasureClassifier.Train(ClassifierExamples(knowledge, TopicOf)));
         _alternates = AlternateIndex.Build(knowledge.Everyday, TopicOf);
         _pool = MeasurePool.Build(knowledge, TopicOf);
+        _classifier = training.Result;
     }
+
+    /// <summary>
+    /// What the classifier learns each measure from: its alternate questions (read as a user's question is), each concept
+    /// with its everyday words, and each clause of its task name and text. Measures without everyday words are left out
+    /// (a knowledge folder without understanding/ trains nothing).
+    /// </summary>
+    internal static List<(string Ref, string Text)> ClassifierExamples(KnowledgeBase knowledge, Func<string, string> topicOf)
+    {
+        var examples = new List<(string Ref, string Text)>();
+        var described = knowledge.Everyday.Measures.Select(m => m.Ref).ToHashSet(StringComparer.Ordinal);
+        foreach (var words in knowledge.Everyday.Measures)
+        {
+            examples.AddRange(words.Questions.All.Select(q => (words.Ref, topicOf(q.Question))));
+            examples.AddRange(words.Concepts.Select(c => (words.Ref, string.Join("。", c.Everyday.Prepend(c.Plan)))));
+        }
+
+        foreach (var m in knowledge.Plan.Measures.Where(m => described.Contains(m.Ref)))
+        {
+            examples.AddRange($"{m.TaskName}。{m.Text}".Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries)
+                .Where(clause => clause.Length > 3).Select(clause => (m.Ref, clause)));
+        }
+
+        return examples;
+    }
+
+    private static readonly char[] ClauseEnds = ['。', '；', '，', ';', ','];
+
+    /// <summary>The classifier's most probable measures for a topic (tidied, as the reader's), best first.</summary>
+    public IReadOnlyList<ClassifiedMeasure> ClassifyMeasures(string topic, int max = 5) => _classifier.Classify(topic, max);
 
     /// <summary>The measures whose pooled words (text, concepts, alternate questions) best match the topic.</summary>
     public IReadOnlyList<PoolHit> PooledMeasures(string topic, int max = 10) => _pool.Search(topic, max);
@@ -88,11 +121,14 @@ public sealed partial class PlanUnderstanding : IDisposable
             .ToList();
 
     /// <summary>
-    /// A detail the question asks for that none of the measures states — clock hours ("晚上几点以后不能施工"): the
+    /// A detail the question asks for that the best measure does not state — clock hours ("晚上几点以后不能施工"): the
     /// answer must say the plan does not give it rather than pass a general measure off as the precise answer.
     /// </summary>
     public static string? MissingDetail(string normalizedQuestion, IEnumerable<Measure> measures)
     {
+        // The best measure is the answer's basis: a neighbour listed after it that happens to name hours or 定期 does not
+        // make the detail stated.
+        measures = measures.Take(1);
         if (AsksHours().IsMatch(normalizedQuestion) && !measures.Any(m => StatesHours().IsMatch(m.Text)))
         {
             return "具体的时间（几点到几点）";

@@ -72,4 +72,38 @@ public sealed class MeasureRankingTests(PlanFixture plan)
         Assert.NotEmpty(answer.Matches);
         Assert.Contains(unit, answer.Matches[0].LeadUnits);
     }
+
+    [Fact]
+    public void The_classifier_adds_a_candidate_beside_others_but_alone_only_when_surer()
+    {
+        var found = plan.Runtime.Knowledge.FindMeasure("附件1-3-3")!;
+        var learned = plan.Runtime.Knowledge.FindMeasure("附件1-3-4")!;
+        var beside = new[]
+        {
+            new MeasureEvidence(found, Coverage: 0.5, Phrases: 0.5, Relative: 1, TextPasses: true, Alternate: 0),
+            new MeasureEvidence(learned, Coverage: 0, Phrases: 0, Relative: 0, TextPasses: false, Alternate: 0, Learned: 0.9),
+        };
+        var alone = new[] { new MeasureEvidence(learned, 0, 0, 0, TextPasses: false, Alternate: 0, Learned: 0.1) };
+
+        // Beside the text's candidate, a sure classifier outweighs a half-covered text.
+        Assert.Equal(learned.Ref, MeasureRanking.Rank(beside).Measures[0].Ref);
+        // Alone, 0.1 is no answer; 0.5 is, as the closest (low confidence); in a short follow-up, never.
+        Assert.Empty(MeasureRanking.Rank(alone).Measures);
+        var surer = alone.Select(e => e with { Learned = 0.5 }).ToList();
+        Assert.Equal(Confidence.Low, MeasureRanking.Rank(surer).Confidence);
+        Assert.Equal(learned.Ref, MeasureRanking.Rank(surer).Measures[0].Ref);
+        Assert.Empty(MeasureRanking.Candidates(surer, learnedAlone: false));
+    }
+
+    [Fact]
+    public void The_classifier_weighs_less_where_the_measure_text_holds_the_topic()
+    {
+        var m = plan.Runtime.Knowledge.FindMeasure("附件1-3-3")!;
+        var plain = new MeasureEvidence(m, Coverage: 0.9, Phrases: 1, Relative: 1, TextPasses: true, Alternate: 0);
+
+        var gain = MeasureRanking.Score(plain with { Learned = 1 }) - MeasureRanking.Score(plain);
+
+        Assert.Equal(MeasureRanking.LearnedWeight * 0.1, gain, 6);
+    }
 }
+
