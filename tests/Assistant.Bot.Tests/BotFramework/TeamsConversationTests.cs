@@ -109,9 +109,9 @@ public sealed class TeamsConversationTests
     public async Task When_several_measures_answer_the_buttons_ask_a_follow_up_in_the_conversation()
     {
         await using var bot = await BotHarness.StartAsync();
-        await bot.SendAsync(TeamsPayloads.PersonalMessage.Replace("餐饮油烟归哪个部门管", "充电设施建设", StringComparison.Ordinal));
+        await bot.SendAsync(TeamsPayloads.PersonalMessage.Replace("餐饮油烟归哪个部门管", "扬尘管控", StringComparison.Ordinal));
         var first = (await bot.Connector.WaitForAsync(2))[1];
-        // 附件1-3-2/3/4 all build charging facilities: two or three of them answer equally well.
+        // 附件1-14-1/1-14-2 (and 1-13-2) all control dust: two or three of them answer equally well.
         Assert.Matches(@"^计划中有 [23] 项措施", first.CardTexts[0]);
         var co = Actions(first.Card)[0].GetProperty("data");
         Assert.Equal("那协办单位呢？", co.GetProperty("question").GetString());
@@ -121,8 +121,8 @@ public sealed class TeamsConversationTests
         var second = (await bot.Connector.WaitForAsync(4))[3];
         Assert.Equal(first.CardTexts[0], second.CardTexts[0]);
         Assert.Equal("协办单位", second.CardTexts[1]);
-        Assert.Contains(second.CardTexts, t => t.Contains("附件1-3-3", StringComparison.Ordinal));
-        Assert.Contains(second.CardTexts, t => t.Contains("附件1-3-4", StringComparison.Ordinal));
+        Assert.Contains(second.CardTexts, t => t.Contains("附件1-14-1", StringComparison.Ordinal));
+        Assert.Contains(second.CardTexts, t => t.Contains("附件1-14-2", StringComparison.Ordinal));
     }
 
     [Fact]
