@@ -191,6 +191,8 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("电动车电池起火了怎么办")]
     [InlineData("楼下超市卖过期食品找谁")]
     [InlineData("装修垃圾怎么预约清运")]
+    [InlineData("今年小客车指标还能摇到吗")]
+    [InlineData("装个新电表，供电公司收安装费吗")]
     public void A_matter_of_daily_life_the_plan_never_names_is_declined(string question)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -210,6 +212,11 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("幼儿园门口能不能划停车位", OutsideThePlan.Category)]
     [InlineData("我家被熏坏的窗帘谁赔", AskedScope.Claim)]
     [InlineData("取暖季电采暖优惠电价是几毛一度", "money")]
+    [InlineData("扬尘的罚款额度是怎么定的", "money")]
+    [InlineData("换个净化器要交多少维护费", "money")]
+    [InlineData("自己家装充电桩，供电公司收多少安装费？", "money")]
+    [InlineData("上个月德胜街道PM2.5实测均值是多少", AskedScope.Forecast)]
+    [InlineData("监测到的噪声数值是多少", AskedScope.Forecast)]
     public void Other_years_plans_shopping_advice_claims_and_prices_are_declined(string question, string category)
     {
         var answer = plan.Runtime.Answers.Compute(question);
@@ -454,6 +461,7 @@ public sealed class UnderstandingAnswerTests(PlanFixture plan)
     [InlineData("饭馆油烟超过多少就算超标", "具体的排放限值或标准数值")]
     [InlineData("饭店油烟净化器多久洗一次", "具体的频次（多久一次）")]
     [InlineData("加油站多长时间查一次", "具体的频次（多久一次）")]
+    [InlineData("饭馆的油烟管道多久清一回", "具体的频次（多久一次）")]
     public void A_limit_or_interval_the_plan_does_not_state_is_no_answer_but_points_to_the_plan(string question, string detail)
     {
         var answer = plan.Runtime.Answers.Compute(question);

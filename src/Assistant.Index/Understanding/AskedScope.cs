@@ -85,7 +85,7 @@ public static partial class AskedScope
     private static partial Regex LatinWords();
 
     // Today's or tomorrow's air, weather, traffic restrictions: what monitoring and forecasts say, not a plan.
-    [GeneratedRegex(@"(?:明天|明儿|后天|今天|今儿|今日|现在|此刻|这会儿|眼下|当前|实时|这两天|这几天|周末|昨天|昨儿|下礼拜|下个?星期|下周|这礼拜|这个?星期|本周|这周)(?:个)?.{0,8}(?:空气|天气|PM2\.5|PM25|AQI|雾霾|霾|重污染|污染指数|好天|晴天|阴天|蓝天|下雨|下大雨|下暴雨|下雪|大雨|暴雨|刮风|气温|限号|限行|尾号|能见度|咋样|怎么样|多少)|天气预报|空气质量预报|实时(?:监测|数据|浓度)|限号限几|尾号限行|今天限|监测站点?.{0,4}坏")]
+    [GeneratedRegex(@"(?:明天|明儿|后天|今天|今儿|今日|现在|此刻|这会儿|眼下|当前|实时|这两天|这几天|周末|昨天|昨儿|下礼拜|下个?星期|下周|这礼拜|这个?星期|本周|这周)(?:个)?.{0,8}(?:空气|天气|PM2\.5|PM25|AQI|雾霾|霾|重污染|污染指数|好天|晴天|阴天|蓝天|下雨|下大雨|下暴雨|下雪|大雨|暴雨|刮风|气温|限号|限行|尾号|能见度|咋样|怎么样|多少)|天气预报|空气质量预报|实时(?:监测|数据|浓度)|(?:实测|测得|测出来?的|监测到的)[^，。？]{0,6}(?:浓度|均值|数值|数据|值|多少)|限号限几|尾号限行|今天限|监测站点?.{0,4}坏")]
     private static partial Regex Conditions();
 
     // Money or a legal remedy for a person: compensation, refunds, fines paid, lawsuits.

@@ -227,7 +227,7 @@ public sealed partial class PlanUnderstanding : IDisposable
     [GeneratedRegex(@"分贝|毫克|MG/|DB\(A\)")]
     private static partial Regex StatesLimit();
 
-    [GeneratedRegex(@"多久(?:[^，。？?]{0,4})?一次|多长时间(?:[^，。？?]{0,4})?一次|隔多久|隔多长时间|几天一次|一年几次|一个月几次|每隔多久|多少天一次|频次是|频率是")]
+    [GeneratedRegex(@"多久(?:[^，。？?]{0,4})?一[次回遍趟]|多长时间(?:[^，。？?]{0,4})?一[次回遍趟]|隔多久|隔多长时间|几天一[次回]|一年几[次回]|一个月几[次回]|每隔多久|多少天一[次回]|频次是|频率是")]
     private static partial Regex AsksInterval();
 
     [GeneratedRegex(@"每(?:[一二两三四五六七八九十半\d]+个?)?(?:天|日|周|月|季度|季|年|半年)|[一二两三四五六七八九十\d]+次|定期|日常")]

@@ -103,7 +103,9 @@ public sealed class MeasureRankingTests(PlanFixture plan)
 
         var gain = MeasureRanking.Score(plain with { Learned = 1 }) - MeasureRanking.Score(plain);
 
-        Assert.Equal(MeasureRanking.LearnedWeight * 0.1, gain, 6);
+        Assert.Equal(MeasureRanking.LearnedWeight * MeasureRanking.LearnedKept, gain, 6);
+        var half = plain with { Coverage = 0.5 };
+        Assert.Equal(MeasureRanking.LearnedWeight * 0.5, MeasureRanking.Score(half with { Learned = 1 }) - MeasureRanking.Score(half), 6);
     }
 }
 
