@@ -373,7 +373,8 @@ public static partial class ComplaintReader
         return Errand().IsMatch(text[from..to]);
     }
 
-    [GeneratedRegex("看病|看过|看了病|就医|就诊|住院|复查|挂号|体检|医生")]
+    // 上礼拜刚去的人民医院, 送进了医院: a hospital gone to (because of the problem, or on an errand) is no place of it.
+    [GeneratedRegex("看病|看过|看了病|就医|就诊|住院|复查|挂号|体检|医生|(?:去|送|进|到)(?:了|的|过)?(?:一?趟)?\\p{IsCJKUnifiedIdeographs}{0,6}医院")]
     private static partial Regex Errand();
 
     public static bool IsHome(string text, int start, int length)

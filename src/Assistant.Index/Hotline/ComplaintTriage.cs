@@ -202,6 +202,15 @@ public sealed partial class ComplaintTriage
                 ? ComplaintCategories.Other : ComplaintCategories.CookingFumes;
         }
 
+        // 拿铁桶烧东西，冒白烟，呛得慌: smoke words with no kitchen or eatery said (烟, 呛, 味儿 are all weak cues) describe the
+        // source the caller names — burning, paint, a petrol station — not cooking fumes.
+        var kitchenSaid = hits.Any(h => !SmokeWords.Contains(h.Surface)
+            && h.Entries.Any(e => e.Kind == CueKind.Own && e.Category == ComplaintCategories.CookingFumes));
+        if (!kitchenSaid && strongest.GetValueOrDefault(ComplaintCategories.Other) >= 3)
+        {
+            score.Remove(ComplaintCategories.CookingFumes);
+        }
+
         // Candidates: each non-noise category, and noise as one family whose kind is settled afterwards.
         var candidates = _guide.Categories
             .Where(c => !c.Noise && score.GetValueOrDefault(c.Name) >= _guide.MinScore)
@@ -231,6 +240,12 @@ public sealed partial class ComplaintTriage
             .Select(h => h.Surface).Distinct().ToList();
         return (ordered[0].Name, also, cues);
     }
+
+    /// <summary>Cooking-fume cues that say only that there is smoke or a smell, whatever burns.</summary>
+    private static readonly HashSet<string> SmokeWords = new(StringComparer.Ordinal)
+    {
+        "烟", "冒烟", "烟大", "烟很大", "烟太大", "呛", "呛人", "呛鼻", "呛嗓子", "熏", "味儿", "味道",
+    };
 
     private const int NegationReach = 8;
 

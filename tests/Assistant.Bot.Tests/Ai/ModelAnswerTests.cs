@@ -55,7 +55,7 @@ public sealed class ModelAnswerTests
     public async Task A_question_the_rules_miss_can_be_answered_by_the_model()
     {
         // The rules find no measure for this wording (a tree with pests ≠ the plan's 开展农药检查工作); the model's search does.
-        const string question = "胡同里的老槐树生虫子了，谁来打药";
+        const string question = "楼下那棵树招虫子了谁管";
         await using var model = await ScriptedModelServer.StartAsync();
         model.CallsTool("plan-search_measures", new { topic = "农药检查" })
             .Answers(request => AskClient.CiteFirstMeasure(request.LastToolResult()));

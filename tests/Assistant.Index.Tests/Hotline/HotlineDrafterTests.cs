@@ -592,6 +592,26 @@ public sealed partial class HotlineDrafterTests(HotlineFixture hotline)
     }
 
     [Fact]
+    public void A_hospital_gone_to_because_of_the_problem_is_no_place_of_it()
+    {
+        var reply = Draft("我就住后海南沿儿这边的院儿里，出门往前走二十米就是那个酒吧，夜里一点多那鼓还咚咚咚的。"
+            + "我家老爷子让那鼓给震醒，血压一下就上去了，上礼拜刚去的人民医院。这回我要求你们夜里来人。");
+
+        Assert.Contains("后海南沿", reply.Draft);
+        Assert.DoesNotContain("人民医院", reply.Draft);
+    }
+
+    [Fact]
+    public void Burning_things_in_a_bucket_is_burning_not_cooking_fumes()
+    {
+        var triage = hotline.Triage.Triage("这几天傍晚老有人在胡同口拿铁桶烧东西，有时候是扫的树叶，冒白烟，呛得慌，味儿都进屋了。");
+        var reply = Drafter.Draft(triage);
+
+        Assert.NotEqual(ComplaintCategories.CookingFumes, triage.Category);
+        Assert.DoesNotContain("油烟", reply.Draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_fire_feared_in_the_callers_words_is_taken_up()
     {
         var reply = Draft("胡同口有家小店儿把烤串炉子搬到门口了，炭火就在电线底下，这胡同都是老房子，万一着了怎么办？");
