@@ -112,6 +112,16 @@ public sealed class HonestSetTests(PlanFixture plan)
         {
             ["lead"] = 0.65, ["deadline"] = 0.7, ["co"] = 0.35, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.35, ["none"] = 0.95,
         },
+        // Written blind at the start of round eleven (fresh12) and never looked at: first score on that round's starting
+        // code (0d6f630) 0.847, dialogues 0.625; final 0.853 and 0.625. The floors sit just under the final figures.
+        ["questions-fresh12.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.85, ["deadline"] = 0.8, ["co"] = 0.9, ["duties"] = 0.85, ["indicator"] = 0.9, ["search"] = 0.7, ["none"] = 0.85,
+        },
+        ["dialogues-fresh12.jsonl"] = new(StringComparer.Ordinal)
+        {
+            ["lead"] = 0.4, ["deadline"] = 0.5, ["co"] = 0.75, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.5, ["none"] = 0.95,
+        },
         ["dialogues-honest.jsonl"] = new(StringComparer.Ordinal)
         {
             ["lead"] = 0.75, ["deadline"] = 0.55, ["co"] = 0.55, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.6, ["none"] = 0.5,
@@ -137,6 +147,8 @@ public sealed class HonestSetTests(PlanFixture plan)
     [InlineData("dialogues-fresh10.jsonl", 40)]
     [InlineData("questions-fresh11.jsonl", 150)]
     [InlineData("dialogues-fresh11.jsonl", 40)]
+    [InlineData("questions-fresh12.jsonl", 150)]
+    [InlineData("dialogues-fresh12.jsonl", 40)]
     public void Honest_set_stays_above_its_floor_per_kind(string file, int atLeast)
     {
         var items = Evaluator.Read(Path.Combine(plan.RepositoryRoot, "tests", "eval", file));

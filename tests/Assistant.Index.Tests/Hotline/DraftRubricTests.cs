@@ -27,6 +27,7 @@ public sealed class DraftRubricTests(HotlineFixture hotline)
     [InlineData("review12/complaints-blind-review12.jsonl")]
     [InlineData("review13/complaints-blind-review13.jsonl")]
     [InlineData("review14/complaints-blind-review14.jsonl")]
+    [InlineData("review15/complaints-blind-review15.jsonl")]
     public void Every_draft_of_the_complaint_sets_passes_the_rubric(string file)
     {
         var drafter = new HotlineDrafter(hotline.Plan.Knowledge, new DraftTerms(24, 15), hotline.Triage.Guide);
