@@ -15,12 +15,10 @@ public sealed class HonestSetTests(PlanFixture plan)
 {
     private static readonly DateTimeOffset WrittenAt = new(2026, 12, 3, 10, 0, 0, TimeSpan.FromHours(8));
 
-    // Round eleven's classifier (MeasureClassifier) moved first measures of single-turn dialogue openings both ways:
-    // dialogues-honest co, fresh4 co, fresh5 lead, fresh8 and fresh10 deadline, fresh11 lead each lost one item (their
-    // floors lowered by one item), while the dialogue sets' totals stayed level (+1 item over all) and everyday questions
-    // gained 30 right first measures of 1,099. With the 966 alternate questions added after it, "那废电瓶呢" reads the
-    // e-bike shops' battery take-back (附件3-6-2, whose text names 废蓄电池) where the blind labels want the lead-acid
-    // collection pilot (附件3-6-3): fresh5, fresh6 lead one item lower; fresh10 lead another.
+    // Round eleven's classifier (MeasureClassifier) and its 966 more alternate questions moved first measures of
+    // dialogue openings both ways: dialogues-honest co, fresh4 co, fresh5 lead, fresh10 lead and deadline each lost one item
+    // (their floors one item lower), while the dialogue sets gained 9 items over all and everyday questions about 3
+    // points.
     private static readonly Dictionary<string, Dictionary<string, double>> Floors = new(StringComparer.Ordinal)
     {
         ["questions-honest.jsonl"] = new(StringComparer.Ordinal)
@@ -51,7 +49,7 @@ public sealed class HonestSetTests(PlanFixture plan)
         },
         ["dialogues-fresh5.jsonl"] = new(StringComparer.Ordinal)
         {
-            ["lead"] = 0.6, ["deadline"] = 0.8, ["co"] = 0.25, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.7, ["none"] = 0.95,
+            ["lead"] = 0.75, ["deadline"] = 0.8, ["co"] = 0.25, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.7, ["none"] = 0.95,
         },
         ["questions-fresh6.jsonl"] = new(StringComparer.Ordinal)
         {
@@ -59,7 +57,7 @@ public sealed class HonestSetTests(PlanFixture plan)
         },
         ["dialogues-fresh6.jsonl"] = new(StringComparer.Ordinal)
         {
-            ["lead"] = 0.65, ["deadline"] = 0.4, ["co"] = 0.6, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.7, ["none"] = 0.95,
+            ["lead"] = 0.8, ["deadline"] = 0.4, ["co"] = 0.6, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.7, ["none"] = 0.95,
         },
         // Written blind at the start of round six and never looked at: first score on that round's starting code
         // (48c28ef) 0.680, dialogues 0.825; these floors just under its end (0.727, 0.850).
@@ -79,7 +77,7 @@ public sealed class HonestSetTests(PlanFixture plan)
         },
         ["dialogues-fresh8.jsonl"] = new(StringComparer.Ordinal)
         {
-            ["lead"] = 0.5, ["deadline"] = 0.5, ["co"] = 0.7, ["duties"] = 0.7, ["indicator"] = 0.8, ["search"] = 0.4, ["none"] = 0.7,
+            ["lead"] = 0.5, ["deadline"] = 0.65, ["co"] = 0.7, ["duties"] = 0.7, ["indicator"] = 0.8, ["search"] = 0.4, ["none"] = 0.7,
         },
         // Written blind at the start of round eight (fresh9) and never looked at: first score on that round's starting
         // code (ef6a1bc) 0.793, dialogues 0.600; these floors just under its end (0.807, 0.625).
@@ -110,7 +108,7 @@ public sealed class HonestSetTests(PlanFixture plan)
         },
         ["dialogues-fresh11.jsonl"] = new(StringComparer.Ordinal)
         {
-            ["lead"] = 0.65, ["deadline"] = 0.7, ["co"] = 0.35, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.35, ["none"] = 0.95,
+            ["lead"] = 0.75, ["deadline"] = 0.7, ["co"] = 0.35, ["duties"] = 0.95, ["indicator"] = 0.95, ["search"] = 0.35, ["none"] = 0.95,
         },
         // Written blind at the start of round eleven (fresh12) and never looked at: first score on that round's starting
         // code (0d6f630) 0.847, dialogues 0.625; final 0.853 and 0.625. The floors sit just under the final figures.
