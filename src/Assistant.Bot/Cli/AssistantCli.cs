@@ -167,6 +167,13 @@ public static class AssistantCli
         var directory = KnowledgeLoader.LocateDirectory(knowledgeDirectory);
         var knowledge = KnowledgeLoader.Load(directory);
         var seedPath = Path.GetFullPath(Path.Combine(directory, "..", knowledge.Plan.Source));
+        // The seed lies next to the knowledge folder (../seeds): a copied knowledge folder without it cannot be checked.
+        if (!File.Exists(seedPath))
+        {
+            stdout.WriteLine($"No seed to check against: {seedPath} (plan.json's source, relative to the folder above {directory})");
+            return 2;
+        }
+
         var seed = File.ReadAllText(seedPath);
         // The plan's tables, then the everyday words and alternate questions (knowledge/understanding/).
         var problems = new GroundingValidator(seed).Validate(knowledge)

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
 using Assistant.Index.Search;
 
 namespace Assistant.Index.Understanding;
@@ -43,6 +46,24 @@ public sealed class MeasureClassifier
 
     /// <summary>An untrained classifier: no evidence for any measure (knowledge without everyday words).</summary>
     public static readonly MeasureClassifier Empty = new([], [], []);
+
+    // Trained models by their examples' hash: a reload after an approved split correction, or another host in the same
+    // process (the tests start many), keeps the curated words and so the model. Training is deterministic, so reuse is exact.
+    private static readonly ConcurrentDictionary<string, Lazy<MeasureClassifier>> Trained = new(StringComparer.Ordinal);
+
+    /// <summary>The model for these examples: trained once per process for each distinct set of examples.</summary>
+    public static MeasureClassifier For(IReadOnlyList<(string Ref, string Text)> examples)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (reference, text) in examples)
+        {
+            // Each string ended by a character no example holds: ("ab","c") and ("a","bc") hash apart.
+            hash.AppendData(Encoding.UTF8.GetBytes($"{reference}\0{text}\0"));
+        }
+
+        var key = Convert.ToHexString(hash.GetHashAndReset());
+        return Trained.GetOrAdd(key, _ => new Lazy<MeasureClassifier>(() => Train(examples))).Value;
+    }
 
     /// <summary>Trains on each measure's curated words: alternate questions (as their topics), concepts and text clauses.</summary>
     public static MeasureClassifier Train(IReadOnlyList<(string Ref, string Text)> examples)
@@ -186,14 +207,15 @@ public sealed class MeasureClassifier
     /// <summary>The most probable measures for a topic, best first; none when no word of it was seen in training.</summary>
     public IReadOnlyList<ClassifiedMeasure> Classify(string topic, int max = 5)
     {
-        var seen = Features(topic).Where(_features.ContainsKey).ToList();
+        var features = Features(topic).ToList();
+        var seen = features.Where(_features.ContainsKey).ToList();
         if (seen.Count == 0 || _refs.Length == 0)
         {
             return [];
         }
 
         // Normalised by the topic's feature count, as in training (unseen features count: they dilute a topic too).
-        var norm = (float)(1 / Math.Sqrt(Features(topic).Count()));
+        var norm = (float)(1 / Math.Sqrt(features.Count));
         var p = (float[])_bias.Clone();
         foreach (var feature in seen)
         {

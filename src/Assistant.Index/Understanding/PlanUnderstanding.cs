@@ -4,8 +4,9 @@ using Assistant.Index.Knowledge;
 namespace Assistant.Index.Understanding;
 
 /// <summary>
-/// Understanding people's words, for the answer engine: the alternate questions' index, what a question asks that is
-/// out of the plan's scope, and details (hours) a question asks that the plan does not state. Built once with the engine.
+/// Understanding people's words, for the answer engine: the alternate questions' index, the pooled words, the classifier
+/// that tells sibling measures apart, what a question asks that is out of the plan's scope, and details (hours) a question
+/// asks that the plan does not state. Built once with the engine.
 /// </summary>
 public sealed partial class PlanUnderstanding : IDisposable
 {
@@ -30,7 +31,7 @@ public sealed partial class PlanUnderstanding : IDisposable
             .ToDictionary(x => x.Question, x => x.Topic, StringComparer.Ordinal);
         string TopicOf(string text) => topics.TryGetValue(text, out var t) ? t : Tidy(topicOf(text));
         // The classifier trains on another core while the indexes build.
-        var training = Task.Run(() => MeasureClassifier.Train(ClassifierExamples(knowledge, TopicOf)));
+        var training = Task.Run(() => MeasureClassifier.For(ClassifierExamples(knowledge, TopicOf)));
         _alternates = AlternateIndex.Build(knowledge.Everyday, TopicOf);
         _pool = MeasurePool.Build(knowledge, TopicOf);
         _classifier = training.Result;

@@ -27,6 +27,32 @@ public sealed class CliOutputTests
         Assert.DoesNotContain("、等", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Knowledge_validate_of_a_folder_without_its_seed_says_so_instead_of_crashing()
+    {
+        // A copy of the knowledge folder alone: the seed it is checked against lives in ../seeds.
+        var root = Directory.CreateTempSubdirectory("knowledge-copy-");
+        try
+        {
+            var source = Assistant.Index.Knowledge.KnowledgeLoader.LocateDirectory(null);
+            var copy = Path.Combine(root.FullName, "knowledge");
+            foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            using var output = new StringWriter();
+            Assert.Equal(2, AssistantCli.Run(["knowledge", "validate", "--knowledge", copy], output));
+            Assert.Contains("No seed to check against", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
     private static string Run(params string[] args)
     {
         using var output = new StringWriter();

@@ -37,6 +37,15 @@ public sealed class MeasureClassifierTests(PlanFixture plan)
     }
 
     [Fact]
+    public void The_same_examples_are_trained_once_per_process_and_other_examples_anew()
+    {
+        var first = MeasureClassifier.For(Siblings);
+
+        Assert.Same(first, MeasureClassifier.For(Siblings.ToArray()));
+        Assert.NotSame(first, MeasureClassifier.For(Siblings.Append(("B", "马路牙子边上的快充")).ToArray()));
+    }
+
+    [Fact]
     public void A_topic_of_words_never_seen_finds_nothing_and_no_examples_train_nothing()
     {
         Assert.Empty(MeasureClassifier.Train(Siblings).Classify("天气预报 ok"));
