@@ -253,10 +253,10 @@ public static partial class CallerRestatement
         return states.Count == 0 ? "水质差" : string.Join("、", states);
     }
 
-    /// <summary>Smoke that is not from cooking (焙茶, 烘咖啡豆, 锯末熏制, 门口生炭): no 油烟, and no cooking-fumes clause quoted.</summary>
     /// <summary>Water poured down a drain, a river or a ditch (往下水道倒, 倒进雨水箅子).</summary>
     private const string PouredAway = "(?:(?:倒|倾倒|排).{0,6}(?:雨水|下水|河|沟|箅子)|(?:雨水|下水|箅子).{0,6}(?:倒|倾倒))";
 
+    /// <summary>Smoke that is not from cooking (焙茶, 烘咖啡豆, 锯末熏制, 门口生炭): no 油烟, and no cooking-fumes clause quoted.</summary>
     private const string NotCookingSmoke = "焙茶|炒茶|烘茶|烘豆|烘焙|面包房|面包店|蛋糕店|西点|烤豆子|熏制|熏肉|锯末|生炭|点炭|烧炭|炒货|炒瓜子|炒栗子|炒花生";
 
     public static bool NotCooking(string normalized) => Regex.IsMatch(normalized, NotCookingSmoke);

@@ -189,8 +189,8 @@ public static partial class ComplaintReader
         }
 
         var chosen = places.FirstOrDefault(p => !p.Home && InIssueClause(p))
-            ?? places.FirstOrDefault(p => !p.Home && !IsErrand(normalized, p.Start, p.Text.Length))
-            ?? places.FirstOrDefault(p => !IsErrand(normalized, p.Start, p.Text.Length))
+            ?? places.FirstOrDefault(p => !p.Home && !IsErrand(normalized, p.Start))
+            ?? places.FirstOrDefault(p => !IsErrand(normalized, p.Start))
             ?? places.FirstOrDefault();
         return chosen is null ? null : Narrowed(normalized, chosen, places);
     }
@@ -360,14 +360,10 @@ public static partial class ComplaintReader
     private const string NotInNames = "在的是住到从我你他她它那这有和跟与对向往去来说了把被于及或就都也还又个每些嘛吧呢啊找过给让叫问打回为系至流冒淌溢走得经";
 
     /// <summary>
-    /// The caller says they live there or come from there (我自己住德胜门外, 其家住槐柏树街, 我是椿树的, 我是从天桥过来的,
-    /// 我住琉璃厂那边儿，椿树的) — not where a relative lives (我妈住后海), which is often where the trouble is.
-    /// </summary>
-    /// <summary>
     /// 带母亲去宣武医院看过: a place the caller went on an errand of their own (a doctor, a check-up) is neither where the
     /// problem is nor where anyone lives.
     /// </summary>
-    public static bool IsErrand(string text, int start, int length)
+    public static bool IsErrand(string text, int start)
     {
         var (from, to) = ChineseText.ClauseAround(text, start);
         return Errand().IsMatch(text[from..to]);
@@ -377,6 +373,10 @@ public static partial class ComplaintReader
     [GeneratedRegex("看病|看过|看了病|就医|就诊|住院|复查|挂号|体检|医生|(?:去|送|进|到)(?:了|的|过)?(?:一?趟)?\\p{IsCJKUnifiedIdeographs}{0,6}医院")]
     private static partial Regex Errand();
 
+    /// <summary>
+    /// The caller says they live there or come from there (我自己住德胜门外, 其家住槐柏树街, 我是椿树的, 我是从天桥过来的,
+    /// 我住琉璃厂那边儿，椿树的) — not where a relative lives (我妈住后海), which is often where the trouble is.
+    /// </summary>
     public static bool IsHome(string text, int start, int length)
     {
         var from = start == 0 ? 0 : text.LastIndexOfAny(ChineseText.ClauseMarks, start - 1) + 1;

@@ -369,7 +369,7 @@ public sealed partial class ComplaintTriage
 
         var home = all.Where(m => ComplaintReader.IsHome(text, m.Start, m.Surface.Length)).ToList();
         // 带母亲去宣武医院看过: an errand's place names no street of the problem while another place is said.
-        var errands = all.Where(m => ComplaintReader.IsErrand(text, m.Start, m.Surface.Length)).ToList();
+        var errands = all.Where(m => ComplaintReader.IsErrand(text, m.Start)).ToList();
         var said = errands.Count < all.Count ? all.Except(errands).ToList() : all;
         var away = said.Except(home).ToList();
         var mentions = away.Count > 0 ? away : said;

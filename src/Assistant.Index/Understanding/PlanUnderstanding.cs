@@ -129,20 +129,20 @@ public sealed partial class PlanUnderstanding : IDisposable
     {
         // The best measure is the answer's basis: a neighbour listed after it that happens to name hours or 定期 does not
         // make the detail stated.
-        measures = measures.Take(1);
-        if (AsksHours().IsMatch(normalizedQuestion) && !measures.Any(m => StatesHours().IsMatch(m.Text)))
+        var basis = measures.FirstOrDefault()?.Text ?? "";
+        if (AsksHours().IsMatch(normalizedQuestion) && !StatesHours().IsMatch(basis))
         {
             return "具体的时间（几点到几点）";
         }
 
         // 油烟排放标准是多少毫克, 夜里噪声限值多少分贝: the plan names standards to enforce, never their limits.
-        if (AsksLimit().IsMatch(normalizedQuestion) && !measures.Any(m => StatesLimit().IsMatch(m.Text)))
+        if (AsksLimit().IsMatch(normalizedQuestion) && !StatesLimit().IsMatch(basis))
         {
             return "具体的排放限值或标准数值";
         }
 
         // 油烟净化器多久洗一次: how often something must be done, where the measures name no interval.
-        if (AsksInterval().IsMatch(normalizedQuestion) && !measures.Any(m => StatesInterval().IsMatch(m.Text)))
+        if (AsksInterval().IsMatch(normalizedQuestion) && !StatesInterval().IsMatch(basis))
         {
             return "具体的频次（多久一次）";
         }
